@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiHandlers } from '../../shared/api';
+import { CoreError } from '../core/core-error';
+import { silentLogger } from '../core/log';
+import { createDispatcher } from './dispatch';
+
+function fakeHandlers(overrides: Partial<ApiHandlers>): ApiHandlers {
+  return new Proxy(overrides, {
+    get: (target, prop: string) => (target as Record<string, unknown>)[prop] ?? (() => Promise.reject(new Error('not faked'))),
+  }) as ApiHandlers;
+}
+
+describe('createDispatcher', () => {
+  it('refuses unknown methods without calling anything', async () => {
+    const dispatch = createDispatcher(fakeHandlers({}), silentLogger);
+    expect(await dispatch('deleteEverything', {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('validates arguments against the contract before the core sees them', async () => {
+    let called = false;
+    const dispatch = createDispatcher(fakeHandlers({ unlock: async () => { called = true; throw new Error('x'); } }), silentLogger);
+    const r = await dispatch('unlock', { passphrase: 42 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('BAD_REQUEST');
+      expect(r.error.message).toContain('passphrase');
+    }
+    expect(await dispatch('unlock', { passphrase: 'x', extra: true })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(called).toBe(false);
+  });
+
+  it('passes parsed input through and wraps the value', async () => {
+    const dispatch = createDispatcher(fakeHandlers({ getSeriesThumbnail: async ({ seriesId }) => ({ width: seriesId, height: 1, grayBase64: '' }) }), silentLogger);
+    expect(await dispatch('getSeriesThumbnail', { seriesId: 7 })).toEqual({ ok: true, value: { width: 7, height: 1, grayBase64: '' } });
+  });
+
+  it('keeps the code of expected errors and hides the text of unexpected ones', async () => {
+    const dispatch = createDispatcher(fakeHandlers({
+      unlock: async () => { throw new CoreError('WRONG_PASSPHRASE'); },
+      listLibrary: async () => { throw new Error('ENOENT: /home/jane.doe/secret/path'); },
+    }), silentLogger);
+    expect(await dispatch('unlock', { passphrase: 'nope' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    const r = await dispatch('listLibrary', {});
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('INTERNAL');
+      expect(r.error.message).not.toContain('jane');
+    }
+  });
+});

@@ -1,0 +1,67 @@
+import { Command, CommanderError } from 'commander';
+import { createLogger, type Logger } from '../../core/log';
+import { defaultVaultDir } from '../../core/paths';
+import { registerDataCommands } from './commands/data-commands';
+import { registerServeCommand } from './commands/serve-command';
+import { registerVaultCommands } from './commands/vault-commands';
+import type { CliContext, CliIo } from './context';
+import { CliExit, EXIT } from './exit-codes';
+import type { KdfPolicy } from '../../core/crypto/kdf-policy';
+
+export interface CliOptions {
+  io: CliIo;
+  staticDir: string;
+  log?: Logger;
+  /** Tests only: a fast KDF policy. Never reachable from the command line. */
+  kdfPolicy?: KdfPolicy;
+}
+
+/** Builds the `scanvault` program and runs it; resolves to the process exit code. */
+export async function runCli(argv: string[], opts: CliOptions): Promise<number> {
+  const { io } = opts;
+  const program = new Command('scanvault')
+    .description('ScanVault keeps your medical images (DICOM) in an encrypted vault on your own computer.')
+    .option('--vault <dir>', 'vault folder (default: the desktop app’s data folder)')
+    .option('--json', 'print machine-readable JSON on stdout (progress and messages go to stderr)')
+    .option('--passphrase-file <file>', 'read the passphrase from the first line of a file (or set SCANVAULT_PASSPHRASE)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showHelpAfterError('(run "scanvault --help" to see every command)');
+  program.addHelpText('after', `
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 wrong passphrase or locked vault, 4 a check found problems.
+The passphrase comes from SCANVAULT_PASSPHRASE, --passphrase-file, or a prompt that does not echo.`);
+
+  const context = (): CliContext => {
+    const g = program.opts<{ vault?: string; json?: boolean; passphraseFile?: string }>();
+    return {
+      ...io,
+      vaultDir: g.vault ?? defaultVaultDir(io.env),
+      json: g.json === true,
+      passphraseFile: g.passphraseFile,
+      log: opts.log ?? createLogger((line) => io.stderr.write(line + '\n')),
+      ...(opts.kdfPolicy ? { kdfPolicy: opts.kdfPolicy } : {}),
+    };
+  };
+  registerVaultCommands(program, context);
+  registerDataCommands(program, context);
+  registerServeCommand(program, context, opts.staticDir);
+  for (const cmd of program.commands) cmd.exitOverride();
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof CliExit) {
+      if (err.message) io.stderr.write(`${err.message}\n`);
+      return err.exitCode;
+    }
+    io.stderr.write('Something went wrong inside ScanVault. Nothing was lost; please try again.\n');
+    return EXIT.failure;
+  }
+}

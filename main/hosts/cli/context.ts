@@ -1,0 +1,49 @@
+import type { ApiMethod, ApiInput, ApiOutput } from '../../../shared/api';
+import { createDispatcher, type Dispatch } from '../../api/dispatch';
+import { ScanVaultCore } from '../../core/scanvault-core';
+import type { Logger } from '../../core/log';
+import type { HostKind } from '../../../shared/domain';
+import { CliExit, exitCodeFor } from './exit-codes';
+import type { KdfPolicy } from '../../core/crypto/kdf-policy';
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+export interface CliContext extends CliIo {
+  vaultDir: string;
+  json: boolean;
+  passphraseFile: string | undefined;
+  log: Logger;
+  kdfPolicy?: KdfPolicy;
+}
+
+export interface CoreSession {
+  core: ScanVaultCore;
+  dispatch: Dispatch;
+  call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
+}
+
+/** One core per CLI run, reached through the same dispatcher as the other hosts. */
+export function openSession(ctx: CliContext, host: HostKind = 'cli'): CoreSession {
+  const core = new ScanVaultCore({
+    vaultDir: ctx.vaultDir, host, log: ctx.log, ...(ctx.kdfPolicy ? { kdfPolicy: ctx.kdfPolicy } : {}),
+  });
+  const dispatch = createDispatcher(core, ctx.log);
+  return {
+    core,
+    dispatch,
+    async call(method, input) {
+      const result = await dispatch(method, input);
+      if (!result.ok) throw new CliExit(exitCodeFor(result.error), result.error.message);
+      return result.value as ApiOutput<typeof method>;
+    },
+  };
+}
+
+export function printJson(ctx: CliContext, value: unknown): void {
+  ctx.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}

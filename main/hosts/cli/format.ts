@@ -1,0 +1,59 @@
+import type { ImportReport, Library, VerifyReport } from '../../../shared/domain';
+
+/** DICOM person names use ^ between parts (Family^Given^Middle^Prefix^Suffix). */
+export function formatPersonName(name: string | null): string {
+  if (!name) return '(no name)';
+  const [family = '', given = '', middle = '', prefix = '', suffix = ''] = name.split('=')[0]?.split('^') ?? [];
+  return [prefix, given, middle, family, suffix].filter((p) => p.trim() !== '').join(' ') || '(no name)';
+}
+
+export function formatDicomDate(date: string | null): string {
+  if (!date || !/^\d{8}$/.test(date)) return date ?? 'date unknown';
+  return `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
+}
+
+export function formatImportReport(r: ImportReport, cancelled: boolean): string {
+  const lines: string[] = [];
+  lines.push(cancelled ? 'Import cancelled. Files imported before cancelling were kept.' : 'Import finished.');
+  lines.push(`  ${r.imported} new image file(s) stored, ${r.seenAgain} already in the vault (seen again), ${r.attachments} report(s) kept.`);
+  if (r.conflicts.length > 0) {
+    lines.push(`  ${r.conflicts.length} file(s) have the same image ID as a stored file but different contents. Both were kept and marked:`);
+    for (const c of r.conflicts) lines.push(`    ${c.path}: ${c.reason}`);
+  }
+  if (r.skipped.length > 0) {
+    lines.push(`  ${r.skipped.length} file(s) skipped:`);
+    for (const s of r.skipped) lines.push(`    ${s.path}: ${s.reason}`);
+  }
+  if (r.failed.length > 0) {
+    lines.push(`  ${r.failed.length} file(s) could not be imported:`);
+    for (const f of r.failed) lines.push(`    ${f.path}: ${f.error}`);
+  }
+  if (r.studies.length > 0) {
+    lines.push('  Studies in this import:');
+    for (const s of r.studies) lines.push(`    ${formatDicomDate(s.date)}  ${s.description ?? '(no description)'}  — ${formatPersonName(s.patientName)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function formatLibrary(lib: Library): string {
+  if (lib.patients.length === 0) return 'The vault is empty. Import a CD, folder or zip with "scanvault import PATH".\n';
+  const lines: string[] = [];
+  for (const p of lib.patients) {
+    lines.push(`${formatPersonName(p.name)}${p.birthDate ? `, born ${formatDicomDate(p.birthDate)}` : ''}${p.patientId ? ` (ID ${p.patientId})` : ''}`);
+    for (const s of p.studies) {
+      lines.push(`  ${formatDicomDate(s.date)}  ${s.modalities.join('/') || '?'}  ${s.description ?? '(no description)'}  — ${s.institution ?? 'institution unknown'}; ${s.seriesCount} series, ${s.instanceCount} images; from ${s.sources.join(', ') || 'unknown source'}`);
+      for (const se of s.series) {
+        lines.push(`      series ${se.seriesNumber ?? '?'}  ${se.modality ?? '?'}  ${se.description ?? ''}  (${se.instanceCount} images${se.conflictCount > 0 ? `, ${se.conflictCount} conflicting copies` : ''})`);
+      }
+      for (const a of s.attachments) lines.push(`      report: ${a.title ?? 'PDF document'}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function formatVerifyReport(r: VerifyReport): string {
+  const head = r.ok
+    ? `All good: ${r.blobsChecked} stored file(s) match their fingerprints and the history log (${r.eventsChecked} entries) is intact.`
+    : `Problems found after checking ${r.blobsChecked} stored file(s) and ${r.eventsChecked} history entries:`;
+  return [head, ...r.problems.map((p) => `  - ${p.message}`)].join('\n') + '\n';
+}

@@ -1,0 +1,50 @@
+/**
+ * The Electron host: only wiring. Everything it calls is plain Node and tested without Electron
+ * (hardening.ts, ipc-bridge.ts, app-protocol.ts, the core). It cannot be launched on machines
+ * without the Electron binary; see README.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { createDispatcher } from '../../api/dispatch';
+import { createLogger } from '../../core/log';
+import { ScanVaultCore } from '../../core/scanvault-core';
+import { handleAppRequest } from './app-protocol';
+import { hardenSession, hardenWebContents, windowOptions } from './hardening';
+import { registerApiHandlers, APP_ORIGIN } from './ipc-bridge';
+import { withDesktopDialogs } from './desktop-dialogs';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const log = createLogger();
+const staticDir = path.join(__dirname, '..', 'renderer');
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  const core = new ScanVaultCore({
+    vaultDir: path.join(app.getPath('userData'), 'vault'), host: 'electron', log, nativeDialogs: true,
+  });
+  const handlers = withDesktopDialogs(core, (kind) => dialog.showOpenDialog({
+    properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
+    filters: kind === 'files' ? [{ name: 'Medical images, archives and reports', extensions: ['*'] }] : [],
+  }));
+  registerApiHandlers(ipcMain, createDispatcher(handlers, log));
+  hardenSession(session.defaultSession);
+  protocol.handle('app', (request) => handleAppRequest(staticDir, request.url));
+
+  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
+  hardenWebContents(win.webContents);
+  win.once('ready-to-show', () => win.show());
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+
+  app.on('window-all-closed', () => {
+    void core.lockNow().finally(() => app.quit());
+  });
+}
+
+void main();

@@ -1,0 +1,26 @@
+/**
+ * What the preload exposes to the page: exactly the contract's methods (each a fixed IPC channel)
+ * plus a helper to read a dropped file's path. Never a generic ipcRenderer.invoke.
+ */
+import { API_METHODS, type ScanVaultApi } from '../../../shared/api';
+import { channelFor } from './ipc-bridge';
+
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+}
+export interface ContextBridgeLike {
+  exposeInMainWorld(key: string, api: unknown): void;
+}
+
+export function buildRendererApi(ipc: IpcRendererLike): ScanVaultApi {
+  const api: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const method of API_METHODS) {
+    api[method] = (input: unknown) => ipc.invoke(channelFor(method), input);
+  }
+  return Object.freeze(api) as unknown as ScanVaultApi;
+}
+
+export function exposeApi(bridge: ContextBridgeLike, ipc: IpcRendererLike, pathForFile: (file: unknown) => string): void {
+  bridge.exposeInMainWorld('scanvault', buildRendererApi(ipc));
+  bridge.exposeInMainWorld('scanvaultHost', Object.freeze({ kind: 'electron', pathForFile }));
+}

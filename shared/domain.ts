@@ -1,0 +1,144 @@
+/** Domain shapes that cross the API boundary, as zod schemas (types are derived from them). */
+import { z } from 'zod';
+
+export const VaultState = z.enum(['no-vault', 'locked', 'unlocked']);
+export type VaultState = z.infer<typeof VaultState>;
+
+export const HostKind = z.enum(['electron', 'browser', 'cli']);
+export type HostKind = z.infer<typeof HostKind>;
+
+export const Status = z.object({
+  state: VaultState,
+  vaultDir: z.string(),
+  autoLockMinutes: z.number().int().min(0),
+  host: HostKind,
+  /** Whether the host can open native file pickers (Electron) or accepts uploads (browser host). */
+  capabilities: z.object({ nativeDialogs: z.boolean(), uploads: z.boolean() }),
+});
+export type Status = z.infer<typeof Status>;
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD');
+
+export const ProvenanceInput = z.object({
+  /** What the patient calls this copy, e.g. "CD from Mercy Hospital". */
+  sourceLabel: z.string().trim().min(1).max(200),
+  receivedDate: IsoDate.optional(),
+  /** Who handed it over (free text). */
+  handedOverBy: z.string().trim().max(200).optional(),
+});
+export type ProvenanceInput = z.infer<typeof ProvenanceInput>;
+
+export const ImportRequest = z.object({
+  /** Files, folders or zip archives on this computer. */
+  paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000).optional(),
+  /** An upload staging id from the browser host (files sent over the loopback connection). */
+  uploadId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+  provenance: ProvenanceInput,
+}).refine((r) => (r.paths ? 1 : 0) + (r.uploadId ? 1 : 0) === 1, 'Give either paths or an upload, not both');
+export type ImportRequest = z.infer<typeof ImportRequest>;
+
+export const PathOutcome = z.object({ path: z.string(), reason: z.string() });
+export const PathError = z.object({ path: z.string(), error: z.string() });
+
+export const ImportReport = z.object({
+  batchId: z.number().int(),
+  imported: z.number().int(),
+  seenAgain: z.number().int(),
+  attachments: z.number().int(),
+  conflicts: z.array(z.object({ path: z.string(), sopInstanceUid: z.string(), reason: z.string() })),
+  skipped: z.array(PathOutcome),
+  failed: z.array(PathError),
+  warnings: z.array(z.object({ path: z.string(), warnings: z.array(z.string()) })),
+  studies: z.array(z.object({
+    studyInstanceUid: z.string(),
+    date: z.string().nullable(),
+    description: z.string().nullable(),
+    patientName: z.string().nullable(),
+  })),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+export const VerifyProblem = z.object({
+  kind: z.enum(['blob-missing', 'blob-corrupt', 'digest-mismatch', 'event-chain-broken', 'orphan-blob']),
+  message: z.string(),
+  blobId: z.string().optional(),
+});
+export const VerifyReport = z.object({
+  ok: z.boolean(),
+  blobsChecked: z.number().int(),
+  eventsChecked: z.number().int(),
+  problems: z.array(VerifyProblem),
+});
+export type VerifyReport = z.infer<typeof VerifyReport>;
+
+export const JobKind = z.enum(['import', 'verify']);
+export const JobState = z.enum(['running', 'done', 'failed', 'cancelled']);
+export const Progress = z.object({
+  phase: z.enum(['scanning', 'working', 'finishing']),
+  filesDone: z.number().int(),
+  filesTotal: z.number().int(),
+  bytesDone: z.number(),
+  bytesTotal: z.number(),
+  bytesPerSecond: z.number(),
+  etaSeconds: z.number().nullable(),
+});
+export type Progress = z.infer<typeof Progress>;
+
+const ApiErrorShape = z.object({ code: z.string(), message: z.string() });
+export const Job = z.object({
+  jobId: z.string(),
+  kind: JobKind,
+  state: JobState,
+  progress: Progress,
+  importReport: ImportReport.optional(),
+  verifyReport: VerifyReport.optional(),
+  error: ApiErrorShape.optional(),
+});
+export type Job = z.infer<typeof Job>;
+
+export const SeriesSummary = z.object({
+  id: z.number().int(),
+  seriesInstanceUid: z.string(),
+  modality: z.string().nullable(),
+  bodyPart: z.string().nullable(),
+  description: z.string().nullable(),
+  seriesNumber: z.number().int().nullable(),
+  instanceCount: z.number().int(),
+  conflictCount: z.number().int(),
+});
+export const StudySummary = z.object({
+  id: z.number().int(),
+  studyInstanceUid: z.string(),
+  date: z.string().nullable(),
+  description: z.string().nullable(),
+  modalities: z.array(z.string()),
+  institution: z.string().nullable(),
+  sources: z.array(z.string()),
+  seriesCount: z.number().int(),
+  instanceCount: z.number().int(),
+  attachments: z.array(z.object({ id: z.number().int(), title: z.string().nullable(), kind: z.string() })),
+  series: z.array(SeriesSummary),
+});
+export const PatientSummary = z.object({
+  id: z.number().int(),
+  name: z.string().nullable(),
+  patientId: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  sex: z.string().nullable(),
+  studyCount: z.number().int(),
+  studies: z.array(StudySummary),
+});
+export const Library = z.object({ patients: z.array(PatientSummary) });
+export type Library = z.infer<typeof Library>;
+export type PatientSummary = z.infer<typeof PatientSummary>;
+export type StudySummary = z.infer<typeof StudySummary>;
+export type SeriesSummary = z.infer<typeof SeriesSummary>;
+
+/** An 8-bit greyscale preview made in memory from one image of a series; never written to disk. */
+export const Thumbnail = z.object({
+  width: z.number().int(),
+  height: z.number().int(),
+  /** base64 of width*height bytes, one grey level per pixel */
+  grayBase64: z.string(),
+});
+export type Thumbnail = z.infer<typeof Thumbnail>;

@@ -1,0 +1,59 @@
+/**
+ * Error codes that cross the API boundary. Messages carry no patient data, no paths and no stack:
+ * they say what happened and what the patient can do next.
+ */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'NO_VAULT',
+  'VAULT_EXISTS',
+  'FOLDER_NOT_EMPTY',
+  'NOT_A_VAULT',
+  'VAULT_LOCKED',
+  'VAULT_BUSY',
+  'VAULT_FROM_FUTURE',
+  'WEAK_KDF',
+  'WRONG_PASSPHRASE',
+  'WRONG_RECOVERY_KEY',
+  'WEAK_PASSPHRASE',
+  'NOT_FOUND',
+  'PATH_NOT_FOUND',
+  'JOB_RUNNING',
+  'CANCELLED',
+  'BLOB_CORRUPT',
+  'BLOB_MISSING',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error as the UI and CLI see it: a discriminated union on `code`. */
+export type ApiError = { [C in ErrorCode]: { code: C; message: string } }[ErrorCode];
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Default plain-language messages: each says what to do next. */
+export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  BAD_REQUEST: 'The request was not understood. Please try again; if it keeps happening, restart ScanVault.',
+  NO_VAULT: 'There is no vault here yet. Create one first.',
+  VAULT_EXISTS: 'A vault already exists in this folder. Unlock it instead, or choose another folder.',
+  FOLDER_NOT_EMPTY: 'This folder already holds other files. Choose an empty folder for a new vault.',
+  NOT_A_VAULT: 'This folder is not a ScanVault vault. Check that you chose the right folder.',
+  VAULT_LOCKED: 'The vault is locked. Unlock it with your passphrase to continue.',
+  VAULT_BUSY: 'Another ScanVault window or command is using this vault. Close it and try again.',
+  VAULT_FROM_FUTURE: 'This vault was made by a newer version of ScanVault. Update ScanVault to open it.',
+  WEAK_KDF: 'This vault’s protection settings are weaker than ScanVault allows, so it was not opened. It may have been tampered with.',
+  WRONG_PASSPHRASE: 'That passphrase is not right. Check caps lock and try again, or use your recovery key.',
+  WRONG_RECOVERY_KEY: 'That recovery key is not right. Check each group of characters and try again.',
+  WEAK_PASSPHRASE: 'That passphrase is too easy to guess. Use at least 10 characters; a few unrelated words work well.',
+  NOT_FOUND: 'That item is no longer in the vault. Refresh the library and try again.',
+  PATH_NOT_FOUND: 'That file or folder could not be found. Check that the disc or drive is connected and try again.',
+  JOB_RUNNING: 'Another import or check is still running. Wait for it to finish or cancel it first.',
+  CANCELLED: 'The work was cancelled. Everything finished before cancelling was kept.',
+  BLOB_CORRUPT: 'A stored file failed its integrity check. Run “Check vault” and restore from a backup if needed.',
+  BLOB_MISSING: 'A stored file is missing from the vault folder. Run “Check vault” and restore from a backup if needed.',
+  INTERNAL: 'Something went wrong inside ScanVault. Nothing was lost; please try again.',
+};
+
+export function apiError(code: ErrorCode, message?: string): ApiError {
+  return { code, message: message ?? DEFAULT_MESSAGES[code] } as ApiError;
+}
