@@ -1,0 +1,102 @@
+import { constants } from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import { SourceReadError } from './messages';
+import type { SourceErrorCode } from './types';
+
+/** What the walker needs from the file system; injectable so tests can simulate denied access. */
+export interface SourceFileSystem {
+  lstat(path: string): Promise<EntryStat>;
+  stat(path: string): Promise<EntryStat>;
+  readdir(path: string): Promise<string[]>;
+  realpath(path: string): Promise<string>;
+  /** Rejects when the file cannot be opened for reading. */
+  checkReadable(path: string): Promise<void>;
+  /** Whole file, never through a symlink or into a non-regular file. Rejects with SourceReadError. */
+  readWholeFile(path: string): Promise<Buffer>;
+  /** Up to maxBytes of a small text-like file; null when absent or unreadable. */
+  readSmallFile(path: string, maxBytes: number): Promise<Buffer | null>;
+}
+
+export interface EntryStat {
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+  size: number;
+}
+
+const READ_CHUNK = 64 * 1024 * 1024;
+
+export const nodeFileSystem: SourceFileSystem = {
+  lstat: (path) => fsp.lstat(path),
+  stat: (path) => fsp.stat(path),
+  readdir: (path) => fsp.readdir(path),
+  realpath: (path) => fsp.realpath(path),
+  checkReadable: (path) => fsp.access(path, constants.R_OK),
+  readWholeFile,
+  readSmallFile,
+};
+
+async function readWholeFile(path: string): Promise<Buffer> {
+  let handle: fsp.FileHandle | undefined;
+  try {
+    // O_NOFOLLOW: the file was a regular file when scanned; a link swapped in since is not followed.
+    // O_NONBLOCK: opening a pipe swapped in since would otherwise hang the import.
+    handle = await fsp.open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new SourceReadError('FILE_CHANGED');
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, filled, Math.min(READ_CHUNK, bytes.length - filled), filled);
+      if (bytesRead === 0) throw new SourceReadError('FILE_CHANGED');
+      filled += bytesRead;
+    }
+    return bytes;
+  } catch (err) {
+    throw toSourceReadError(err, 'FILE_READ_FAILED');
+  } finally {
+    await handle?.close();
+  }
+}
+
+async function readSmallFile(path: string, maxBytes: number): Promise<Buffer | null> {
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await fsp.open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    if (!(await handle.stat()).isFile()) return null;
+    const bytes = Buffer.alloc(maxBytes);
+    const { bytesRead } = await handle.read(bytes, 0, maxBytes, 0);
+    return bytes.subarray(0, bytesRead);
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Maps an operating-system error to a stable code; the original text (it has the path) is dropped. */
+export function toSourceReadError(err: unknown, fallback: SourceErrorCode): SourceReadError {
+  if (err instanceof SourceReadError) return err;
+  return new SourceReadError(errnoToCode(err) ?? fallback);
+}
+
+export function errnoToCode(err: unknown): SourceErrorCode | null {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'FILE_UNREADABLE';
+    case 'ENOENT':
+    case 'ENOTDIR':
+    case 'ELOOP':
+      return 'FILE_CHANGED';
+    case 'EIO':
+    case 'ENXIO':
+    case 'ENODEV':
+    case 'ESTALE':
+    case 'ETIMEDOUT':
+      return 'FILE_READ_FAILED';
+    default:
+      return null;
+  }
+}
