@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'CANCELLED',
   'BLOB_CORRUPT',
   'BLOB_MISSING',
+  'VAULT_DAMAGED',
   'INTERNAL',
 ] as const;
 
@@ -51,6 +52,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   CANCELLED: 'The work was cancelled. Everything finished before cancelling was kept.',
   BLOB_CORRUPT: 'A stored file failed its integrity check. Run “Check vault” and restore from a backup if needed.',
   BLOB_MISSING: 'A stored file is missing from the vault folder. Run “Check vault” and restore from a backup if needed.',
+  VAULT_DAMAGED: 'The vault’s index could not be read even though your passphrase is right: it may be damaged. Restore the vault folder from a backup.',
   INTERNAL: 'Something went wrong inside ScanVault. Nothing was lost; please try again.',
 };
 
