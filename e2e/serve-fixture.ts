@@ -36,6 +36,7 @@ export async function startServe(vaultDir: string): Promise<ServedApp> {
 }
 
 export const test = base.extend<{ app: ServedApp }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured
   app: async ({}, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sv-e2e-'));
     const app = await startServe(path.join(dir, 'vault'));

@@ -57,5 +57,5 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
 };
 
 export function apiError(code: ErrorCode, message?: string): ApiError {
-  return { code, message: message ?? DEFAULT_MESSAGES[code] } as ApiError;
+  return { code, message: message ?? DEFAULT_MESSAGES[code] };
 }

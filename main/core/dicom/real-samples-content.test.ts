@@ -6,7 +6,7 @@ import dcmjs from 'dcmjs';
 import { describe, expect, it } from 'vitest';
 import { frameDigests } from './digests';
 import { readDicom } from './read-dicom';
-import { readManifest, sampleBytes, samplesPresent } from './sample-corpus';
+import { readManifest, sampleBytes, samplesPresent } from '../../test-support/sample-corpus';
 import type { DicomFacts } from './types';
 
 function factsOf(relativePath: string): DicomFacts {

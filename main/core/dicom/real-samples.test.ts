@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDicomdir } from './dicomdir';
 import { readDicom } from './read-dicom';
-import { SAMPLES_DIR, readManifest, sampleBytes, samplesPresent, type ManifestRow } from './sample-corpus';
+import { SAMPLES_DIR, readManifest, sampleBytes, samplesPresent, type ManifestRow } from '../../test-support/sample-corpus';
 import type { DicomReadResult } from './types';
 
 /** Files dcmtk reads that carry no SOP Instance UID anywhere (dataset or meta): the importer assigns one. */

@@ -6,7 +6,7 @@ import { registerServeCommand } from './commands/serve-command';
 import { registerVaultCommands } from './commands/vault-commands';
 import type { CliContext, CliIo } from './context';
 import { CliExit, EXIT } from './exit-codes';
-import type { KdfPolicy } from '../../core/crypto/kdf-policy';
+import type { KdfCost, KdfPolicy } from '../../core/crypto/kdf-policy';
 
 export interface CliOptions {
   io: CliIo;
@@ -14,6 +14,7 @@ export interface CliOptions {
   log?: Logger;
   /** Tests only: a fast KDF policy. Never reachable from the command line. */
   kdfPolicy?: KdfPolicy;
+  kdfParams?: KdfCost;
 }
 
 /** Builds the `scanvault` program and runs it; resolves to the process exit code. */
@@ -43,6 +44,7 @@ The passphrase comes from SCANVAULT_PASSPHRASE, --passphrase-file, or a prompt t
       passphraseFile: g.passphraseFile,
       log: opts.log ?? createLogger((line) => io.stderr.write(line + '\n')),
       ...(opts.kdfPolicy ? { kdfPolicy: opts.kdfPolicy } : {}),
+      ...(opts.kdfParams ? { kdfParams: opts.kdfParams } : {}),
     };
   };
   registerVaultCommands(program, context);

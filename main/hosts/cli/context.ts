@@ -4,7 +4,7 @@ import { ScanVaultCore } from '../../core/scanvault-core';
 import type { Logger } from '../../core/log';
 import type { HostKind } from '../../../shared/domain';
 import { CliExit, exitCodeFor } from './exit-codes';
-import type { KdfPolicy } from '../../core/crypto/kdf-policy';
+import type { KdfCost, KdfPolicy } from '../../core/crypto/kdf-policy';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -19,6 +19,7 @@ export interface CliContext extends CliIo {
   passphraseFile: string | undefined;
   log: Logger;
   kdfPolicy?: KdfPolicy;
+  kdfParams?: KdfCost;
 }
 
 export interface CoreSession {
@@ -30,7 +31,9 @@ export interface CoreSession {
 /** One core per CLI run, reached through the same dispatcher as the other hosts. */
 export function openSession(ctx: CliContext, host: HostKind = 'cli'): CoreSession {
   const core = new ScanVaultCore({
-    vaultDir: ctx.vaultDir, host, log: ctx.log, ...(ctx.kdfPolicy ? { kdfPolicy: ctx.kdfPolicy } : {}),
+    vaultDir: ctx.vaultDir, host, log: ctx.log,
+    ...(ctx.kdfPolicy ? { kdfPolicy: ctx.kdfPolicy } : {}),
+    ...(ctx.kdfParams ? { kdfParams: ctx.kdfParams } : {}),
   });
   const dispatch = createDispatcher(core, ctx.log);
   return {

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const SAMPLES_DIR = path.resolve(repoRoot, '../shared/dicom-samples');
 export const samplesPresent = existsSync(path.join(SAMPLES_DIR, 'MANIFEST.tsv'));
 

@@ -1,0 +1,50 @@
+/** A series preview: the middle image, decoded in memory and never written anywhere. */
+import dcmjs from 'dcmjs';
+import type { Thumbnail } from '../../../shared/domain';
+import { CoreError } from '../core-error';
+import { readDicom } from '../dicom/read-dicom';
+import type { OpenVault } from '../vault/vault';
+import { makePreview } from './pixel-preview';
+
+const NATIVE_SYNTAXES = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.2']);
+
+export async function seriesThumbnail(vault: OpenVault, seriesId: number): Promise<Thumbnail | null> {
+  const exists = vault.db.prepare('SELECT id FROM series WHERE id = ?').get(seriesId);
+  if (!exists) throw new CoreError('NOT_FOUND');
+  const rows = vault.db.prepare(`SELECT blob_id, transfer_syntax FROM instances WHERE series_id = ?
+    ORDER BY instance_number, id`).all(seriesId) as { blob_id: string; transfer_syntax: string | null }[];
+  const native = rows.filter((r) => r.transfer_syntax !== null && NATIVE_SYNTAXES.has(r.transfer_syntax));
+  const pick = native[Math.floor(native.length / 2)];
+  if (!pick) return null;
+  const bytes = await vault.blobs.readAll(pick.blob_id);
+  return previewFromBytes(bytes, pick.transfer_syntax ?? '');
+}
+
+export function previewFromBytes(bytes: Buffer, transferSyntax: string): Thumbnail | null {
+  const read = readDicom(bytes);
+  if (read.kind !== 'instance') return null;
+  const { image } = read.facts;
+  if (image.encapsulated || image.pixelDataOffset === null || image.pixelDataLength === null) return null;
+  const header = readPixelHeader(bytes);
+  if (!header || image.rows === null || image.columns === null) return null;
+  const frameBytes = image.rows * image.columns * (image.samplesPerPixel ?? 1) * ((image.bitsAllocated ?? 8) / 8);
+  const pixels = bytes.subarray(image.pixelDataOffset, image.pixelDataOffset + Math.min(frameBytes, image.pixelDataLength));
+  const preview = makePreview(pixels, {
+    rows: image.rows, columns: image.columns, bitsAllocated: image.bitsAllocated ?? 8, samplesPerPixel: image.samplesPerPixel ?? 1,
+    pixelRepresentation: header.pixelRepresentation, planarConfiguration: header.planarConfiguration,
+    photometric: image.photometric ?? 'MONOCHROME2', littleEndian: transferSyntax !== '1.2.840.10008.1.2.2',
+  });
+  return preview ? { width: preview.width, height: preview.height, grayBase64: Buffer.from(preview.gray).toString('base64') } : null;
+}
+
+/** Two small attributes the index does not keep; dcmjs reads them from the header (stopping before pixels). */
+function readPixelHeader(bytes: Buffer): { pixelRepresentation: number; planarConfiguration: number } | null {
+  try {
+    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const dict = dcmjs.data.DicomMessage.readFile(ab as ArrayBuffer, { untilTag: '7FE00010', includeUntilTagValue: false });
+    const ds = dcmjs.data.DicomMetaDictionary.naturalizeDataset(dict.dict) as { PixelRepresentation?: number; PlanarConfiguration?: number };
+    return { pixelRepresentation: Number(ds.PixelRepresentation ?? 0), planarConfiguration: Number(ds.PlanarConfiguration ?? 0) };
+  } catch {
+    return { pixelRepresentation: 0, planarConfiguration: 0 };
+  }
+}

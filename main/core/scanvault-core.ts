@@ -1,0 +1,200 @@
+import type { ApiHandlers, ApiOutput, ApiParsedInput } from '../../shared/api';
+import type { HostKind, ImportReport, Status, VerifyReport } from '../../shared/domain';
+import { estimateStrength } from '../../shared/passphrase-strength';
+import { CoreError } from './core-error';
+import { JobRunner } from './jobs';
+import type { Logger } from './log';
+import { runImport } from './import/run-import';
+import { UploadStaging } from './import/upload-staging';
+import { listLibrary } from './library/list-library';
+import { seriesThumbnail } from './library/thumbnail';
+import { runVerify } from './verify/run-verify';
+import { createVault, openVault, openVaultWithRecoveryKey, vaultExists, type OpenVault } from './vault/vault';
+import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
+import { AutoLock } from './auto-lock';
+
+export interface CoreOptions {
+  vaultDir: string;
+  host: HostKind;
+  log: Logger;
+  nativeDialogs?: boolean;
+  /** Tests may inject a fast KDF policy; production uses the default bounds. */
+  kdfPolicy?: KdfPolicy;
+  /** Tests only: a cheap Argon2id cost for new vaults (production calibrates on this machine). */
+  kdfParams?: KdfCost;
+  now?: () => number;
+}
+
+const DEFAULT_AUTO_LOCK_MINUTES = 10;
+
+/**
+ * The core behind every host: implements the API contract on plain Node. It holds the open vault
+ * (and so the keys) and never hands key material out; hosts only learn locked/unlocked.
+ */
+export class ScanVaultCore implements ApiHandlers {
+  private vault: OpenVault | null = null;
+  private readonly jobs: JobRunner;
+  readonly uploads = new UploadStaging();
+  private readonly autoLock: AutoLock;
+
+  constructor(private readonly opts: CoreOptions) {
+    const now = opts.now ?? Date.now;
+    this.jobs = new JobRunner(now);
+    this.autoLock = new AutoLock(() => this.lockNow(), () => this.jobs.active !== undefined, now);
+    this.autoLock.setMinutes(DEFAULT_AUTO_LOCK_MINUTES);
+  }
+
+  /** The open vault, for in-process callers such as the CLI's one-shot commands; throws when locked. */
+  requireVault(): OpenVault {
+    if (!this.vault) throw new CoreError(vaultExists(this.opts.vaultDir) ? 'VAULT_LOCKED' : 'NO_VAULT');
+    return this.vault;
+  }
+
+  async getStatus(): Promise<Status> {
+    return this.status();
+  }
+
+  async createVault(input: ApiParsedInput<'createVault'>): Promise<ApiOutput<'createVault'>> {
+    if (!estimateStrength(input.passphrase).acceptable) throw new CoreError('WEAK_PASSPHRASE');
+    if (vaultExists(this.opts.vaultDir)) throw new CoreError('VAULT_EXISTS');
+    const { vault, recoveryKey } = await createVault({
+      dir: this.opts.vaultDir, passphrase: input.passphrase, ...this.kdfOptions(),
+      ...(this.opts.kdfParams ? { kdfParams: this.opts.kdfParams } : {}),
+    });
+    this.adopt(vault);
+    return { recoveryKey };
+  }
+
+  async unlock(input: ApiParsedInput<'unlock'>): Promise<Status> {
+    if (this.vault) return this.status();
+    if (!vaultExists(this.opts.vaultDir)) throw new CoreError('NO_VAULT');
+    this.adopt(await openVault({ dir: this.opts.vaultDir, passphrase: input.passphrase, ...this.kdfOptions() }));
+    return this.status();
+  }
+
+  async unlockWithRecoveryKey(input: ApiParsedInput<'unlockWithRecoveryKey'>): Promise<Status> {
+    if (!estimateStrength(input.newPassphrase).acceptable) throw new CoreError('WEAK_PASSPHRASE');
+    if (!vaultExists(this.opts.vaultDir)) throw new CoreError('NO_VAULT');
+    if (this.vault) await this.lockNow();
+    this.adopt(await openVaultWithRecoveryKey({
+      dir: this.opts.vaultDir, recoveryKey: input.recoveryKey, newPassphrase: input.newPassphrase, ...this.kdfOptions(),
+    }));
+    return this.status();
+  }
+
+  async lock(): Promise<Status> {
+    await this.lockNow();
+    return this.status();
+  }
+
+  async changePassphrase(input: ApiParsedInput<'changePassphrase'>): Promise<ApiOutput<'changePassphrase'>> {
+    if (!estimateStrength(input.newPassphrase).acceptable) throw new CoreError('WEAK_PASSPHRASE');
+    await this.requireVault().changePassphrase(input.oldPassphrase, input.newPassphrase);
+    return { changed: true };
+  }
+
+  async setAutoLock(input: ApiParsedInput<'setAutoLock'>): Promise<Status> {
+    const vault = this.requireVault();
+    vault.db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run('autoLockMinutes', String(input.minutes));
+    this.autoLock.setMinutes(input.minutes);
+    return this.status();
+  }
+
+  async touch(): Promise<ApiOutput<'touch'>> {
+    this.autoLock.touch();
+    return { state: this.state() };
+  }
+
+  /** Only the desktop host can show a file picker; it overrides this method. */
+  async pickImportPaths(): Promise<ApiOutput<'pickImportPaths'>> {
+    throw new CoreError('BAD_REQUEST', 'Choosing files with a dialog is only available in the desktop app. Type or paste the path instead.');
+  }
+
+  async beginUpload(): Promise<ApiOutput<'beginUpload'>> {
+    this.requireVault();
+    return { uploadId: this.uploads.begin() };
+  }
+
+  async startImport(input: ApiParsedInput<'startImport'>): Promise<ApiOutput<'startImport'>> {
+    const vault = this.requireVault();
+    const source = input.uploadId !== undefined
+      ? { kind: 'upload' as const, files: this.uploads.take(input.uploadId) }
+      : { kind: 'paths' as const, paths: input.paths ?? [] };
+    const jobId = this.jobs.start<ImportReport>(
+      'import',
+      (signal, progress) => runImport(vault, source, input.provenance, { signal, progress, log: this.opts.log }),
+      (job, report) => { job.importReport = report; },
+    );
+    return { jobId };
+  }
+
+  async startVerify(): Promise<ApiOutput<'startVerify'>> {
+    const vault = this.requireVault();
+    const jobId = this.jobs.start<VerifyReport>(
+      'verify',
+      (signal, progress) => runVerify(vault, { signal, progress }),
+      (job, report) => { job.verifyReport = report; },
+    );
+    return { jobId };
+  }
+
+  async getJob(input: ApiParsedInput<'getJob'>): Promise<ApiOutput<'getJob'>> {
+    this.autoLock.touch();
+    return this.jobs.get(input.jobId);
+  }
+
+  async cancelJob(input: ApiParsedInput<'cancelJob'>): Promise<ApiOutput<'cancelJob'>> {
+    return this.jobs.cancel(input.jobId);
+  }
+
+  /** For the CLI: waits until a job ends. */
+  waitForJob(jobId: string): ReturnType<JobRunner['waitFor']> {
+    return this.jobs.waitFor(jobId);
+  }
+
+  async listLibrary(): Promise<ApiOutput<'listLibrary'>> {
+    return listLibrary(this.requireVault().db);
+  }
+
+  async getSeriesThumbnail(input: ApiParsedInput<'getSeriesThumbnail'>): Promise<ApiOutput<'getSeriesThumbnail'>> {
+    return seriesThumbnail(this.requireVault(), input.seriesId);
+  }
+
+  /** Closes the vault (clearing keys) — used by lock, auto-lock and host shutdown. */
+  async lockNow(): Promise<void> {
+    await this.jobs.cancelAll();
+    this.jobs.clear();
+    this.uploads.clear();
+    const vault = this.vault;
+    this.vault = null;
+    this.autoLock.stop();
+    vault?.close();
+  }
+
+  private adopt(vault: OpenVault): void {
+    this.vault = vault;
+    const row = vault.db.prepare('SELECT value FROM settings WHERE key = ?').get('autoLockMinutes') as { value: string } | undefined;
+    this.autoLock.setMinutes(row ? Number(row.value) : DEFAULT_AUTO_LOCK_MINUTES);
+    this.autoLock.start();
+  }
+
+  private kdfOptions(): { kdfPolicy?: KdfPolicy } {
+    return this.opts.kdfPolicy ? { kdfPolicy: this.opts.kdfPolicy } : {};
+  }
+
+  private state(): Status['state'] {
+    if (this.vault) return 'unlocked';
+    return vaultExists(this.opts.vaultDir) ? 'locked' : 'no-vault';
+  }
+
+  private status(): Status {
+    return {
+      state: this.state(),
+      vaultDir: this.opts.vaultDir,
+      autoLockMinutes: this.autoLock.minutes,
+      host: this.opts.host,
+      capabilities: { nativeDialogs: this.opts.nativeDialogs ?? false, uploads: this.opts.host === 'browser' },
+    };
+  }
+}

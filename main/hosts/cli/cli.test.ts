@@ -1,0 +1,116 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { FAST_KDF, makeSeries } from '../../test-support/dicom-fixtures';
+import { silentLogger } from '../../core/log';
+import { runCli } from './cli';
+
+const PASS = 'correct horse battery staple';
+
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const stdin = new PassThrough();
+  stdin.end();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  stderr.on('data', (d: Buffer) => { err += d.toString(); });
+  const code = await runCli(args, {
+    io: { env, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream },
+    staticDir: '/nonexistent',
+    log: silentLogger,
+    ...FAST_KDF,
+  });
+  return { code, stdout: out, stderr: err };
+}
+
+function fixtureFolder(root: string): string {
+  const dir = path.join(root, 'CD');
+  mkdirSync(dir);
+  makeSeries(3).forEach((b, i) => writeFileSync(path.join(dir, `IM${i}`), b));
+  writeFileSync(path.join(dir, 'readme.txt'), 'hello');
+  return dir;
+}
+
+describe('scanvault CLI', () => {
+  it('lists every command in --help and exits 0', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).toBe(0);
+    for (const cmd of ['init', 'import', 'list', 'verify', 'passwd', 'serve']) expect(r.stdout).toContain(cmd);
+    expect(r.stdout).toContain('Exit codes');
+    const sub = await cli(['import', '--help']);
+    expect(sub.code).toBe(0);
+    expect(sub.stdout).toContain('--source');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await cli(['import'])).code).toBe(2);
+  });
+
+  it('init → import --json → list --json → verify --json, with the documented shapes', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'sv-cli-'));
+    const vault = path.join(root, 'vault');
+    const env = { SCANVAULT_PASSPHRASE: PASS };
+    const init = await cli(['--vault', vault, '--json', 'init'], env);
+    expect(init.code).toBe(0);
+    expect(JSON.parse(init.stdout)).toMatchObject({ recoveryKey: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4})+$/) as unknown });
+
+    const source = fixtureFolder(root);
+    const imp = await cli(['--vault', vault, '--json', 'import', source, '--source', 'CD from Mercy', '--received', '2024-03-20', '--from', 'nurse'], env);
+    expect(imp.code).toBe(0);
+    const report = JSON.parse(imp.stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({ imported: 3, seenAgain: 0, conflicts: [], failed: [] });
+    expect(report.skipped).toEqual([{ path: 'CD/readme.txt', reason: expect.any(String) as unknown }]);
+    expect((report.studies as unknown[]).length).toBe(1);
+    expect(imp.stderr).not.toContain('DOE');
+
+    const list = await cli(['--vault', vault, '--json', 'list'], env);
+    expect(list.code).toBe(0);
+    const lib = JSON.parse(list.stdout) as { patients: { studies: { seriesCount: number; instanceCount: number; sources: string[] }[] }[] };
+    expect(lib.patients[0]!.studies[0]).toMatchObject({ seriesCount: 1, instanceCount: 3, sources: ['CD from Mercy'] });
+
+    const verify = await cli(['--vault', vault, '--json', 'verify'], env);
+    expect(verify.code).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, blobsChecked: 3, problems: [] });
+
+    // Damage one blob: verify reports it and exits 4.
+    const blobs = path.join(vault, 'blobs');
+    const file = readdirSync(blobs).filter((d) => d !== 'tmp').flatMap((d) => readdirSync(path.join(blobs, d)).map((f) => path.join(blobs, d, f)))
+      .filter((f) => statSync(f).isFile())[0]!;
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 5] = bytes[bytes.length - 5]! ^ 1;
+    writeFileSync(file, bytes);
+    const bad = await cli(['--vault', vault, '--json', 'verify'], env);
+    expect(bad.code).toBe(4);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, problems: [{ kind: 'blob-corrupt' }] });
+  });
+
+  it('exits 3 on a wrong passphrase and 1 when there is no vault', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'sv-cli-'));
+    const vault = path.join(root, 'vault');
+    expect((await cli(['--vault', vault, 'list'], { SCANVAULT_PASSPHRASE: PASS })).code).toBe(1);
+    await cli(['--vault', vault, 'init'], { SCANVAULT_PASSPHRASE: PASS });
+    const wrong = await cli(['--vault', vault, 'list'], { SCANVAULT_PASSPHRASE: 'not the right one' });
+    expect(wrong.code).toBe(3);
+    expect(wrong.stderr).toContain('passphrase');
+  });
+
+  it('changes the passphrase with passwd and with the recovery key', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'sv-cli-'));
+    const vault = path.join(root, 'vault');
+    const init = await cli(['--vault', vault, '--json', 'init'], { SCANVAULT_PASSPHRASE: PASS });
+    const { recoveryKey } = JSON.parse(init.stdout) as { recoveryKey: string };
+    const second = 'a different long passphrase';
+    expect((await cli(['--vault', vault, 'passwd'], { SCANVAULT_PASSPHRASE: PASS, SCANVAULT_NEW_PASSPHRASE: second })).code).toBe(0);
+    expect((await cli(['--vault', vault, 'list'], { SCANVAULT_PASSPHRASE: PASS })).code).toBe(3);
+    expect((await cli(['--vault', vault, 'list'], { SCANVAULT_PASSPHRASE: second })).code).toBe(0);
+    const third = 'yet another long passphrase';
+    const reset = await cli(['--vault', vault, 'passwd', '--recovery-key'], { SCANVAULT_RECOVERY_KEY: recoveryKey.toLowerCase(), SCANVAULT_NEW_PASSPHRASE: third });
+    expect(reset.code).toBe(0);
+    expect((await cli(['--vault', vault, 'list'], { SCANVAULT_PASSPHRASE: third })).code).toBe(0);
+  });
+});

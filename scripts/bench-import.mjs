@@ -1,0 +1,45 @@
+// `npm run bench:import`: builds a ~1 GB multi-series study from the sample slices (new UIDs),
+// imports it into a fresh vault and compares with a baseline measured in the same run: reading
+// the same files + SHA-256 + AES-256-GCM in one Node process. Targets: ratio >= 0.5, peak RSS < 400 MB.
+// BENCH_MB sets the study size (default 1024).
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { makeStudy } from './bench/make-study.mjs';
+
+const targetMb = Number(process.env.BENCH_MB ?? 1024);
+const work = mkdtempSync(path.join(os.tmpdir(), 'sv-bench-'));
+try {
+  const dataDir = path.join(work, 'study');
+  process.stderr.write(`Building a ${targetMb} MB study…\n`);
+  const made = makeStudy(dataDir, path.resolve('..', 'shared', 'dicom-samples'), targetMb * 1024 * 1024);
+  // Bundled inside the repo so its external packages resolve from node_modules.
+  const worker = path.resolve('.tmp', 'bench-import-worker.mjs');
+  await build({ entryPoints: ['scripts/bench/import-worker.ts'], outfile: worker, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+
+  const run = (args) => {
+    // Drop the page cache effect as far as we can without root tricks: both runs read warm files.
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (r.status !== 0) throw new Error(`benchmark worker failed:\n${r.stderr}`);
+    return JSON.parse(r.stdout.trim().split('\n').pop());
+  };
+  run(['scripts/bench/baseline-worker.mjs', dataDir]); // warm the page cache once
+  const baseline = run(['scripts/bench/baseline-worker.mjs', dataDir]);
+  const imported = run([worker, dataDir, path.join(work, 'vault')]);
+  if (imported.imported !== made.files) throw new Error(`import stored ${imported.imported} of ${made.files} files`);
+
+  const mbps = (r) => r.bytes / r.seconds / 1e6;
+  const ratio = mbps(imported) / mbps(baseline);
+  const lines = [
+    `study: ${made.files} files, ${(made.bytes / 1e6).toFixed(0)} MB`,
+    `baseline (read + SHA-256 + AES-256-GCM): ${mbps(baseline).toFixed(0)} MB/s, ${(baseline.files / baseline.seconds).toFixed(0)} files/s, peak RSS ${(baseline.maxRssBytes / 1e6).toFixed(0)} MB`,
+    `import:                                  ${mbps(imported).toFixed(0)} MB/s, ${(imported.files / imported.seconds).toFixed(0)} files/s, peak RSS ${(imported.maxRssBytes / 1e6).toFixed(0)} MB`,
+    `ratio import/baseline: ${ratio.toFixed(2)} (target >= 0.50) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,
+    `peak RSS: ${(imported.maxRssBytes / 1e6).toFixed(0)} MB (target < 400 MB) ${imported.maxRssBytes < 400e6 ? 'OK' : 'ABOVE TARGET'}`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
