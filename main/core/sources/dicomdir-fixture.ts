@@ -1,9 +1,12 @@
 /**
- * Test support: a tiny DICOMDIR parser on dcmjs, standing in for main/core/dicom/dicomdir.ts
- * (written in parallel). It reads the Directory Record Sequence (0004,1220) and, per record,
- * Referenced File ID (0004,1500) and Directory Record Type (0004,1430). Throws when unreadable.
+ * Test support: a DICOMDIR writer (buildDicomdir, below), and a tiny DICOMDIR parser on dcmjs
+ * standing in for main/core/dicom/dicomdir.ts (written in parallel). The parser reads the
+ * Directory Record Sequence (0004,1220) and, per record, Referenced File ID (0004,1500) and
+ * Directory Record Type (0004,1430). Throws when unreadable.
  */
 import { createRequire } from 'node:module';
+import { EXPLICIT_LE } from '../dicom/element-walker';
+import { encodeDataset, encodeMeta, part10File, type FixtureElement } from '../dicom/test-fixtures';
 import type { DicomdirEntry } from './types';
 
 interface DcmjsElement {
@@ -31,4 +34,27 @@ export function parseDicomdirWithDcmjs(bytes: Uint8Array): { entries: DicomdirEn
     };
   });
   return { entries, warnings: [] };
+}
+
+const DICOMDIR_SOP_CLASS = '1.2.840.10008.1.3.10';
+
+/**
+ * A real (minimal) DICOMDIR in explicit VR little endian: one IMAGE record per referenced file,
+ * each given as "IMAGES/IM0001" (written with the DICOM '\' separator).
+ */
+export function buildDicomdir(referencedFiles: string[]): Buffer {
+  const records = referencedFiles.map((path): FixtureElement[] => [
+    { tag: 0x00041400, vr: 'UL', value: new Uint8Array(4) },
+    { tag: 0x00041410, vr: 'US', value: { us: [0xffff] } },
+    { tag: 0x00041430, vr: 'CS', value: 'IMAGE' },
+    { tag: 0x00041500, vr: 'CS', value: path.split('/').join('\\') },
+  ]);
+  const dataset = encodeDataset(
+    [
+      { tag: 0x00041130, vr: 'CS', value: 'TESTDISC' },
+      { tag: 0x00041220, vr: 'SQ', value: { items: records } },
+    ],
+    EXPLICIT_LE,
+  );
+  return Buffer.from(part10File(encodeMeta('1.2.840.10008.1.2.1', DICOMDIR_SOP_CLASS, '2.25.1'), dataset));
 }

@@ -3,7 +3,6 @@ import { classifyDirectory, classifyFileName, isUnsupportedArchiveName, isZipNam
 import { applyDicomdirs, compareText } from './dicomdir-order';
 import { errnoToCode, type EntryStat } from './fs-access';
 import { asNested, failed, joinPath, skipped, type ScanContext, type TreeEntry } from './tree';
-import { diskZipSource } from './zip-source';
 import { listZip } from './zip-list';
 
 /**
@@ -59,7 +58,7 @@ export async function fileEntries(abs: string, inner: string, prefix: string, st
   } catch (err) {
     return [failed(relativePath, inner, errnoToCode(err) ?? 'FILE_READ_FAILED')];
   }
-  if (isZipName(name)) return asNested(await listZip(diskZipSource(abs), relativePath, ctx));
+  if (isZipName(name)) return asNested(await listZip(ctx.fs.openZip(abs), relativePath, ctx));
   if (isUnsupportedArchiveName(name)) return [failed(relativePath, inner, 'ARCHIVE_UNSUPPORTED')];
   const read = (): Promise<Buffer> => ctx.fs.readWholeFile(abs);
   return [{ kind: 'file', relativePath, innerPath: inner, size: stat.size, read, hint: 'candidate' }];

@@ -1,7 +1,11 @@
 import { constants } from 'node:fs';
 import * as fsp from 'node:fs/promises';
+import { errnoToCode } from './errno-codes';
 import { SourceReadError } from './messages';
 import type { SourceErrorCode } from './types';
+import { diskZipSource, type ZipSource } from './zip-source';
+
+export { errnoToCode } from './errno-codes';
 
 /** What the walker needs from the file system; injectable so tests can simulate denied access. */
 export interface SourceFileSystem {
@@ -15,6 +19,8 @@ export interface SourceFileSystem {
   readWholeFile(path: string): Promise<Buffer>;
   /** Up to maxBytes of a small text-like file; null when absent or unreadable. */
   readSmallFile(path: string, maxBytes: number): Promise<Buffer | null>;
+  /** Where the bytes of the .zip at `path` come from; opening failures surface when the source is used. */
+  openZip(path: string): ZipSource;
 }
 
 export interface EntryStat {
@@ -34,6 +40,7 @@ export const nodeFileSystem: SourceFileSystem = {
   checkReadable: (path) => fsp.access(path, constants.R_OK),
   readWholeFile,
   readSmallFile,
+  openZip: diskZipSource,
 };
 
 async function readWholeFile(path: string): Promise<Buffer> {
@@ -74,29 +81,8 @@ async function readSmallFile(path: string, maxBytes: number): Promise<Buffer | n
   }
 }
 
-/** Maps an operating-system error to a stable code; the original text (it has the path) is dropped. */
+/** Maps an operating-system error to a SourceReadError; the original text (it has the path) is dropped. */
 export function toSourceReadError(err: unknown, fallback: SourceErrorCode): SourceReadError {
   if (err instanceof SourceReadError) return err;
   return new SourceReadError(errnoToCode(err) ?? fallback);
-}
-
-export function errnoToCode(err: unknown): SourceErrorCode | null {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'FILE_UNREADABLE';
-    case 'ENOENT':
-    case 'ENOTDIR':
-    case 'ELOOP':
-      return 'FILE_CHANGED';
-    case 'EIO':
-    case 'ENXIO':
-    case 'ENODEV':
-    case 'ESTALE':
-    case 'ETIMEDOUT':
-      return 'FILE_READ_FAILED';
-    default:
-      return null;
-  }
 }

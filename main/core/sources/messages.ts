@@ -33,6 +33,8 @@ export const ERROR_MESSAGES: Record<SourceErrorCode, string> = {
   ZIP_ENTRY_RATIO: 'This file in the zip expands far more than real scans do (a possible “zip bomb”), so it was not opened.',
   ZIP_TOTAL_TOO_LARGE: 'This zip file expands to more data than ScanVault accepts for one archive, so the rest was not opened.',
   ZIP_ENTRY_CORRUPT: 'This file in the zip is damaged (its contents do not match the archive’s records). Download or copy the zip again.',
+  UPLOAD_UNSAFE_NAME: 'This file was sent with a name ScanVault cannot use safely (for example one pointing outside the folder you chose), so it was not opened.',
+  UPLOAD_NAME_CONFLICT: 'Another file was sent with the same name in the same place, so this one was not opened. Send it again on its own.',
 };
 
 /** Thrown by SourceFile.read(); `code` is stable, `message` is safe to show and log. */

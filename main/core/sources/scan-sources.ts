@@ -29,6 +29,8 @@
  *   "archive.zip/inner/path", "scan.dcm".
  * - Messages and warnings never contain paths or patient data; SourceFile.read() rejects with a
  *   SourceReadError carrying a stable code.
+ * - Files sent through the browser (held in memory only) go through this same scan over an
+ *   in-memory SourceFileSystem: see scan-memory.ts.
  */
 import { basename, dirname, resolve } from 'node:path';
 import { isDicomdirName, isZipName } from './classify';

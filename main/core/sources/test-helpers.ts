@@ -1,10 +1,11 @@
 /** Test support shared by the sources tests. */
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createDeflateRaw } from 'node:zlib';
 import { SourceReadError } from './messages';
-import type { SourceFile, SourceScan } from './types';
+import type { SourceFile, SourceItem, SourceScan } from './types';
 
 const MiB = 1024 * 1024;
 
@@ -65,4 +66,29 @@ export function dicomLike(seed: number, length = 300): Buffer {
   const body = Buffer.alloc(length);
   for (let i = 0; i < length; i++) body[i] = (seed * 31 + i * 7) % 256;
   return Buffer.concat([Buffer.alloc(128), Buffer.from('DICM'), body]);
+}
+
+export type ItemWithBytes =
+  | Exclude<SourceItem, { kind: 'file' }>
+  | { kind: 'file'; relativePath: string; size: number; hint: string; read: string };
+
+/**
+ * Every item with, for files, what read() gives: the SHA-256 of the bytes (deep-comparing large
+ * Buffers is slow) or the SourceReadError code. Reads one at a time, as the import does.
+ */
+export async function itemsWithBytes(scan: SourceScan): Promise<ItemWithBytes[]> {
+  const out: ItemWithBytes[] = [];
+  for (const item of scan.items) {
+    if (item.kind !== 'file') {
+      out.push(item);
+      continue;
+    }
+    const { relativePath, size, hint } = item.file;
+    const read = await item.file.read().then(
+      (bytes) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
+      (err: unknown) => (err instanceof SourceReadError ? err.code : `unexpected: ${String(err)}`),
+    );
+    out.push({ kind: 'file', relativePath, size, hint, read });
+  }
+  return out;
 }

@@ -85,7 +85,9 @@ export type SourceErrorCode =
   | 'ZIP_ENTRY_TOO_LARGE'
   | 'ZIP_ENTRY_RATIO'
   | 'ZIP_TOTAL_TOO_LARGE'
-  | 'ZIP_ENTRY_CORRUPT';
+  | 'ZIP_ENTRY_CORRUPT'
+  | 'UPLOAD_UNSAFE_NAME'
+  | 'UPLOAD_NAME_CONFLICT';
 
 export interface ScanOptions {
   limits?: Partial<ZipLimits>;

@@ -15,7 +15,15 @@ export type EntryName =
  */
 export function decodeEntryName(entry: Entry): EntryName {
   const decoded = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
-  const name = decoded.replace(/\\/g, '/');
+  return checkRelativePath(decoded);
+}
+
+/**
+ * The same check for any relative path given as text (files sent through the browser carry
+ * "CD/IMAGES/IM0001"-style paths): backslashes become separators, "." and empty segments go.
+ */
+export function checkRelativePath(raw: string): EntryName {
+  const name = raw.replace(/\\/g, '/');
   const display = [...name].map((ch) => (isControl(ch) ? '?' : ch)).join('');
   if (isUnsafe(name)) return { kind: 'unsafe', display };
   const parts = name.split('/').filter((part) => part !== '' && part !== '.');

@@ -2,7 +2,7 @@ import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createInflateRaw } from 'node:zlib';
 import type { Entry } from 'yauzl';
-import { errnoToCode } from './fs-access';
+import { errnoToCode } from './errno-codes';
 import { InflateGuard, type ArchiveLedger } from './inflate-guard';
 import { SourceReadError } from './messages';
 import type { ZipLimits } from './types';

@@ -51,6 +51,28 @@ export function diskZipSource(path: string): ZipSource {
   };
 }
 
+/**
+ * A zip held in memory (a file sent through the browser). Opening one only reads its end record,
+ * so each use opens its own ZipFile and nothing is shared or left open.
+ */
+export function bufferZipSource(bytes: Buffer): ZipSource {
+  return {
+    openForListing: () => openBufferZip(bytes),
+    async withZip(use) {
+      const zipfile = await openBufferZip(bytes);
+      try {
+        return await use(zipfile);
+      } finally {
+        zipfile.close();
+      }
+    },
+  };
+}
+
+function openBufferZip(bytes: Buffer): Promise<ZipFile> {
+  return yauzl.fromBufferPromise(bytes, OPEN_OPTIONS);
+}
+
 const openAsync = promisify(open);
 const fstatAsync = promisify(fstat);
 
@@ -147,7 +169,7 @@ export class NestedZipCache {
         this.slot = slot;
         slot.bytes.catch(() => this.forget(entry));
       }
-      return yauzl.fromBufferPromise(await slot.bytes, OPEN_OPTIONS);
+      return openBufferZip(await slot.bytes);
     };
     return {
       openForListing: openInner,
