@@ -1,0 +1,39 @@
+/** Entry point: picks the API for this host, then renders the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { getApi, uploadFile } from './api/client';
+import type { Services } from './services';
+import { ServicesProvider } from './services';
+import './styles/base.css';
+import './styles/forms.css';
+import './styles/layout.css';
+import './styles/import.css';
+import './styles/library.css';
+
+async function loadServices(): Promise<Services> {
+  // The in-memory fake exists only in the Vite dev server; production builds drop this branch.
+  if (import.meta.env.DEV && new URLSearchParams(window.location.search).get('fake') === '1') {
+    const { createFakeServices } = await import('./api/fake-api');
+    return createFakeServices(new URLSearchParams(window.location.search));
+  }
+  const host = window.scanvaultHost;
+  return { api: getApi(), uploadFile, pathForFile: host ? (file) => host.pathForFile(file) : null };
+}
+
+// A file dropped outside the drop zone must not make the window navigate away to that file.
+for (const type of ['dragover', 'drop'] as const) {
+  window.addEventListener(type, (e) => e.preventDefault());
+}
+
+void loadServices().then((services) => {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <ServicesProvider value={services}>
+        <App />
+      </ServicesProvider>
+    </StrictMode>,
+  );
+});

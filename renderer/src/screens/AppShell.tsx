@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Status } from '../../../shared/domain';
+import { useApi } from '../services';
+import { ImportScreen } from './import/ImportScreen';
+import { LibraryScreen } from './library/LibraryScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
+import { VerifyScreen } from './VerifyScreen';
+
+export type Page = 'library' | 'import' | 'verify' | 'settings';
+
+const PAGES: { page: Page; label: string }[] = [
+  { page: 'library', label: 'Library' },
+  { page: 'import', label: 'Import' },
+  { page: 'verify', label: 'Check vault' },
+  { page: 'settings', label: 'Settings' },
+];
+
+interface Props {
+  status: Status;
+  onStatus: (status: Status) => void;
+}
+
+/** The open vault: header with navigation and "Lock", and the current page. */
+export function AppShell({ status, onStatus }: Props) {
+  const api = useApi();
+  const [page, setPage] = useState<Page>('library');
+  const [importJobId, setImportJobId] = useState<string | null>(null);
+  const [verifyJobId, setVerifyJobId] = useState<string | null>(null);
+  const [locking, setLocking] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    document.title = `${PAGES.find((p) => p.page === page)?.label ?? ''} — ScanVault`;
+    return () => {
+      document.title = 'ScanVault';
+    };
+  }, [page]);
+
+  // Move focus to the new page so keyboard and screen-reader users start at its top.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [page]);
+
+  const lock = async () => {
+    setLocking(true);
+    const result = await api.lock({});
+    setLocking(false);
+    if (result.ok) onStatus(result.value);
+  };
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="shell-header">
+        <div className="shell-header-inner">
+          <span className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            <span className="brand-name">ScanVault</span>
+          </span>
+          <nav aria-label="Main">
+            <ul className="nav-list">
+              {PAGES.map(({ page: p, label }) => (
+                <li key={p}>
+                  <button type="button" className="nav-button" aria-current={page === p ? 'page' : undefined} onClick={() => setPage(p)}>
+                    {label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <button type="button" className="button button-lock" onClick={() => void lock()} disabled={locking}>
+            <span className="lock-icon" aria-hidden="true" />Lock
+          </button>
+        </div>
+      </header>
+      <main id="main" className="shell-main" ref={mainRef} tabIndex={-1}>
+        {page === 'library' && <LibraryScreen onImport={() => setPage('import')} />}
+        {page === 'import' && <ImportScreen status={status} jobId={importJobId} onJobId={setImportJobId} onGoToLibrary={() => setPage('library')} />}
+        {page === 'verify' && <VerifyScreen jobId={verifyJobId} onJobId={setVerifyJobId} />}
+        {page === 'settings' && <SettingsScreen status={status} onStatus={onStatus} />}
+      </main>
+    </div>
+  );
+}

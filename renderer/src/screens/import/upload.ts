@@ -1,0 +1,35 @@
+import type { ScanVaultApi } from '../../../../shared/api';
+import type { UploadFn } from '../../services';
+import type { PickedFile } from './selection';
+
+export type SendOutcome = { ok: true; uploadId: string } | { ok: false; message: string };
+
+/**
+ * Browser host: opens a staging area in the core's memory and sends each file to it, one at a
+ * time, reporting how many are done. `shouldStop` lets the person stop sending.
+ */
+export async function sendFiles(
+  api: ScanVaultApi,
+  uploadFile: UploadFn,
+  files: readonly PickedFile[],
+  onProgress: (done: number) => void,
+  shouldStop: () => boolean,
+): Promise<SendOutcome> {
+  const begun = await api.beginUpload({});
+  if (!begun.ok) return { ok: false, message: begun.error.message };
+  const { uploadId } = begun.value;
+  for (const [index, picked] of files.entries()) {
+    if (shouldStop()) return { ok: false, message: 'Sending was stopped. Nothing was imported; choose the files again when you are ready.' };
+    let sent: { ok: boolean; reason?: string };
+    try {
+      sent = await uploadFile(uploadId, picked.relativePath, picked.file);
+    } catch {
+      return { ok: false, message: 'Sending the files stopped because ScanVault could not be reached. Check that “scanvault serve” is still running, then try again.' };
+    }
+    if (!sent.ok) {
+      return { ok: false, message: `“${picked.relativePath}” could not be sent: ${sent.reason ?? 'unknown reason'}. Nothing was imported; try again, or import by typing its path instead.` };
+    }
+    onProgress(index + 1);
+  }
+  return { ok: true, uploadId };
+}

@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import type { Library } from '../../../../shared/domain';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useApi } from '../../services';
+import { PatientSection } from './PatientSection';
+
+/** Everything in the vault: people, their studies (scan appointments) and series (sets of pictures). */
+export function LibraryScreen({ onImport }: { onImport: () => void }) {
+  const api = useApi();
+  const [library, setLibrary] = useState<Library | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void api.listLibrary({}).then((r) => {
+      if (!live) return;
+      if (r.ok) setLibrary(r.value);
+      else setError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, attempt]);
+
+  if (error) {
+    return (
+      <>
+        <h1>Library</h1>
+        <div className="stack">
+          <ErrorAlert message={error} />
+          <button type="button" className="button" onClick={() => { setError(null); setAttempt((n) => n + 1); }}>Try again</button>
+        </div>
+      </>
+    );
+  }
+  if (!library) return <><h1>Library</h1><p className="muted" aria-live="polite">Opening your library…</p></>;
+
+  if (library.patients.length === 0) {
+    return (
+      <>
+        <h1>Library</h1>
+        <section className="card empty-state" aria-labelledby="empty-title">
+          <h2 id="empty-title">Your vault is empty</h2>
+          <p>Import scans from a CD, USB stick, download or zip file. They are copied in and encrypted; the originals stay as they are.</p>
+          <button type="button" className="button button-primary" onClick={onImport}>Import scans</button>
+        </section>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <h1>Library</h1>
+      <p className="lead">
+        Each <strong>study</strong> is one scan appointment. A study holds one or more <strong>series</strong> — one set of pictures from a scan.
+      </p>
+      {library.patients.map((patient) => <PatientSection key={patient.id} patient={patient} />)}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { useId, useState } from 'react';
+import type { StudySummary } from '../../../../shared/domain';
+import { ModalityBadges } from '../../components/ModalityBadges';
+import { formatDicomDate, plural } from '../../format';
+import { SeriesList } from './SeriesList';
+
+/** One study (scan appointment): date, kind, place, where the copy came from; expands to its series. */
+export function StudyCard({ study }: { study: StudySummary }) {
+  const headingId = useId();
+  const seriesId = useId();
+  const [open, setOpen] = useState(false);
+  const date = formatDicomDate(study.date) ?? 'Date not recorded';
+  const counts = [
+    plural(study.seriesCount, 'series', 'series'),
+    plural(study.instanceCount, 'picture', 'pictures'),
+    ...(study.attachments.length > 0 ? [plural(study.attachments.length, 'report', 'reports')] : []),
+  ].join(' · ');
+  return (
+    <article className="card study" aria-labelledby={headingId}>
+      <div className="study-main">
+        <div>
+          <h3 id={headingId}>
+            <span className="study-date">{date}</span>
+            <span className="study-desc"><bdi>{study.description ?? 'No description'}</bdi></span>
+          </h3>
+          <ModalityBadges codes={study.modalities} />
+        </div>
+        <dl className="study-facts">
+          {study.institution && (<div><dt>Where</dt><dd>{study.institution}</dd></div>)}
+          {study.sources.length > 0 && (<div><dt>Copy from</dt><dd>{study.sources.join('; ')}</dd></div>)}
+          <div><dt>Contains</dt><dd>{counts}</dd></div>
+        </dl>
+      </div>
+      <button type="button" className="button-quiet study-toggle" aria-expanded={open} aria-controls={seriesId} onClick={() => setOpen((o) => !o)}>
+        {open ? 'Hide series' : `Show ${plural(study.seriesCount, 'series', 'series')}`}
+      </button>
+      <div id={seriesId} hidden={!open}>
+        {open && <SeriesList study={study} />}
+      </div>
+    </article>
+  );
+}
