@@ -17,6 +17,7 @@ export default defineConfig({
       executablePath: process.env.SCANVAULT_CHROMIUM ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
+    actionTimeout: 15_000,
     screenshot: 'only-on-failure',
     trace: 'off',
   },

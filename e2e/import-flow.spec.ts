@@ -1,0 +1,61 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { makeSeries } from '../main/test-support/dicom-fixtures';
+import { createVault, importPath, PASSPHRASE, unlock } from './pages';
+import { test, expect } from './serve-fixture';
+
+function fixtureCd(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'sv-e2e-cd-'));
+  const cd = path.join(root, 'MERCY_CD');
+  mkdirSync(path.join(cd, 'IMAGES'), { recursive: true });
+  makeSeries(4, { patientName: 'DOE^JANE', studyDescription: 'CT HEAD', seriesDescription: 'AXIAL', rows: 32, columns: 32 })
+    .forEach((b, i) => writeFileSync(path.join(cd, 'IMAGES', `IM${i}`), b));
+  writeFileSync(path.join(cd, 'AUTORUN.INF'), '[autorun]\nopen=viewer.exe\n');
+  writeFileSync(path.join(cd, 'IMAGES', 'BROKEN'), Buffer.from('DICM but not really'));
+  return cd;
+}
+
+test('create a vault, import a CD by path, see it in the library, lock and unlock', async ({ app, page }) => {
+  const recoveryKey = await createVault(page, app.url);
+  expect(recoveryKey).toMatch(/^([0-9A-Z]{4}[ -]?){9}$/);
+  await expect(page.getByRole('heading', { name: 'Your vault is empty' })).toBeVisible();
+
+  await importPath(page, fixtureCd(), 'CD from Mercy Hospital');
+  await expect(page.getByText('4', { exact: true }).first()).toBeVisible();
+  await page.getByText('Skipped (1)').click();
+  await expect(page.getByText('MERCY_CD/AUTORUN.INF')).toBeVisible();
+  await page.getByText('Could not be imported (1)').click();
+  await expect(page.getByText('MERCY_CD/IMAGES/BROKEN')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Go to library' }).click();
+  await expect(page.getByText('Jane Doe').first()).toBeVisible();
+  const study = page.getByRole('article').filter({ hasText: 'CT HEAD' });
+  await expect(study).toContainText('CD from Mercy Hospital');
+  await study.getByRole('button', { name: /Show 1 series/ }).click();
+  await expect(study.getByRole('img', { name: /Preview of Series/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible();
+  await unlock(page, 'not my passphrase at all');
+  await expect(page.getByRole('alert')).toContainText('passphrase');
+  await unlock(page, PASSPHRASE);
+  await expect(page.getByText('Jane Doe').first()).toBeVisible({ timeout: 30_000 });
+});
+
+test('progress and a clear error for a path that does not exist', async ({ app, page }) => {
+  await createVault(page, app.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
+  await page.getByLabel('Path on this computer').fill('/no/such/folder');
+  await page.getByLabel('Where did this copy come from?').fill('Nowhere');
+  await page.getByRole('button', { name: 'Start import' }).click();
+  await expect(page.getByRole('alert')).toContainText(/could not be found|Nothing to import/);
+});
+
+test('check vault reports all good after an import', async ({ app, page }) => {
+  await createVault(page, app.url);
+  await importPath(page, fixtureCd(), 'USB stick');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Check vault' }).click();
+  await page.getByRole('button', { name: 'Check vault now' }).click();
+  await expect(page.getByRole('heading', { name: 'All good' })).toBeVisible({ timeout: 30_000 });
+});
