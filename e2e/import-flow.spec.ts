@@ -59,3 +59,17 @@ test('check vault reports all good after an import', async ({ app, page }) => {
   await page.getByRole('button', { name: 'Check vault now' }).click();
   await expect(page.getByRole('heading', { name: 'All good' })).toBeVisible({ timeout: 30_000 });
 });
+
+test('import files picked in the browser: sent over loopback, held in memory, stored', async ({ app, page }) => {
+  await createVault(page, app.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
+  const files = makeSeries(3, { patientName: 'ROE^RICHARD', studyDescription: 'MR KNEE', modality: 'MR' })
+    .map((buffer, i) => ({ name: `IM${i}.dcm`, mimeType: 'application/dicom', buffer }));
+  await page.getByLabel('Choose files…').setInputFiles(files);
+  await page.getByLabel('Where did this copy come from?').fill('Portal download');
+  await page.getByRole('button', { name: 'Start import' }).click();
+  await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Go to library' }).click();
+  await expect(page.getByText('Richard Roe').first()).toBeVisible();
+  await expect(page.getByRole('article').filter({ hasText: 'MR KNEE' })).toContainText('3');
+});
