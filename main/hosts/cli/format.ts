@@ -12,6 +12,10 @@ export function formatDicomDate(date: string | null): string {
   return `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
 }
 
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export function formatImportReport(r: ImportReport, cancelled: boolean): string {
   const lines: string[] = [];
   lines.push(cancelled ? 'Import cancelled. Files imported before cancelling were kept.' : 'Import finished.');
@@ -41,9 +45,12 @@ export function formatLibrary(lib: Library): string {
   for (const p of lib.patients) {
     lines.push(`${formatPersonName(p.name)}${p.birthDate ? `, born ${formatDicomDate(p.birthDate)}` : ''}${p.patientId ? ` (ID ${p.patientId})` : ''}`);
     for (const s of p.studies) {
-      lines.push(`  ${formatDicomDate(s.date)}  ${s.modalities.join('/') || '?'}  ${s.description ?? '(no description)'}  — ${s.institution ?? 'institution unknown'}; ${s.seriesCount} series, ${s.instanceCount} images; from ${s.sources.join(', ') || 'unknown source'}`);
+      const kind = s.modalities.join('/') || 'kind unknown';
+      lines.push(`  ${formatDicomDate(s.date)}  ${kind}  ${s.description ?? '(no description)'} — ${s.institution ?? 'institution unknown'}; ${plural(s.seriesCount, 'series', 'series')}, ${plural(s.instanceCount, 'image')}; from ${s.sources.join(', ') || 'unknown source'}`);
       for (const se of s.series) {
-        lines.push(`      series ${se.seriesNumber ?? '?'}  ${se.modality ?? '?'}  ${se.description ?? ''}  (${se.instanceCount} images${se.conflictCount > 0 ? `, ${se.conflictCount} conflicting copies` : ''})`);
+        const label = [se.seriesNumber !== null ? `series ${se.seriesNumber}` : 'series', se.modality, se.description].filter(Boolean).join('  ');
+        const conflicts = se.conflictCount > 0 ? `, ${plural(se.conflictCount, 'copy', 'copies')} with a conflicting image ID` : '';
+        lines.push(`      ${label} (${plural(se.instanceCount, 'image')}${conflicts})`);
       }
       for (const a of s.attachments) lines.push(`      report: ${a.title ?? 'PDF document'}`);
     }
