@@ -23,7 +23,7 @@ export function datasetDigest(bytes: Uint8Array, facts: DicomFacts): Buffer {
   return sha256(bytes.subarray(facts.datasetOffset));
 }
 
-function geometry(facts: DicomFacts, header: ParsedHeader): FrameGeometry | null {
+export function frameGeometry(facts: DicomFacts, header: ParsedHeader): FrameGeometry | null {
   const { rows, columns, bitsAllocated } = facts.image;
   if (rows === null || columns === null || bitsAllocated === null || rows * columns === 0 || bitsAllocated === 0) return null;
   const ctx = { src: header.layout.dataset, encoding: header.layout.encoding, elements: header.elements };
@@ -82,7 +82,7 @@ function decodeFrame(transferSyntaxUid: string, data: Uint8Array, g: FrameGeomet
 const PENDING = 'The image is compressed; its frame fingerprints are computed later in the background';
 
 /** Extended Offset Table (7FE0,0001): 64-bit offsets, used instead of the Basic Offset Table. */
-function extendedOffsets(header: ParsedHeader): number[] | null {
+export function extendedOffsets(header: ParsedHeader): number[] | null {
   const ref = header.elements.get(Tag.extendedOffsetTable);
   if (ref === undefined || ref.length === 0 || ref.length % 8 !== 0) return null;
   const view = header.layout.dataset.view;
@@ -112,7 +112,7 @@ export function frameDigests(bytes: Uint8Array, facts: DicomFacts): FrameDigestR
   if (header.kind !== 'header' || header.pixelData === null) return { status: 'none', reason: 'The image data cannot be found' };
   const pixel = header.pixelData;
   if (!pixel.complete) return { status: 'none', reason: 'The image data is incomplete (the file ends early)' };
-  const g = geometry(facts, header);
+  const g = frameGeometry(facts, header);
   if (g === null) return { status: 'none', reason: 'The image size is not stated in the file' };
   if (pixel.length !== null) {
     const split = nativeFrames(header.layout.dataset, pixel, g, header.layout.encoding.littleEndian);

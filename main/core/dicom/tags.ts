@@ -30,6 +30,8 @@ export const Tag = {
   rows: 0x00280010,
   columns: 0x00280011,
   bitsAllocated: 0x00280100,
+  bitsStored: 0x00280101,
+  pixelRepresentation: 0x00280103,
   directoryRecordSequence: 0x00041220,
   documentTitle: 0x00420010,
   encapsulatedDocument: 0x00420011,

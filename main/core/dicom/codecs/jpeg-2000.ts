@@ -1,0 +1,50 @@
+/**
+ * JPEG 2000 (1.2.840.10008.1.2.4.90/.91) through OpenJPEG, and HTJ2K (.201/.202/.203) through
+ * OpenJPH: the decoders Cornerstone3D uses. Both undo the colour transform (RCT/ICT) and write
+ * colour by pixel; signed codestreams come out sign-extended.
+ */
+import { CodecError, copySamples, type DecodedFrame } from './decoded-frame';
+import { feed, loadEmscriptenCodec, runDecode, withDecoder, type WasmDecoder } from './emscripten-codec';
+
+interface J2kFrameInfo {
+  width: number;
+  height: number;
+  bitsPerSample: number;
+  componentCount: number;
+  isSigned: boolean;
+}
+
+interface J2kDecoder extends WasmDecoder {
+  getFrameInfo(): J2kFrameInfo;
+}
+
+const OPENJPEG = { js: '@cornerstonejs/codec-openjpeg/decodewasmjs', wasm: '@cornerstonejs/codec-openjpeg/decodewasm' };
+const OPENJPH = { js: '@cornerstonejs/codec-openjph/wasmjs', wasm: '@cornerstonejs/codec-openjph/wasm' };
+
+export async function decodeJpeg2000(data: Uint8Array): Promise<DecodedFrame> {
+  const codec = await loadEmscriptenCodec<{ J2KDecoder: new () => J2kDecoder }>(OPENJPEG.js, OPENJPEG.wasm);
+  return withDecoder(OPENJPEG.js, new codec.J2KDecoder(), (decoder) => decodeWith(OPENJPEG.js, decoder, data, 'JPEG 2000'));
+}
+
+export async function decodeHtj2k(data: Uint8Array): Promise<DecodedFrame> {
+  const codec = await loadEmscriptenCodec<{ HTJ2KDecoder: new () => J2kDecoder }>(OPENJPH.js, OPENJPH.wasm);
+  return withDecoder(OPENJPH.js, new codec.HTJ2KDecoder(), (decoder) => decodeWith(OPENJPH.js, decoder, data, 'HTJ2K'));
+}
+
+function decodeWith(jsSpecifier: string, decoder: J2kDecoder, data: Uint8Array, name: string): DecodedFrame {
+  feed(decoder, data);
+  runDecode(jsSpecifier, decoder, name);
+  const info = decoder.getFrameInfo();
+  // OpenJPEG reports an empty image instead of throwing for some broken codestreams.
+  if (info.width === 0 || info.height === 0 || info.componentCount === 0) {
+    throw new CodecError(`The compressed (${name}) image data could not be decoded`);
+  }
+  return {
+    width: info.width,
+    height: info.height,
+    components: info.componentCount,
+    precision: info.bitsPerSample,
+    samples: copySamples(decoder.getDecodedBuffer(), info.bitsPerSample, info.isSigned),
+    byPlane: false,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * 8-bit DCT JPEG (baseline, extended and progressive Huffman: 1.2.840.10008.1.2.4.50/.51 and the
+ * retired progressive syntaxes) through libjpeg-turbo, the decoder Cornerstone3D uses. Colour
+ * comes out as libjpeg-turbo writes it: YCbCr (YBR_FULL / YBR_FULL_422) converted to RGB, by pixel.
+ */
+import type { DecodedFrame } from './decoded-frame';
+import { feed, loadEmscriptenCodec, runDecode, withDecoder, type WasmDecoder } from './emscripten-codec';
+
+const JS = '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs';
+const WASM = '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasm';
+
+interface JpegDecoder extends WasmDecoder {
+  getFrameInfo(): { width: number; height: number; bitsPerSample: number; componentCount: number };
+}
+
+export async function decodeJpegDct(data: Uint8Array): Promise<DecodedFrame> {
+  const codec = await loadEmscriptenCodec<{ JPEGDecoder: new () => JpegDecoder }>(JS, WASM);
+  return withDecoder(JS, new codec.JPEGDecoder(), (decoder) => {
+    feed(decoder, data);
+    runDecode(JS, decoder, 'JPEG');
+    const info = decoder.getFrameInfo();
+    return {
+      width: info.width,
+      height: info.height,
+      components: info.componentCount,
+      precision: 8,
+      samples: decoder.getDecodedBuffer().slice(),
+      byPlane: false,
+    };
+  });
+}
