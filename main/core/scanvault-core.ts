@@ -12,6 +12,7 @@ import { runVerify } from './verify/run-verify';
 import { createVault, openVault, openVaultWithRecoveryKey, vaultExists, type OpenVault } from './vault/vault';
 import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
 import { AutoLock } from './auto-lock';
+import { DigestPassRunner } from './digest-pass-runner';
 
 export interface CoreOptions {
   vaultDir: string;
@@ -36,10 +37,13 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly jobs: JobRunner;
   readonly uploads = new UploadStaging();
   private readonly autoLock: AutoLock;
+  /** Fingerprints compressed images' pixels in the background after an import or unlock. */
+  private readonly digestPass: DigestPassRunner;
 
   constructor(private readonly opts: CoreOptions) {
     const now = opts.now ?? Date.now;
     this.jobs = new JobRunner(now);
+    this.digestPass = new DigestPassRunner(opts.log);
     this.autoLock = new AutoLock(() => this.lockNow(), () => this.jobs.active !== undefined, now);
     this.autoLock.setMinutes(DEFAULT_AUTO_LOCK_MINUTES);
   }
@@ -124,7 +128,10 @@ export class ScanVaultCore implements ApiHandlers {
     const jobId = this.jobs.start<ImportReport>(
       'import',
       (signal, progress) => runImport(vault, source, input.provenance, { signal, progress, log: this.opts.log }),
-      (job, report) => { job.importReport = report; },
+      (job, report) => {
+        job.importReport = report;
+        this.digestPass.request(vault);
+      },
     );
     return { jobId };
   }
@@ -148,6 +155,11 @@ export class ScanVaultCore implements ApiHandlers {
     return this.jobs.cancel(input.jobId);
   }
 
+  /** For the CLI: waits until the background fingerprinting of compressed images is done. */
+  async waitForBackgroundWork(): Promise<void> {
+    await this.digestPass.idle();
+  }
+
   /** For the CLI: waits until a job ends. */
   waitForJob(jobId: string): ReturnType<JobRunner['waitFor']> {
     return this.jobs.waitFor(jobId);
@@ -164,6 +176,7 @@ export class ScanVaultCore implements ApiHandlers {
   /** Closes the vault (clearing keys) — used by lock, auto-lock and host shutdown. */
   async lockNow(): Promise<void> {
     await this.jobs.cancelAll();
+    await this.digestPass.stop();
     this.jobs.clear();
     this.uploads.clear();
     const vault = this.vault;
@@ -177,6 +190,7 @@ export class ScanVaultCore implements ApiHandlers {
     const row = vault.db.prepare('SELECT value FROM settings WHERE key = ?').get('autoLockMinutes') as { value: string } | undefined;
     this.autoLock.setMinutes(row ? Number(row.value) : DEFAULT_AUTO_LOCK_MINUTES);
     this.autoLock.start();
+    this.digestPass.request(vault);
   }
 
   private kdfOptions(): { kdfPolicy?: KdfPolicy } {

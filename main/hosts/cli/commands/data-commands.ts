@@ -62,6 +62,8 @@ export function registerDataCommands(program: Command, context: () => CliContext
       };
       const { jobId } = await session.call('startImport', { paths: absolute, provenance });
       const job = await followJob(ctx, session, jobId);
+      ctx.stderr.write('Fingerprinting the pixels of compressed images…\n');
+      await session.core.waitForBackgroundWork();
       await session.core.lockNow();
       const report: ImportReport | undefined = job.importReport;
       if (!report) throw jobFailure(job);
