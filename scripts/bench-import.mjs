@@ -1,7 +1,8 @@
 // `npm run bench:import`: builds a ~1 GB multi-series study from the sample slices (new UIDs),
 // imports it into a fresh vault and compares with a baseline measured in the same run: reading
 // the same files + SHA-256 + AES-256-GCM in one Node process. Targets: ratio >= 0.5, peak RSS < 400 MB.
-// BENCH_MB sets the study size (default 1024).
+// BENCH_MB sets the study size (default 1024); BENCH_PREPARE_WORKERS sets the import's prepare workers
+// (0: the single-thread path; unset: the import's default).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +18,10 @@ try {
   const made = makeStudy(dataDir, path.resolve('..', 'shared', 'dicom-samples'), targetMb * 1024 * 1024);
   // Bundled inside the repo so its external packages resolve from node_modules.
   const worker = path.resolve('.tmp', 'bench-import-worker.mjs');
-  await build({ entryPoints: ['scripts/bench/import-worker.ts'], outfile: worker, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+  const bundle = { bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' };
+  await build({ ...bundle, entryPoints: ['scripts/bench/import-worker.ts'], outfile: worker });
+  // The import finds its prepare-worker entry beside the bundle that runs it, as in dist/.
+  await build({ ...bundle, entryPoints: ['main/core/import/prepare-worker.ts'], outfile: path.resolve('.tmp', 'prepare-worker.mjs') });
 
   const run = (args) => {
     // Drop the page cache effect as far as we can without root tricks: both runs read warm files.

@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 const onlyMain = process.argv.includes('--main-only');
 rmSync('dist', { recursive: true, force: true });
 
+const PREPARE_WORKER = 'main/core/import/prepare-worker.ts';
 const nodeCommon = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
 await Promise.all([
@@ -16,6 +17,8 @@ await Promise.all([
     format: 'esm',
     packages: 'external',
   }),
+  // Import prepare workers (main/core/import/preparer.ts finds them beside the bundle that starts them).
+  build({ ...nodeCommon, entryPoints: [PREPARE_WORKER], outfile: 'dist/prepare-worker.mjs', format: 'esm', packages: 'external' }),
   build({
     ...nodeCommon,
     entryPoints: ['main/hosts/electron/main.ts'],
@@ -23,7 +26,11 @@ await Promise.all([
     format: 'cjs',
     packages: 'external',
     external: ['electron'],
+    // esbuild leaves import.meta empty in CommonJS; core code locates files with import.meta.url.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
+  build({ ...nodeCommon, entryPoints: [PREPARE_WORKER], outfile: 'dist/electron/prepare-worker.cjs', format: 'cjs', packages: 'external' }),
   // A sandboxed preload can only require 'electron': bundle everything else into it.
   build({
     ...nodeCommon,

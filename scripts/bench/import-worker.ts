@@ -14,6 +14,8 @@ const report = await runImport(vault, { kind: 'paths', paths: [sourceDir] }, { s
   signal: new AbortController().signal,
   progress: { set: (p) => { if (p.bytesDone !== undefined) bytes = p.bytesDone; } },
   log: silentLogger,
+  // BENCH_PREPARE_WORKERS=0 measures the single-thread path; unset uses the import's default.
+  prepare: process.env.BENCH_PREPARE_WORKERS === undefined ? {} : { workers: Number(process.env.BENCH_PREPARE_WORKERS) },
 });
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 vault.close();

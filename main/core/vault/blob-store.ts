@@ -32,6 +32,11 @@ export interface BlobWriteOptions {
    * crash before flush leaves only files without rows, which sweepOrphans removes.
    */
   readonly sync?: 'now' | 'on-flush';
+  /**
+   * SHA-256 of the plaintext, when the caller has already computed it over exactly these bytes;
+   * the store then does not hash again. `verify` later checks it against the decrypted blob.
+   */
+  readonly knownSha256?: Buffer;
 }
 
 export interface BlobStoreOptions {
@@ -49,10 +54,12 @@ export interface BlobStoreOptions {
 export class BlobStore {
   private readonly options: BlobStoreOptions;
   private readonly tempFilesInUse = new Set<string>();
-  /** Directories known to exist, so each write does not pay for a mkdir round trip. */
-  private readonly knownDirs = new Set<string>();
+  /** Directories known to exist (durably), so each write does not pay for a mkdir round trip. */
+  private readonly knownDirs = new Map<string, Promise<void>>();
   /** Final paths written with sync 'on-flush' and not yet fsynced. */
   private readonly unsynced = new Set<string>();
+  /** Directories of adopted blobs: their files are durable, their directory entries not yet. */
+  private readonly unsyncedDirs = new Set<string>();
 
   constructor(options: BlobStoreOptions) {
     this.options = options;
@@ -67,54 +74,82 @@ export class BlobStore {
   async write(source: BlobSource, options: BlobWriteOptions = {}): Promise<WrittenBlob> {
     const syncNow = (options.sync ?? 'now') === 'now';
     const blobId = newBlobId();
+    const finalPath = blobFilePath(this.options.vaultDir, blobId);
+    // 'now': write under tmp/ and rename, so the final name only ever holds a complete, durable
+    // file. 'on-flush': write the final name directly (two file-system calls fewer per blob):
+    // no row names it until flush() has made it durable, and a torn file without a row is an
+    // orphan that the sweep at the next open removes.
+    const target = syncNow ? path.join(blobTmpDir(this.options.vaultDir), randomBytes(16).toString('hex')) : finalPath;
+    await this.ensureDir(path.dirname(target));
     const encryptor = BlobEncryptor.create(this.options.wrappingKey(), this.binding(blobId));
-    const tmpDir = blobTmpDir(this.options.vaultDir);
-    await this.ensureDir(tmpDir);
-    const tmpFile = path.join(tmpDir, randomBytes(16).toString('hex'));
-    this.tempFilesInUse.add(tmpFile);
+    this.tempFilesInUse.add(target);
     try {
-      const handle = await open(tmpFile, 'wx', 0o600);
+      const handle = await open(target, 'wx', 0o600);
       let written: { size: number; sha256: Buffer };
       try {
-        written = await writeEncryptedBlob(handle, source, encryptor);
-        if (syncNow) {
-          await handle.sync();
-        }
+        written = await writeEncryptedBlob(handle, source, encryptor, options.knownSha256);
+        if (syncNow) await handle.sync();
       } finally {
         await handle.close();
       }
-      const finalPath = blobFilePath(this.options.vaultDir, blobId);
-      await this.ensureDir(path.dirname(finalPath));
-      await rename(tmpFile, finalPath);
       if (syncNow) {
+        await this.ensureDir(path.dirname(finalPath));
+        await rename(target, finalPath);
         await fsyncDirectory(path.dirname(finalPath));
       } else {
         this.unsynced.add(finalPath);
       }
       return { blobId, ...written };
     } catch (error) {
-      await rm(tmpFile, { force: true });
+      await rm(target, { force: true });
       throw error;
     } finally {
       encryptor.dispose();
-      this.tempFilesInUse.delete(tmpFile);
+      this.tempFilesInUse.delete(target);
     }
   }
 
   /**
-   * Makes every blob written with sync 'on-flush' durable: fsyncs the files, then their
+   * What a worker thread of this process needs to write blobs of this vault,
+   * including a copy of the wrapping key in its own ArrayBuffer, so it can be transferred
+   * (moved) to the worker. Throws VAULT_LOCKED once the vault is closed. The receiver must zero
+   * the key when done. Never log this.
+   */
+  dangerousWorkerCopy(): { vaultDir: string; vaultId: string; wrappingKey: Uint8Array } {
+    const wrappingKey = new Uint8Array(this.options.wrappingKey());
+    return { vaultDir: this.options.vaultDir, vaultId: this.options.vaultId, wrappingKey };
+  }
+
+  /**
+   * Takes over a blob whose file another thread wrote and fsynced (a prepare worker, see
+   * import/worker-blob-writer.ts): the next flush() fsyncs its directory, so call it before
+   * committing rows that name the blob.
+   */
+  adoptFileSynced(blobId: string): void {
+    if (!isBlobId(blobId)) {
+      throw new RangeError('not a blob id');
+    }
+    this.unsyncedDirs.add(path.dirname(blobFilePath(this.options.vaultDir, blobId)));
+  }
+
+  /**
+   * Makes every blob written with sync 'on-flush' (or adopted) durable: fsyncs the files, then their
    * directories. The fsyncs run concurrently so the file system can merge journal commits.
    * On failure the files stay queued for the next flush.
    */
   async flush(): Promise<void> {
     const files = [...this.unsynced];
+    const adoptedDirs = [...this.unsyncedDirs];
     this.unsynced.clear();
+    this.unsyncedDirs.clear();
     try {
       await forEachConcurrently(files, FSYNC_CONCURRENCY, fsyncFileIfPresent);
-      const dirs = [...new Set(files.map((file) => path.dirname(file)))];
+      // An adopted blob's directory may have been created by its worker: its own entry, too.
+      const dirs = [...new Set([...files.map((file) => path.dirname(file)), ...adoptedDirs, ...adoptedDirs.map((dir) => path.dirname(dir))])];
       await forEachConcurrently(dirs, FSYNC_CONCURRENCY, fsyncDirectory);
     } catch (error) {
       files.forEach((file) => this.unsynced.add(file));
+      adoptedDirs.forEach((dir) => this.unsyncedDirs.add(dir));
       throw error;
     }
   }
@@ -193,11 +228,15 @@ export class BlobStore {
     return removed;
   }
 
-  private async ensureDir(dir: string): Promise<void> {
-    if (!this.knownDirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      this.knownDirs.add(dir);
+  private ensureDir(dir: string): Promise<void> {
+    // One promise per directory: a write that finds it being created waits until its entry is durable.
+    let ready = this.knownDirs.get(dir);
+    if (ready === undefined) {
+      ready = makeDurableDirectory(dir);
+      ready.catch(() => this.knownDirs.delete(dir));
+      this.knownDirs.set(dir, ready);
     }
+    return ready;
   }
 
   private binding(blobId: string): BlobBinding {
@@ -217,6 +256,19 @@ export class BlobStore {
 }
 
 const FSYNC_CONCURRENCY = 8;
+
+/**
+ * mkdir -p, then fsyncs the parent of every directory it created: fsyncing a blob's directory
+ * makes the blob's entry durable, not the directory's own entry in its parent.
+ */
+async function makeDurableDirectory(dir: string): Promise<void> {
+  const created = await mkdir(dir, { recursive: true });
+  if (created === undefined) return;
+  for (let child = dir; ; child = path.dirname(child)) {
+    await fsyncDirectory(path.dirname(child));
+    if (child === created || path.dirname(child) === child) return;
+  }
+}
 
 async function fsyncFileIfPresent(file: string): Promise<void> {
   let handle: FileHandle;

@@ -1,0 +1,16 @@
+// Tests only: child process for crash-safety.test.ts, like main/test-support/import-child.ts but
+// preparing in worker threads (the worker entry's path is the 4th argument).
+import { silentLogger } from '../log';
+import { openVault } from '../vault/vault';
+import { FAST_KDF } from '../../test-support/dicom-fixtures';
+import { runImport } from './run-import';
+
+const [vaultDir, sourceDir, passphrase, workerScript] = process.argv.slice(2) as [string, string, string, string];
+const vault = await openVault({ dir: vaultDir, passphrase, kdfPolicy: FAST_KDF.kdfPolicy });
+process.stdout.write('opened\n');
+const report = await runImport(vault, { kind: 'paths', paths: [sourceDir] }, { sourceLabel: 'crash test' }, {
+  signal: new AbortController().signal, progress: { set: () => undefined }, log: silentLogger,
+  prepare: { workers: 2, minBytes: 0, workerScript },
+});
+vault.close();
+process.stdout.write(JSON.stringify({ imported: report.imported, seenAgain: report.seenAgain, failed: report.failed.length }) + '\n');
