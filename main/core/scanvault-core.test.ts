@@ -151,3 +151,17 @@ describe('ScanVaultCore: vault + import end to end (generated fixtures)', () => 
     expect(lib.patients[0]!.studies[0]!.seriesCount).toBe(3);
   });
 });
+
+describe('ScanVaultCore: import of paths that do not exist', () => {
+  it('fails the job with PATH_NOT_FOUND and records no import', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'sv-core-'));
+    const core = new ScanVaultCore({ vaultDir: path.join(root, 'vault'), host: 'cli', log: silentLogger, ...FAST_KDF });
+    await core.createVault({ passphrase: PASS });
+    const { jobId } = await core.startImport({ paths: [path.join(root, 'no-such-disc')], provenance: { sourceLabel: 'x' } });
+    const job = await core.waitForJob(jobId);
+    expect(job.state).toBe('failed');
+    expect(job.error?.code).toBe('PATH_NOT_FOUND');
+    expect(core.requireVault().db.prepare('SELECT COUNT(*) AS n FROM import_batches').get()).toEqual({ n: 0 });
+    await core.lockNow();
+  });
+});

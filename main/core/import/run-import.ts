@@ -42,6 +42,8 @@ export async function runImport(vault: OpenVault, source: ImportSource, provenan
     ? await scanSources(source.paths, { parseDicomdir: readDicomdir, signal: ctx.signal })
     : await scanUploads(source.files, { parseDicomdir: readDicomdir, signal: ctx.signal });
   if (scan.items.length === 0) throw new CoreError('PATH_NOT_FOUND', 'Nothing to import was found there. Check the disc, folder or file and try again.');
+  // Every chosen path missing is a mistake to correct, not an import to record in the history.
+  if (scan.items.every((item) => item.kind === 'failed' && item.code === 'INPUT_NOT_FOUND')) throw new CoreError('PATH_NOT_FOUND');
 
   const db = vault.db;
   const batchId = startBatch(db, provenance, scan.medium);
