@@ -43,7 +43,7 @@ test('create a vault, import a CD by path, see it in the library, lock and unloc
   await expect(page.getByText('Jane Doe').first()).toBeVisible({ timeout: 30_000 });
 });
 
-test('progress and a clear error for a path that does not exist', async ({ app, page }) => {
+test('a clear error for a path that does not exist', async ({ app, page }) => {
   await createVault(page, app.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
   await page.getByLabel('Path on this computer').fill('/no/such/folder');
