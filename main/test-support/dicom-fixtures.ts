@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import dcmjs from 'dcmjs';
 
 const { DicomDict, DicomMetaDictionary } = dcmjs.data;
+dcmjs.log.setLevel('error');
 
 export const newUid = (): string => `2.25.${BigInt('0x' + randomBytes(15).toString('hex')).toString()}`;
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 const { DicomMessage, DicomMetaDictionary, DicomDict } = dcmjs.data;
+dcmjs.log.setLevel('error'); // its warnings about vendor private tags are noise here
 
 const newUid = () => `2.25.${BigInt('0x' + randomBytes(15).toString('hex')).toString()}`;
 

@@ -20,6 +20,7 @@ declare module 'dcmjs' {
   }
 
   const dcmjs: {
+    log: { setLevel(level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent'): void };
     data: {
       DicomMessage: { readFile(buffer: ArrayBuffer, options?: ReadOptions): DicomDict };
       DicomMetaDictionary: {
