@@ -133,6 +133,15 @@ export async function decodeCompressedFrames(bytes: Uint8Array, facts: DicomFact
   return reason === null ? { status: 'done', frames } : none(reason);
 }
 
+/** The first frame only (for previews): decodes nothing beyond it. */
+export async function decodeFirstCompressedFrame(bytes: Uint8Array, facts: DicomFacts): Promise<Uint8Array | null> {
+  const prepared = prepareFrames(bytes, facts, MAX_DECODED_FRAME_BYTES);
+  const first = 'reason' in prepared ? undefined : prepared.frames[0];
+  if (first === undefined || 'reason' in prepared) return null;
+  const decoded = await decodeOneFrame(first, prepared.target);
+  return 'reason' in decoded ? null : decoded.frame;
+}
+
 export type AllFrameDigests = { status: 'done'; digests: Buffer[] } | { status: 'none'; reason: string };
 
 const sha256 = (data: Uint8Array): Buffer => createHash('sha256').update(data).digest();

@@ -2,6 +2,7 @@
 import dcmjs from 'dcmjs';
 import type { Thumbnail } from '../../../shared/domain';
 import { CoreError } from '../core-error';
+import { decodeFirstCompressedFrame, isCodecTransferSyntax } from '../dicom/decode-compressed';
 import { readDicom } from '../dicom/read-dicom';
 import type { OpenVault } from '../vault/vault';
 import { makePreview } from './pixel-preview';
@@ -13,11 +14,33 @@ export async function seriesThumbnail(vault: OpenVault, seriesId: number): Promi
   if (!exists) throw new CoreError('NOT_FOUND');
   const rows = vault.db.prepare(`SELECT blob_id, transfer_syntax FROM instances WHERE series_id = ?
     ORDER BY instance_number, id`).all(seriesId) as { blob_id: string; transfer_syntax: string | null }[];
-  const native = rows.filter((r) => r.transfer_syntax !== null && NATIVE_SYNTAXES.has(r.transfer_syntax));
-  const pick = native[Math.floor(native.length / 2)];
+  const previewable = rows.filter((r) => r.transfer_syntax !== null && (NATIVE_SYNTAXES.has(r.transfer_syntax) || isCodecTransferSyntax(r.transfer_syntax)));
+  const pick = previewable[Math.floor(previewable.length / 2)];
   if (!pick) return null;
   const bytes = await vault.blobs.readAll(pick.blob_id);
-  return previewFromBytes(bytes, pick.transfer_syntax ?? '');
+  const syntax = pick.transfer_syntax ?? '';
+  return NATIVE_SYNTAXES.has(syntax) ? previewFromBytes(bytes, syntax) : previewFromCompressed(bytes);
+}
+
+/** Compressed images: the first frame, decoded in memory into the canonical little-endian, by-pixel form. */
+async function previewFromCompressed(bytes: Buffer): Promise<Thumbnail | null> {
+  const read = readDicom(bytes);
+  if (read.kind !== 'instance') return null;
+  const { image } = read.facts;
+  if (image.rows === null || image.columns === null) return null;
+  const frame = await decodeFirstCompressedFrame(bytes, read.facts).catch(() => null);
+  const header = readPixelHeader(bytes);
+  if (!frame || !header) return null;
+  return toThumbnail(makePreview(frame, {
+    rows: image.rows, columns: image.columns, bitsAllocated: image.bitsAllocated ?? 8, samplesPerPixel: image.samplesPerPixel ?? 1,
+    pixelRepresentation: header.pixelRepresentation, planarConfiguration: 0,
+    // Lossy colour JPEGs come out of the decoder as RGB.
+    photometric: (image.samplesPerPixel ?? 1) === 3 ? 'RGB' : image.photometric ?? 'MONOCHROME2', littleEndian: true,
+  }));
+}
+
+function toThumbnail(preview: ReturnType<typeof makePreview>): Thumbnail | null {
+  return preview ? { width: preview.width, height: preview.height, grayBase64: Buffer.from(preview.gray).toString('base64') } : null;
 }
 
 export function previewFromBytes(bytes: Buffer, transferSyntax: string): Thumbnail | null {
@@ -34,7 +57,7 @@ export function previewFromBytes(bytes: Buffer, transferSyntax: string): Thumbna
     pixelRepresentation: header.pixelRepresentation, planarConfiguration: header.planarConfiguration,
     photometric: image.photometric ?? 'MONOCHROME2', littleEndian: transferSyntax !== '1.2.840.10008.1.2.2',
   });
-  return preview ? { width: preview.width, height: preview.height, grayBase64: Buffer.from(preview.gray).toString('base64') } : null;
+  return toThumbnail(preview);
 }
 
 /** Two small attributes the index does not keep; dcmjs reads them from the header (stopping before pixels). */
