@@ -4,7 +4,7 @@ import { build as viteBuild } from 'vite';
 import { rmSync } from 'node:fs';
 
 const onlyMain = process.argv.includes('--main-only');
-rmSync('dist', { recursive: true, force: true });
+if (!onlyMain) rmSync('dist', { recursive: true, force: true }); // --main-only keeps the renderer build
 
 const PREPARE_WORKER = 'main/core/import/prepare-worker.ts';
 const nodeCommon = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', legalComments: 'none' };

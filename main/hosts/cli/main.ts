@@ -2,6 +2,14 @@
 import { fileURLToPath } from 'node:url';
 import { runCli } from './cli';
 
+// `scanvault --help | head` closes the pipe early: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 const staticDir = fileURLToPath(new URL('./renderer/', import.meta.url));
 const code = await runCli(process.argv.slice(2), {
   io: { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
