@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeSeries } from '../main/test-support/dicom-fixtures';
 import { createVault, importPath, PASSPHRASE, unlock } from './pages';
-import { test, expect } from './serve-fixture';
+import { test, expect, type ServedApp } from './serve-fixture';
 
-function fixtureCd(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'sv-e2e-cd-'));
+/** A small CD-like tree beside the test's vault folder (removed with it by the fixture). */
+function fixtureCd(app: ServedApp): string {
+  const root = path.dirname(app.vaultDir);
   const cd = path.join(root, 'MERCY_CD');
   mkdirSync(path.join(cd, 'IMAGES'), { recursive: true });
   makeSeries(4, { patientName: 'DOE^JANE', studyDescription: 'CT HEAD', seriesDescription: 'AXIAL', rows: 32, columns: 32 })
@@ -21,7 +21,7 @@ test('create a vault, import a CD by path, see it in the library, lock and unloc
   expect(recoveryKey).toMatch(/^([0-9A-Z]{4}[ -]?){9}$/);
   await expect(page.getByRole('heading', { name: 'Your vault is empty' })).toBeVisible();
 
-  await importPath(page, fixtureCd(), 'CD from Mercy Hospital');
+  await importPath(page, fixtureCd(app), 'CD from Mercy Hospital');
   await expect(page.getByText('4', { exact: true }).first()).toBeVisible();
   await page.getByText('Skipped (1)').click();
   await expect(page.getByText('MERCY_CD/AUTORUN.INF')).toBeVisible();
@@ -54,7 +54,7 @@ test('a clear error for a path that does not exist', async ({ app, page }) => {
 
 test('check vault reports all good after an import', async ({ app, page }) => {
   await createVault(page, app.url);
-  await importPath(page, fixtureCd(), 'USB stick');
+  await importPath(page, fixtureCd(app), 'USB stick');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Check vault' }).click();
   await page.getByRole('button', { name: 'Check vault now' }).click();
   await expect(page.getByRole('heading', { name: 'All good' })).toBeVisible({ timeout: 30_000 });
