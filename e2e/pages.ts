@@ -5,6 +5,11 @@ export const PASSPHRASE = 'correct horse battery staple';
 
 export async function createVault(page: Page, url: string): Promise<string> {
   await page.goto(url);
+  return createVaultHere(page);
+}
+
+/** On the first-run screen already open: create the vault and get past the recovery key. */
+export async function createVaultHere(page: Page): Promise<string> {
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Create vault' }).click();
@@ -26,4 +31,12 @@ export async function importPath(page: Page, folder: string, sourceLabel: string
 export async function unlock(page: Page, passphrase: string): Promise<void> {
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
+}
+
+/** "Use a different folder" on the first-run or unlock screen: type a folder and switch to it. */
+export async function useDifferentFolder(page: Page, folder: string): Promise<void> {
+  await page.getByRole('button', { name: 'Use a different folder' }).click();
+  await page.getByLabel('Vault folder').fill(folder);
+  await page.getByRole('button', { name: 'Use this folder' }).click();
+  await expect(page.getByTestId('vault-folder')).toHaveText(folder);
 }

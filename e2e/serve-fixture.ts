@@ -3,19 +3,27 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { settingsFilePath } from '../main/core/paths';
 
 export interface ServedApp {
   url: string;
   origin: string;
   port: number;
   vaultDir: string;
+  /** Where the server remembers a vault folder chosen in the page (inside the test's temp folder). */
+  settingsFile: string;
   process: ChildProcess;
 }
 
-/** Starts `scanvault serve` on a fresh vault folder and waits for its printed address. */
-export async function startServe(vaultDir: string): Promise<ServedApp> {
+/**
+ * Starts `scanvault serve` on a fresh vault folder and waits for its printed address. Its per-user
+ * data folder (HOME, XDG_CONFIG_HOME, APPDATA) is `configDir`, so it never touches the real home folder.
+ */
+export async function startServe(vaultDir: string, configDir: string): Promise<ServedApp> {
+  const env = { ...process.env, HOME: configDir, XDG_CONFIG_HOME: configDir, APPDATA: configDir, USERPROFILE: configDir };
   const child = spawn(process.execPath, ['bin/scanvault.js', '--json', '--vault', vaultDir, 'serve'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env,
   });
   let out = '';
   const info = await new Promise<{ url: string; port: number }>((resolve, reject) => {
@@ -32,14 +40,14 @@ export async function startServe(vaultDir: string): Promise<ServedApp> {
     });
     child.once('exit', (code) => reject(new Error(`scanvault serve exited with ${code}`)));
   });
-  return { ...info, origin: `http://127.0.0.1:${info.port}`, vaultDir, process: child };
+  return { ...info, origin: `http://127.0.0.1:${info.port}`, vaultDir, settingsFile: settingsFilePath(env), process: child };
 }
 
 export const test = base.extend<{ app: ServedApp }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured
   app: async ({}, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sv-e2e-'));
-    const app = await startServe(path.join(dir, 'vault'));
+    const app = await startServe(path.join(dir, 'vault'), path.join(dir, 'config'));
     await use(app);
     app.process.kill('SIGTERM');
     await new Promise((r) => app.process.once('exit', r));

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  ImportRequest, Job, Library, Status, Thumbnail,
+  ImportRequest, Job, Library, Status, Thumbnail, VaultFolderPath,
 } from './domain';
 import type { Result } from './errors';
 
@@ -31,6 +31,14 @@ export const apiContract = {
     { needsUnlock: false },
   ),
   lock: method(Empty, Status, { needsUnlock: false }),
+  /**
+   * Uses another folder for the vault (e.g. on an external drive) and remembers it for the next
+   * launch. Only while no vault is open. The folder may be missing (a new vault is created there),
+   * hold a vault (state becomes 'locked') or hold other files (state 'no-vault'; creating refuses).
+   */
+  setVaultFolder: method(z.object({ dir: VaultFolderPath }).strict(), Status, { needsUnlock: false }),
+  /** Desktop app only: the system's folder picker for the vault folder; null when cancelled. */
+  pickVaultFolder: method(Empty, z.object({ dir: z.string().nullable() }), { needsUnlock: false }),
   changePassphrase: method(
     z.object({ oldPassphrase: Passphrase, newPassphrase: Passphrase }).strict(),
     z.object({ changed: z.literal(true) }),

@@ -17,6 +17,16 @@ export const Status = z.object({
 });
 export type Status = z.infer<typeof Status>;
 
+/**
+ * A folder for the vault, as the person typed or picked it: a full path on Linux/macOS (`/…`) or
+ * Windows (`D:\…`, `\\server\share`). The core checks it again against its own platform.
+ */
+export const VaultFolderPath = z.string()
+  .min(1, 'Type the full path of a folder.')
+  .max(4096, 'That path is too long. Choose a folder with a shorter path.')
+  .refine((p) => !p.includes('\0'), 'A folder path cannot contain a NUL character.')
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/.test(p), 'Type the full path of the folder, starting with / (or with a drive letter such as D:\\ on Windows).');
+
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD');
 
 export const ProvenanceInput = z.object({

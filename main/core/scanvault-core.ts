@@ -13,9 +13,13 @@ import { createVault, openVault, openVaultWithRecoveryKey, vaultExists, type Ope
 import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
 import { AutoLock } from './auto-lock';
 import { DigestPassRunner } from './digest-pass-runner';
+import { checkVaultFolder, rememberVaultDir } from './vault-folder';
 
 export interface CoreOptions {
+  /** The folder to start with (hosts resolve it with resolveVaultDir); setVaultFolder can switch it. */
   vaultDir: string;
+  /** Where a folder chosen with setVaultFolder is remembered for the next launch; absent: not remembered. */
+  settingsFile?: string;
   host: HostKind;
   log: Logger;
   nativeDialogs?: boolean;
@@ -27,6 +31,7 @@ export interface CoreOptions {
 }
 
 const DEFAULT_AUTO_LOCK_MINUTES = 10;
+const BUSY_SWITCHING = 'ScanVault is still opening or switching the vault folder. Wait a moment, then try again.';
 
 /**
  * The core behind every host: implements the API contract on plain Node. It holds the open vault
@@ -34,6 +39,11 @@ const DEFAULT_AUTO_LOCK_MINUTES = 10;
  */
 export class ScanVaultCore implements ApiHandlers {
   private vault: OpenVault | null = null;
+  private vaultDir: string;
+  /** Create/unlock calls still deriving keys: the folder must not change under them. */
+  private opening = 0;
+  /** A folder switch is checking or remembering the new folder: no vault may open meanwhile. */
+  private switching = false;
   private readonly jobs: JobRunner;
   readonly uploads = new UploadStaging();
   private readonly autoLock: AutoLock;
@@ -41,6 +51,7 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly digestPass: DigestPassRunner;
 
   constructor(private readonly opts: CoreOptions) {
+    this.vaultDir = opts.vaultDir;
     const now = opts.now ?? Date.now;
     this.jobs = new JobRunner(now);
     this.digestPass = new DigestPassRunner(opts.log);
@@ -50,7 +61,7 @@ export class ScanVaultCore implements ApiHandlers {
 
   /** The open vault, for in-process callers such as the CLI's one-shot commands; throws when locked. */
   requireVault(): OpenVault {
-    if (!this.vault) throw new CoreError(vaultExists(this.opts.vaultDir) ? 'VAULT_LOCKED' : 'NO_VAULT');
+    if (!this.vault) throw new CoreError(vaultExists(this.vaultDir) ? 'VAULT_LOCKED' : 'NO_VAULT');
     return this.vault;
   }
 
@@ -60,34 +71,50 @@ export class ScanVaultCore implements ApiHandlers {
 
   async createVault(input: ApiParsedInput<'createVault'>): Promise<ApiOutput<'createVault'>> {
     if (!estimateStrength(input.passphrase).acceptable) throw new CoreError('WEAK_PASSPHRASE');
-    if (vaultExists(this.opts.vaultDir)) throw new CoreError('VAULT_EXISTS');
-    const { vault, recoveryKey } = await createVault({
-      dir: this.opts.vaultDir, passphrase: input.passphrase, ...this.kdfOptions(),
+    if (vaultExists(this.vaultDir)) throw new CoreError('VAULT_EXISTS');
+    const { vault, recoveryKey } = await this.whileOpening(() => createVault({
+      dir: this.vaultDir, passphrase: input.passphrase, ...this.kdfOptions(),
       ...(this.opts.kdfParams ? { kdfParams: this.opts.kdfParams } : {}),
-    });
+    }));
     this.adopt(vault);
     return { recoveryKey };
   }
 
   async unlock(input: ApiParsedInput<'unlock'>): Promise<Status> {
     if (this.vault) return this.status();
-    if (!vaultExists(this.opts.vaultDir)) throw new CoreError('NO_VAULT');
-    this.adopt(await openVault({ dir: this.opts.vaultDir, passphrase: input.passphrase, ...this.kdfOptions() }));
+    if (!vaultExists(this.vaultDir)) throw new CoreError('NO_VAULT');
+    this.adopt(await this.whileOpening(() => openVault({ dir: this.vaultDir, passphrase: input.passphrase, ...this.kdfOptions() })));
     return this.status();
   }
 
   async unlockWithRecoveryKey(input: ApiParsedInput<'unlockWithRecoveryKey'>): Promise<Status> {
     if (!estimateStrength(input.newPassphrase).acceptable) throw new CoreError('WEAK_PASSPHRASE');
-    if (!vaultExists(this.opts.vaultDir)) throw new CoreError('NO_VAULT');
+    if (!vaultExists(this.vaultDir)) throw new CoreError('NO_VAULT');
     if (this.vault) await this.lockNow();
-    this.adopt(await openVaultWithRecoveryKey({
-      dir: this.opts.vaultDir, recoveryKey: input.recoveryKey, newPassphrase: input.newPassphrase, ...this.kdfOptions(),
-    }));
+    this.adopt(await this.whileOpening(() => openVaultWithRecoveryKey({
+      dir: this.vaultDir, recoveryKey: input.recoveryKey, newPassphrase: input.newPassphrase, ...this.kdfOptions(),
+    })));
     return this.status();
   }
 
   async lock(): Promise<Status> {
     await this.lockNow();
+    return this.status();
+  }
+
+  /** Switches to another folder (only while locked) and remembers it for the next launch. */
+  async setVaultFolder(input: ApiParsedInput<'setVaultFolder'>): Promise<Status> {
+    if (this.vault) throw new CoreError('BAD_REQUEST', 'Lock the vault before switching to another folder.');
+    if (this.opening > 0 || this.switching) throw new CoreError('BAD_REQUEST', BUSY_SWITCHING);
+    this.switching = true;
+    try {
+      const dir = await checkVaultFolder(input.dir);
+      // Remember first: if that fails nothing changes, rather than a switch that is silently forgotten.
+      if (this.opts.settingsFile !== undefined) await rememberVaultDir(this.opts.settingsFile, dir);
+      this.vaultDir = dir;
+    } finally {
+      this.switching = false;
+    }
     return this.status();
   }
 
@@ -113,6 +140,11 @@ export class ScanVaultCore implements ApiHandlers {
   /** Only the desktop host can show a file picker; it overrides this method. */
   async pickImportPaths(): Promise<ApiOutput<'pickImportPaths'>> {
     throw new CoreError('BAD_REQUEST', 'Choosing files with a dialog is only available in the desktop app. Type or paste the path instead.');
+  }
+
+  /** Only the desktop host can show a folder picker; it overrides this method. */
+  async pickVaultFolder(): Promise<ApiOutput<'pickVaultFolder'>> {
+    throw new CoreError('BAD_REQUEST', 'Choosing a folder with a dialog is only available in the desktop app. Type or paste the path instead.');
   }
 
   async beginUpload(): Promise<ApiOutput<'beginUpload'>> {
@@ -193,19 +225,30 @@ export class ScanVaultCore implements ApiHandlers {
     this.digestPass.request(vault);
   }
 
+  /** Runs a create/unlock; `open` reads this.vaultDir synchronously, so a switch cannot slip in. */
+  private async whileOpening<T>(open: () => Promise<T>): Promise<T> {
+    if (this.switching) throw new CoreError('BAD_REQUEST', BUSY_SWITCHING);
+    this.opening++;
+    try {
+      return await open();
+    } finally {
+      this.opening--;
+    }
+  }
+
   private kdfOptions(): { kdfPolicy?: KdfPolicy } {
     return this.opts.kdfPolicy ? { kdfPolicy: this.opts.kdfPolicy } : {};
   }
 
   private state(): Status['state'] {
     if (this.vault) return 'unlocked';
-    return vaultExists(this.opts.vaultDir) ? 'locked' : 'no-vault';
+    return vaultExists(this.vaultDir) ? 'locked' : 'no-vault';
   }
 
   private status(): Status {
     return {
       state: this.state(),
-      vaultDir: this.opts.vaultDir,
+      vaultDir: this.vaultDir,
       autoLockMinutes: this.autoLock.minutes,
       host: this.opts.host,
       capabilities: { nativeDialogs: this.opts.nativeDialogs ?? false, uploads: this.opts.host === 'browser' },

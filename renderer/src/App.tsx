@@ -12,7 +12,8 @@ import { ErrorAlert } from './components/ErrorAlert';
 
 /**
  * The top-level state machine, driven only by the core's status: no vault -> first run (then the
- * recovery key, shown once), locked -> unlock, unlocked -> the app. Locking unmounts the app, so
+ * recovery key, shown once), locked -> unlock, unlocked -> the app. Switching the vault folder
+ * (first run or unlock) returns a new status, and the screen follows it. Locking unmounts the app, so
  * nothing read from the vault stays on screen or in React state.
  */
 export function App() {
@@ -79,9 +80,9 @@ export function App() {
     if (!status) return <AuthLayout><p className="muted" aria-live="polite">Opening ScanVault…</p></AuthLayout>;
     switch (status.state) {
       case 'no-vault':
-        return <FirstRunScreen onCreated={setRecoveryKey} />;
+        return <FirstRunScreen status={status} onCreated={setRecoveryKey} onStatus={onStatus} />;
       case 'locked':
-        return <UnlockScreen lockedForInactivity={lockedForInactivity} onUnlocked={onStatus} />;
+        return <UnlockScreen status={status} lockedForInactivity={lockedForInactivity} onUnlocked={onStatus} />;
       case 'unlocked':
         return <AppShell status={status} onStatus={onStatus} />;
     }

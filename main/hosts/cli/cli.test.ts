@@ -9,7 +9,8 @@ import { runCli } from './cli';
 
 const PASS = 'correct horse battery staple';
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Every run gets its own settings file in a temp folder: tests never read or write the real home folder. */
+async function cli(args: string[], env: Record<string, string> = {}, settingsFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'sv-cfg-')), 'settings.json')): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const stdin = new PassThrough();
@@ -22,6 +23,7 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<{ 
     io: { env, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream },
     staticDir: '/nonexistent',
     log: silentLogger,
+    settingsFile,
     ...FAST_KDF,
   });
   return { code, stdout: out, stderr: err };
@@ -112,5 +114,26 @@ describe('scanvault CLI', () => {
     const reset = await cli(['--vault', vault, 'passwd', '--recovery-key'], { SCANVAULT_RECOVERY_KEY: recoveryKey.toLowerCase(), SCANVAULT_NEW_PASSPHRASE: third });
     expect(reset.code).toBe(0);
     expect((await cli(['--vault', vault, 'list'], { SCANVAULT_PASSPHRASE: third })).code).toBe(0);
+  });
+
+  it('uses the folder remembered by the app when --vault is not given; --vault always wins', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'sv-cli-'));
+    const settingsFile = path.join(root, 'config', 'settings.json');
+    const remembered = path.join(root, 'usb', 'ScanVault');
+    mkdirSync(path.dirname(settingsFile));
+    writeFileSync(settingsFile, JSON.stringify({ vaultDir: remembered }));
+    const env = { SCANVAULT_PASSPHRASE: PASS, HOME: path.join(root, 'home') };
+
+    const init = await cli(['--json', 'init'], env, settingsFile);
+    expect(init.code).toBe(0);
+    expect(JSON.parse(init.stdout)).toMatchObject({ vaultDir: remembered });
+    expect(readdirSync(remembered)).toContain('vault.json');
+    expect((await cli(['list'], env, settingsFile)).code).toBe(0);
+
+    const explicit = path.join(root, 'explicit');
+    const list = await cli(['--vault', explicit, 'list'], env, settingsFile);
+    expect(list.code).toBe(1);
+    expect(list.stderr).toContain(`There is no vault in ${explicit} yet.`);
+    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toEqual({ vaultDir: remembered });
   });
 });

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { createLogger, type Logger } from '../../core/log';
-import { defaultVaultDir } from '../../core/paths';
+import { defaultVaultDir, settingsFilePath } from '../../core/paths';
+import { resolveVaultDir } from '../../core/vault-folder';
 import { registerDataCommands } from './commands/data-commands';
 import { registerServeCommand } from './commands/serve-command';
 import { registerVaultCommands } from './commands/vault-commands';
@@ -15,6 +16,8 @@ export interface CliOptions {
   /** Tests only: a fast KDF policy. Never reachable from the command line. */
   kdfPolicy?: KdfPolicy;
   kdfParams?: KdfCost;
+  /** Tests only: where the chosen vault folder is remembered (default: settings.json in the per-user data folder). */
+  settingsFile?: string;
 }
 
 /** Builds the `scanvault` program and runs it; resolves to the process exit code. */
@@ -22,7 +25,7 @@ export async function runCli(argv: string[], opts: CliOptions): Promise<number> 
   const { io } = opts;
   const program = new Command('scanvault')
     .description('ScanVault keeps your medical images (DICOM) in an encrypted vault on your own computer.')
-    .option('--vault <dir>', 'vault folder (default: the desktop app’s data folder)')
+    .option('--vault <dir>', 'vault folder (default: the folder last chosen in the app, else the desktop app’s data folder)')
     .option('--json', 'print machine-readable JSON on stdout (progress and messages go to stderr)')
     .option('--passphrase-file <file>', 'read the passphrase from the first line of a file (or set SCANVAULT_PASSPHRASE)')
     .exitOverride()
@@ -37,9 +40,11 @@ The passphrase comes from SCANVAULT_PASSPHRASE, --passphrase-file, or a prompt t
 
   const context = (): CliContext => {
     const g = program.opts<{ vault?: string; json?: boolean; passphraseFile?: string }>();
+    const settingsFile = opts.settingsFile ?? settingsFilePath(io.env);
     return {
       ...io,
-      vaultDir: g.vault ?? defaultVaultDir(io.env),
+      vaultDir: resolveVaultDir({ explicit: g.vault, settingsFile, fallback: defaultVaultDir(io.env) }),
+      settingsFile,
       json: g.json === true,
       passphraseFile: g.passphraseFile,
       log: opts.log ?? createLogger((line) => io.stderr.write(line + '\n')),

@@ -14,7 +14,10 @@ export interface CliIo {
 }
 
 export interface CliContext extends CliIo {
+  /** --vault, else the folder remembered in settingsFile, else the default. */
   vaultDir: string;
+  /** Where a folder chosen in `serve` is remembered for the next launch. */
+  settingsFile: string;
   json: boolean;
   passphraseFile: string | undefined;
   log: Logger;
@@ -31,7 +34,7 @@ export interface CoreSession {
 /** One core per CLI run, reached through the same dispatcher as the other hosts. */
 export function openSession(ctx: CliContext, host: HostKind = 'cli'): CoreSession {
   const core = new ScanVaultCore({
-    vaultDir: ctx.vaultDir, host, log: ctx.log,
+    vaultDir: ctx.vaultDir, settingsFile: ctx.settingsFile, host, log: ctx.log,
     ...(ctx.kdfPolicy ? { kdfPolicy: ctx.kdfPolicy } : {}),
     ...(ctx.kdfParams ? { kdfParams: ctx.kdfParams } : {}),
   });

@@ -1,8 +1,36 @@
 import { API_METHODS, type ApiHandlers } from '../../../shared/api';
 
-export type ShowOpenDialog = (kind: 'files' | 'folder') => Promise<{ canceled: boolean; filePaths: string[] }>;
+/** What the desktop app may ask the system picker for. */
+export type PickerKind = 'files' | 'folder' | 'vault-folder';
 
-/** The core's handlers (bound to the core) with the file picker supplied by the desktop host. */
+export type ShowOpenDialog = (kind: PickerKind) => Promise<{ canceled: boolean; filePaths: string[] }>;
+
+/** The subset of Electron's OpenDialogOptions we use (kept here so it is tested without Electron). */
+export interface PickerOptions {
+  title?: string;
+  buttonLabel?: string;
+  properties: ('openFile' | 'openDirectory' | 'multiSelections' | 'createDirectory' | 'promptToCreate')[];
+  filters: { name: string; extensions: string[] }[];
+}
+
+export function pickerOptions(kind: PickerKind): PickerOptions {
+  switch (kind) {
+    case 'files':
+      return { properties: ['openFile', 'multiSelections'], filters: [{ name: 'Medical images, archives and reports', extensions: ['*'] }] };
+    case 'folder':
+      return { properties: ['openDirectory'], filters: [] };
+    case 'vault-folder':
+      // One folder, which may be new (macOS: "New Folder" button; Windows: typing a new name).
+      return {
+        title: 'Choose a folder for your vault',
+        buttonLabel: 'Use this folder',
+        properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+        filters: [],
+      };
+  }
+}
+
+/** The core's handlers (bound to the core) with the file and folder pickers supplied by the desktop host. */
 export function withDesktopDialogs(core: ApiHandlers, showOpenDialog: ShowOpenDialog): ApiHandlers {
   const handlers: Record<string, unknown> = {};
   for (const method of API_METHODS) handlers[method] = (core[method] as (i: unknown) => unknown).bind(core);
@@ -10,6 +38,10 @@ export function withDesktopDialogs(core: ApiHandlers, showOpenDialog: ShowOpenDi
   bound.pickImportPaths = async ({ kind }) => {
     const result = await showOpenDialog(kind);
     return { paths: result.canceled ? [] : result.filePaths };
+  };
+  bound.pickVaultFolder = async () => {
+    const result = await showOpenDialog('vault-folder');
+    return { dir: result.canceled ? null : result.filePaths[0] ?? null };
   };
   return bound;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../../shared/api';
 import type { Dispatch } from '../../api/dispatch';
 import { handleAppRequest } from './app-protocol';
-import { withDesktopDialogs } from './desktop-dialogs';
+import { pickerOptions, withDesktopDialogs } from './desktop-dialogs';
 import { hardenSession, hardenWebContents, isAllowedUrl, windowOptions, type SessionLike, type WebContentsLike } from './hardening';
 import { channelFor, isTrustedSender, registerApiHandlers, type IpcMainLike } from './ipc-bridge';
 import { buildRendererApi, exposeApi } from './preload-api';
@@ -120,5 +120,28 @@ describe('desktop dialogs', () => {
     const handlers = withDesktopDialogs(core, async (kind) => ({ canceled: false, filePaths: [`/picked/${kind}`] }));
     expect(await handlers.getStatus({})).toBe('core');
     expect(await handlers.pickImportPaths({ kind: 'folder' })).toEqual({ paths: ['/picked/folder'] });
+  });
+
+  it('picks one vault folder (which may be new), or null when cancelled', async () => {
+    const core = {} as ApiHandlers;
+    for (const m of API_METHODS) (core as unknown as Record<string, unknown>)[m] = async () => m;
+    const asked: string[] = [];
+    let canceled = false;
+    const handlers = withDesktopDialogs(core, async (kind) => {
+      asked.push(kind);
+      return { canceled, filePaths: canceled ? [] : ['/Volumes/USB/ScanVault'] };
+    });
+    expect(await handlers.pickVaultFolder({})).toEqual({ dir: '/Volumes/USB/ScanVault' });
+    canceled = true;
+    expect(await handlers.pickVaultFolder({})).toEqual({ dir: null });
+    expect(asked).toEqual(['vault-folder', 'vault-folder']);
+    expect(pickerOptions('vault-folder')).toEqual({
+      title: 'Choose a folder for your vault',
+      buttonLabel: 'Use this folder',
+      properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+      filters: [],
+    });
+    expect(pickerOptions('folder').properties).toEqual(['openDirectory']);
+    expect(pickerOptions('files').properties).toEqual(['openFile', 'multiSelections']);
   });
 });

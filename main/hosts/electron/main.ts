@@ -7,11 +7,13 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { createDispatcher } from '../../api/dispatch';
 import { createLogger } from '../../core/log';
+import { defaultVaultDir, settingsFilePath } from '../../core/paths';
 import { ScanVaultCore } from '../../core/scanvault-core';
+import { resolveVaultDir } from '../../core/vault-folder';
 import { handleAppRequest } from './app-protocol';
 import { hardenSession, hardenWebContents, windowOptions } from './hardening';
 import { registerApiHandlers, APP_ORIGIN } from './ipc-bridge';
-import { withDesktopDialogs } from './desktop-dialogs';
+import { pickerOptions, withDesktopDialogs } from './desktop-dialogs';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -26,13 +28,14 @@ async function main(): Promise<void> {
     return;
   }
   await app.whenReady();
+  // The same per-user folder and settings file as the CLI and `scanvault serve` (core/paths.ts), so
+  // all three open the folder the person last chose.
+  const settingsFile = settingsFilePath();
   const core = new ScanVaultCore({
-    vaultDir: path.join(app.getPath('userData'), 'vault'), host: 'electron', log, nativeDialogs: true,
+    vaultDir: resolveVaultDir({ settingsFile, fallback: defaultVaultDir() }),
+    settingsFile, host: 'electron', log, nativeDialogs: true,
   });
-  const handlers = withDesktopDialogs(core, (kind) => dialog.showOpenDialog({
-    properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
-    filters: kind === 'files' ? [{ name: 'Medical images, archives and reports', extensions: ['*'] }] : [],
-  }));
+  const handlers = withDesktopDialogs(core, (kind) => dialog.showOpenDialog(pickerOptions(kind)));
   registerApiHandlers(ipcMain, createDispatcher(handlers, log));
   hardenSession(session.defaultSession);
   protocol.handle('app', (request) => handleAppRequest(staticDir, request.url));

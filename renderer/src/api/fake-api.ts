@@ -34,11 +34,12 @@ export function createFakeServices(params: URLSearchParams): Services {
   let library: Library = params.get('empty') === '1' ? { patients: [] } : fakeLibrary();
   const jobs = new Map<string, FakeJob>();
   let batch = 1;
+  let vaultDir = electron ? 'C:\\Users\\you\\Documents\\ScanVault' : '/home/you/ScanVault';
 
   const status = (): Status => {
     if (state === 'unlocked' && lockAfterMs > 0 && Date.now() - lastTouch > lockAfterMs) state = 'locked';
     return {
-      state, vaultDir: electron ? 'C:\\Users\\you\\Documents\\ScanVault' : '/home/you/ScanVault', autoLockMinutes,
+      state, vaultDir, autoLockMinutes,
       host: electron ? 'electron' : 'browser', capabilities: { nativeDialogs: electron, uploads: !electron },
     };
   };
@@ -133,6 +134,14 @@ export function createFakeServices(params: URLSearchParams): Services {
       if (unlocked()) lastTouch = Date.now();
       return ok({ state: status().state });
     },
+    setVaultFolder: ({ dir }) => {
+      if (state === 'unlocked') return fail('BAD_REQUEST', 'Lock the vault before switching to another folder.');
+      vaultDir = dir;
+      // Pretend folders whose name mentions "existing" already hold a vault.
+      state = /existing/i.test(dir) ? 'locked' : 'no-vault';
+      return ok(status());
+    },
+    pickVaultFolder: () => (electron ? ok({ dir: '/media/you/USB/ScanVault' }) : fail('BAD_REQUEST')),
     pickImportPaths: ({ kind }) => ok({ paths: [kind === 'folder' ? '/media/cdrom' : '/home/you/Downloads/scans.zip'] }),
     beginUpload: () => ok({ uploadId: hex(32) }),
     startImport: (req) => {

@@ -1,24 +1,46 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Status } from '../../../shared/domain';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { VaultUsername } from '../components/VaultUsername';
 import { NewPassphraseFields, newPassphraseReady } from '../components/NewPassphraseFields';
+import { VaultFolderSwitcher } from '../components/VaultFolderSwitcher';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../services';
 import { AuthLayout } from './AuthLayout';
 
-/** First run: what ScanVault does, then a passphrase for the new vault. */
-export function FirstRunScreen({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
+const FOLDER_NOT_EMPTY_HERE = 'The folder shown below already holds other files, so a new vault cannot be created in it. '
+  + 'Choose an empty or new folder, then select “Create vault” again. Your passphrase is kept.';
+
+interface Props {
+  status: Status;
+  onCreated: (recoveryKey: string) => void;
+  onStatus: (status: Status) => void;
+}
+
+/** First run: what ScanVault does, then a passphrase for the new vault (and, if wanted, another folder). */
+export function FirstRunScreen({ status, onCreated, onStatus }: Props) {
   const api = useApi();
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const { busy, error, run } = useAction();
+  const [choosingFolder, setChoosingFolder] = useState(false);
+  const { busy, error, errorCode, setError, run } = useAction();
   const ready = newPassphraseReady(passphrase, again);
+
+  // The folder in use holds other files: say so (the alert) and offer another folder right away.
+  useEffect(() => {
+    if (errorCode === 'FOLDER_NOT_EMPTY') setChoosingFolder(true);
+  }, [errorCode]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!ready || busy) return;
     const created = await run(() => api.createVault({ passphrase }));
     if (created) onCreated(created.recoveryKey);
+  };
+
+  const switched = (next: Status) => {
+    setError(null); // the old folder's problem no longer applies
+    onStatus(next);
   };
 
   return (
@@ -41,11 +63,18 @@ export function FirstRunScreen({ onCreated }: { onCreated: (recoveryKey: string)
           onAgain={setAgain}
           autoFocus
         />
-        <ErrorAlert message={error} />
+        <ErrorAlert message={errorCode === 'FOLDER_NOT_EMPTY' ? FOLDER_NOT_EMPTY_HERE : error} />
         <button type="submit" className="button button-primary button-wide" disabled={!ready || busy}>
           {busy ? 'Creating your vault…' : 'Create vault'}
         </button>
       </form>
+      <VaultFolderSwitcher
+        status={status}
+        currentLabel="Your vault will be created in this folder:"
+        open={choosingFolder}
+        onOpenChange={setChoosingFolder}
+        onSwitched={switched}
+      />
     </AuthLayout>
   );
 }

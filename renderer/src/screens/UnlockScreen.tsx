@@ -3,20 +3,24 @@ import type { Status } from '../../../shared/domain';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { VaultUsername } from '../components/VaultUsername';
 import { PassphraseField } from '../components/PassphraseField';
+import { VaultFolderSwitcher } from '../components/VaultFolderSwitcher';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../services';
 import { AuthLayout } from './AuthLayout';
 import { RecoverForm } from './RecoverForm';
 
 interface Props {
+  status: Status;
   lockedForInactivity: boolean;
+  /** Also called after switching folders: the screen then follows the new state. */
   onUnlocked: (status: Status) => void;
 }
 
-/** Unlock with the passphrase, or reset it with the recovery key. */
-export function UnlockScreen({ lockedForInactivity, onUnlocked }: Props) {
+/** Unlock with the passphrase, or reset it with the recovery key, or use a vault in another folder. */
+export function UnlockScreen({ status, lockedForInactivity, onUnlocked }: Props) {
   const api = useApi();
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
+  const [choosingFolder, setChoosingFolder] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const { busy, error, run } = useAction();
 
@@ -52,6 +56,13 @@ export function UnlockScreen({ lockedForInactivity, onUnlocked }: Props) {
       <p className="below-form">
         <button type="button" className="link-button" onClick={() => setMode('recovery')}>Forgot your passphrase?</button>
       </p>
+      <VaultFolderSwitcher
+        status={status}
+        currentLabel="Your vault is in this folder:"
+        open={choosingFolder}
+        onOpenChange={setChoosingFolder}
+        onSwitched={onUnlocked}
+      />
     </AuthLayout>
   );
 }

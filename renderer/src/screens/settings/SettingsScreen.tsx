@@ -17,6 +17,9 @@ export function SettingsScreen({ status, onStatus }: { status: Status; onStatus:
           <p className="muted">
             To keep a backup, copy the whole folder to an external drive or another safe place while the vault is locked. The copy stays encrypted: it opens only with your passphrase or recovery key.
           </p>
+          <p className="muted">
+            To use a vault in another folder (for example on an external drive), lock this vault first: the unlock screen then offers “Use a different folder”. ScanVault remembers the folder you choose the next time it starts.
+          </p>
         </section>
       </div>
     </>
