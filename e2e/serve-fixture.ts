@@ -19,9 +19,15 @@ export interface ServedApp {
  * Starts `scanvault serve` on a fresh vault folder and waits for its printed address. Its per-user
  * data folder (HOME, XDG_CONFIG_HOME, APPDATA) is `configDir`, so it never touches the real home folder.
  */
-export async function startServe(vaultDir: string, configDir: string): Promise<ServedApp> {
-  const env = { ...process.env, HOME: configDir, XDG_CONFIG_HOME: configDir, APPDATA: configDir, USERPROFILE: configDir };
-  const child = spawn(process.execPath, ['bin/scanvault.js', '--json', '--vault', vaultDir, 'serve'], {
+export function serveEnv(configDir: string): NodeJS.ProcessEnv {
+  return { ...process.env, HOME: configDir, XDG_CONFIG_HOME: configDir, APPDATA: configDir, USERPROFILE: configDir };
+}
+
+/** `vaultDir` null: no --vault, so the server opens the remembered folder (or the default). */
+export async function startServe(vaultDir: string | null, configDir: string): Promise<ServedApp> {
+  const env = serveEnv(configDir);
+  const vaultArgs = vaultDir === null ? [] : ['--vault', vaultDir];
+  const child = spawn(process.execPath, ['bin/scanvault.js', '--json', ...vaultArgs, 'serve'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
   });
@@ -40,7 +46,7 @@ export async function startServe(vaultDir: string, configDir: string): Promise<S
     });
     child.once('exit', (code) => reject(new Error(`scanvault serve exited with ${code}`)));
   });
-  return { ...info, origin: `http://127.0.0.1:${info.port}`, vaultDir, settingsFile: settingsFilePath(env), process: child };
+  return { ...info, origin: `http://127.0.0.1:${info.port}`, vaultDir: vaultDir ?? '', settingsFile: settingsFilePath(env), process: child };
 }
 
 export const test = base.extend<{ app: ServedApp }>({

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createVaultHere, useDifferentFolder } from './pages';
-import { test, expect } from './serve-fixture';
+import { settingsFilePath } from '../main/core/paths';
+import { serveEnv, startServe, test, expect } from './serve-fixture';
 
 test('use a different folder on the first-run screen: the new vault is created there and remembered', async ({ app, page }) => {
   const second = mkdtempSync(path.join(os.tmpdir(), 'sv-e2e-second-'));
@@ -47,5 +48,30 @@ test('a folder that holds other files: creating a vault there is refused clearly
     expect(readdirSync(full)).toEqual(['letter.txt']);
   } finally {
     rmSync(full, { recursive: true, force: true });
+  }
+});
+
+test('a remembered vault folder on a disconnected drive: says so and creates nothing', async ({ page }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sv-e2e-drive-'));
+  const configDir = path.join(dir, 'config');
+  const drive = path.join(dir, 'media', 'usb', 'ScanVault');
+  const settingsFile = settingsFilePath(serveEnv(configDir));
+  mkdirSync(path.dirname(settingsFile), { recursive: true });
+  writeFileSync(settingsFile, JSON.stringify({ vaultDir: drive }));
+  const app = await startServe(null, configDir);
+  try {
+    await page.goto(app.url);
+    await expect(page.getByRole('heading', { name: 'Your vault folder is not available' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText(drive);
+    await expect(page.getByRole('button', { name: 'Create vault' })).toHaveCount(0);
+    expect(existsSync(drive)).toBe(false);
+
+    mkdirSync(drive, { recursive: true }); // the drive is plugged in
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+  } finally {
+    app.process.kill('SIGTERM');
+    await new Promise((r) => app.process.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
   }
 });

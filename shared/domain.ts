@@ -10,6 +10,8 @@ export type HostKind = z.infer<typeof HostKind>;
 export const Status = z.object({
   state: VaultState,
   vaultDir: z.string(),
+  /** The chosen vault folder is not there (e.g. its external drive is not connected). */
+  vaultFolderMissing: z.boolean(),
   autoLockMinutes: z.number().int().min(0),
   host: HostKind,
   /** Whether the host can open native file pickers (Electron) or accepts uploads (browser host). */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -33,6 +33,22 @@ describe('ScanVaultCore: switching the vault folder', () => {
     expect(existsSync(path.join(empty, 'vault.json'))).toBe(true);
     expect(existsSync(firstDir)).toBe(false);
     await core.lockNow();
+  });
+
+  it('does not create a vault in a chosen folder that has gone missing (a disconnected drive)', async () => {
+    const drive = path.join(root, 'media', 'usb', 'ScanVault');
+    const first = newCore(firstDir);
+    await first.setVaultFolder({ dir: drive });
+    expect(existsSync(drive)).toBe(true); // made when chosen
+    // Next launch, with the drive unplugged: the mount point is empty, the folder is not there.
+    rmSync(path.join(root, 'media', 'usb'), { recursive: true });
+    const nextLaunch = newCore(resolveVaultDir({ settingsFile, fallback: firstDir }));
+    expect(await nextLaunch.getStatus()).toMatchObject({ state: 'no-vault', vaultDir: drive, vaultFolderMissing: true });
+    await expect(nextLaunch.createVault({ passphrase: PASS })).rejects.toMatchObject({ code: 'PATH_NOT_FOUND' });
+    expect(existsSync(drive)).toBe(false);
+    // The default folder, never chosen, is simply created.
+    const fresh = new ScanVaultCore({ vaultDir: path.join(root, 'default'), settingsFile: path.join(root, 'none.json'), host: 'cli', log: silentLogger, ...FAST_KDF });
+    expect((await fresh.getStatus()).vaultFolderMissing).toBe(false);
   });
 
   it('switches to a folder holding a vault: locked, and it unlocks there', async () => {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import type { ApiHandlers, ApiOutput, ApiParsedInput } from '../../shared/api';
 import type { HostKind, ImportReport, Status, VerifyReport } from '../../shared/domain';
 import { estimateStrength } from '../../shared/passphrase-strength';
@@ -13,7 +15,7 @@ import { createVault, openVault, openVaultWithRecoveryKey, vaultExists, type Ope
 import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
 import { AutoLock } from './auto-lock';
 import { DigestPassRunner } from './digest-pass-runner';
-import { checkVaultFolder, rememberVaultDir } from './vault-folder';
+import { checkVaultFolder, readRememberedVaultDir, rememberVaultDir } from './vault-folder';
 
 export interface CoreOptions {
   /** The folder to start with (hosts resolve it with resolveVaultDir); setVaultFolder can switch it. */
@@ -31,6 +33,7 @@ export interface CoreOptions {
 }
 
 const DEFAULT_AUTO_LOCK_MINUTES = 10;
+const FOLDER_MISSING = 'Your vault folder is not there. If it is on an external drive, connect the drive and try again, or choose another folder.';
 const BUSY_SWITCHING = 'ScanVault is still opening or switching the vault folder. Wait a moment, then try again.';
 
 /**
@@ -72,6 +75,7 @@ export class ScanVaultCore implements ApiHandlers {
   async createVault(input: ApiParsedInput<'createVault'>): Promise<ApiOutput<'createVault'>> {
     if (!estimateStrength(input.passphrase).acceptable) throw new CoreError('WEAK_PASSPHRASE');
     if (vaultExists(this.vaultDir)) throw new CoreError('VAULT_EXISTS');
+    if (this.vaultFolderMissing()) throw new CoreError('PATH_NOT_FOUND', FOLDER_MISSING);
     const { vault, recoveryKey } = await this.whileOpening(() => createVault({
       dir: this.vaultDir, passphrase: input.passphrase, ...this.kdfOptions(),
       ...(this.opts.kdfParams ? { kdfParams: this.opts.kdfParams } : {}),
@@ -109,6 +113,8 @@ export class ScanVaultCore implements ApiHandlers {
     this.switching = true;
     try {
       const dir = await checkVaultFolder(input.dir);
+      // Made now, so that a missing folder later means a disconnected drive, not a new vault.
+      await mkdir(dir, { recursive: true, mode: 0o700 });
       // Remember first: if that fails nothing changes, rather than a switch that is silently forgotten.
       if (this.opts.settingsFile !== undefined) await rememberVaultDir(this.opts.settingsFile, dir);
       this.vaultDir = dir;
@@ -245,10 +251,20 @@ export class ScanVaultCore implements ApiHandlers {
     return vaultExists(this.vaultDir) ? 'locked' : 'no-vault';
   }
 
+  /**
+   * A folder the person chose (remembered in settings) that is not there is most likely an
+   * external drive that is not connected: creating a vault would put it on the internal disk.
+   */
+  private vaultFolderMissing(): boolean {
+    if (this.opts.settingsFile === undefined || existsSync(this.vaultDir)) return false;
+    return readRememberedVaultDir(this.opts.settingsFile) === this.vaultDir;
+  }
+
   private status(): Status {
     return {
       state: this.state(),
       vaultDir: this.vaultDir,
+      vaultFolderMissing: this.vaultFolderMissing(),
       autoLockMinutes: this.autoLock.minutes,
       host: this.opts.host,
       capabilities: { nativeDialogs: this.opts.nativeDialogs ?? false, uploads: this.opts.host === 'browser' },

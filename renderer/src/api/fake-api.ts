@@ -39,7 +39,7 @@ export function createFakeServices(params: URLSearchParams): Services {
   const status = (): Status => {
     if (state === 'unlocked' && lockAfterMs > 0 && Date.now() - lastTouch > lockAfterMs) state = 'locked';
     return {
-      state, vaultDir, autoLockMinutes,
+      state, vaultDir, vaultFolderMissing: false, autoLockMinutes,
       host: electron ? 'electron' : 'browser', capabilities: { nativeDialogs: electron, uploads: !electron },
     };
   };

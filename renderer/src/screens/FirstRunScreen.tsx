@@ -38,10 +38,36 @@ export function FirstRunScreen({ status, onCreated, onStatus }: Props) {
     if (created) onCreated(created.recoveryKey);
   };
 
+  const recheck = async () => {
+    const result = await api.getStatus({});
+    if (result.ok) onStatus(result.value);
+  };
+
   const switched = (next: Status) => {
     setError(null); // the old folder's problem no longer applies
     onStatus(next);
   };
+
+  if (status.vaultFolderMissing) {
+    return (
+      <AuthLayout>
+        <h1>Your vault folder is not available</h1>
+        <div role="alert" className="alert">
+          <p>The folder you chose for your vault is not there:</p>
+          <p className="path"><bdi>{status.vaultDir}</bdi></p>
+          <p>If it is on an external drive or USB stick, connect it and press “Check again”. Nothing has been changed.</p>
+        </div>
+        <button type="button" className="button button-primary button-wide" onClick={() => void recheck()}>Check again</button>
+        <VaultFolderSwitcher
+          status={status}
+          currentLabel="Or use another folder:"
+          open={choosingFolder}
+          onOpenChange={setChoosingFolder}
+          onSwitched={switched}
+        />
+      </AuthLayout>
+    );
+  }
 
   return (
     <AuthLayout>
