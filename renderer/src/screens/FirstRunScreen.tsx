@@ -52,15 +52,17 @@ export function FirstRunScreen({ status, onCreated, onStatus }: Props) {
     return (
       <AuthLayout>
         <h1>Your vault folder is not available</h1>
-        <div role="alert" className="alert">
-          <p>The folder you chose for your vault is not there:</p>
-          <p className="path"><bdi>{status.vaultDir}</bdi></p>
-          <p>If it is on an external drive or USB stick, connect it and press “Check again”. Nothing has been changed.</p>
+        <div className="stack">
+          <div role="alert" className="alert">
+            <p>The folder you chose for your vault is not there:</p>
+            <p className="path"><bdi>{status.vaultDir}</bdi></p>
+            <p>If it is on an external drive or USB stick, connect it and press “Check again”. Nothing has been changed.</p>
+          </div>
+          <button type="button" className="button button-primary button-wide" onClick={() => void recheck()}>Check again</button>
         </div>
-        <button type="button" className="button button-primary button-wide" onClick={() => void recheck()}>Check again</button>
         <VaultFolderSwitcher
           status={status}
-          currentLabel="Or use another folder:"
+          currentLabel="ScanVault is looking for your vault in:"
           open={choosingFolder}
           onOpenChange={setChoosingFolder}
           onSwitched={switched}
