@@ -123,6 +123,11 @@ describe('scanvault CLI', () => {
     mkdirSync(path.dirname(settingsFile));
     writeFileSync(settingsFile, JSON.stringify({ vaultDir: remembered }));
     const env = { SCANVAULT_PASSPHRASE: PASS, HOME: path.join(root, 'home') };
+    // A remembered folder that is missing is a disconnected drive: init refuses to create it.
+    const missing = await cli(['init'], env, settingsFile);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('connect the drive');
+    mkdirSync(remembered, { recursive: true }); // plugged in (the app made the folder when it was chosen)
 
     const init = await cli(['--json', 'init'], env, settingsFile);
     expect(init.code).toBe(0);
