@@ -116,7 +116,10 @@ export const SeriesSummary = z.object({
   description: z.string().nullable(),
   seriesNumber: z.number().int().nullable(),
   instanceCount: z.number().int(),
+  /** Images sharing their image ID with another stored image whose bytes differ. */
   conflictCount: z.number().int(),
+  /** Of those, the ones whose pixels differ (or cannot be compared yet): possibly altered copies. */
+  alteredCount: z.number().int(),
 });
 export const StudySummary = z.object({
   id: z.number().int(),

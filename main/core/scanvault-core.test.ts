@@ -96,6 +96,7 @@ describe('ScanVaultCore: vault + import end to end (generated fixtures)', () => 
     const series = (await core.listLibrary()).patients[0]!.studies[0]!.series[0]!;
     expect(series.instanceCount).toBe(4);
     expect(series.conflictCount).toBe(2);
+    expect(series.alteredCount).toBe(2);
   });
 
   it('leaves no patient name, ID or UID in plaintext anywhere in the vault folder', async () => {

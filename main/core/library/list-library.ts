@@ -4,14 +4,23 @@ import type { Library, PatientSummary, SeriesSummary, StudySummary } from '../..
 
 interface PatientRow { id: number; name: string | null; dicom_patient_id: string | null; birth_date: string | null; sex: string | null }
 interface StudyRow { id: number; patient_id: number; study_uid: string; study_date: string | null; description: string | null; institution: string | null }
-interface SeriesRow { id: number; study_id: number; series_uid: string; modality: string | null; body_part: string | null; description: string | null; series_number: number | null; instance_count: number; conflict_count: number }
+interface SeriesRow {
+  id: number; study_id: number; series_uid: string; modality: string | null; body_part: string | null; description: string | null;
+  series_number: number | null; instance_count: number; conflict_count: number; altered_count: number;
+}
 
 export function listLibrary(db: Database): Library {
   const patients = db.prepare('SELECT id, name, dicom_patient_id, birth_date, sex FROM patients ORDER BY name COLLATE NOCASE, id').all() as PatientRow[];
   const studies = db.prepare('SELECT id, patient_id, study_uid, study_date, description, institution FROM studies ORDER BY study_date DESC, id').all() as StudyRow[];
-  const series = db.prepare(`SELECT s.id, s.study_id, s.series_uid, s.modality, s.body_part, s.description, s.series_number,
-      COUNT(i.id) AS instance_count, COUNT(i.conflict_group) AS conflict_count
-    FROM series s LEFT JOIN instances i ON i.series_id = s.id GROUP BY s.id ORDER BY s.series_number, s.id`).all() as SeriesRow[];
+  // A conflict group whose members all have the same pixel digests is one picture in several file
+  // encodings; any difference (or a digest not computed yet) makes it a possibly altered copy.
+  const series = db.prepare(`WITH groups AS (
+      SELECT conflict_group, (COUNT(DISTINCT frame_digests) > 1 OR SUM(frame_digests IS NULL) > 0) AS altered
+      FROM instances WHERE conflict_group IS NOT NULL GROUP BY conflict_group)
+    SELECT s.id, s.study_id, s.series_uid, s.modality, s.body_part, s.description, s.series_number,
+      COUNT(i.id) AS instance_count, COUNT(i.conflict_group) AS conflict_count, COALESCE(SUM(g.altered), 0) AS altered_count
+    FROM series s LEFT JOIN instances i ON i.series_id = s.id LEFT JOIN groups g ON g.conflict_group = i.conflict_group
+    GROUP BY s.id ORDER BY s.series_number, s.id`).all() as SeriesRow[];
   const sources = db.prepare(`SELECT DISTINCT st.id AS study_id, b.source_label AS label
     FROM import_files f JOIN import_batches b ON b.id = f.batch_id JOIN instances i ON i.id = f.instance_id
     JOIN series se ON se.id = i.series_id JOIN studies st ON st.id = se.study_id ORDER BY b.id`).all() as { study_id: number; label: string }[];
@@ -40,6 +49,7 @@ function toStudy(
   const ownSeries = (seriesByStudy.get(s.id) ?? []).map((se): SeriesSummary => ({
     id: se.id, seriesInstanceUid: se.series_uid, modality: se.modality, bodyPart: se.body_part, description: se.description,
     seriesNumber: se.series_number, instanceCount: se.instance_count, conflictCount: se.conflict_count,
+    alteredCount: se.altered_count,
   }));
   const modalities = [...new Set(ownSeries.map((se) => se.modality).filter((m): m is string => !!m))];
   return {

@@ -49,7 +49,9 @@ export function formatLibrary(lib: Library): string {
       lines.push(`  ${formatDicomDate(s.date)}  ${kind}  ${s.description ?? '(no description)'} — ${s.institution ?? 'institution unknown'}; ${plural(s.seriesCount, 'series', 'series')}, ${plural(s.instanceCount, 'image')}; from ${s.sources.join(', ') || 'unknown source'}`);
       for (const se of s.series) {
         const label = [se.seriesNumber !== null ? `series ${se.seriesNumber}` : 'series', se.modality, se.description].filter(Boolean).join('  ');
-        const conflicts = se.conflictCount > 0 ? `, ${plural(se.conflictCount, 'copy', 'copies')} with a conflicting image ID` : '';
+        const conflicts = se.alteredCount > 0
+          ? `, ${plural(se.alteredCount, 'possibly altered copy', 'possibly altered copies')}`
+          : se.conflictCount > 0 ? `, ${plural(se.conflictCount, 'copy', 'copies')} in another file format (same pixels)` : '';
         lines.push(`      ${label} (${plural(se.instanceCount, 'image')}${conflicts})`);
       }
       for (const a of s.attachments) lines.push(`      report: ${a.title ?? 'PDF document'}`);

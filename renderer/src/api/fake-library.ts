@@ -10,7 +10,7 @@ function series(modality: string, seriesNumber: number, description: string | nu
   nextSeriesId += 1;
   return {
     id: nextSeriesId, seriesInstanceUid: `1.2.826.0.1.3680043.9.${nextSeriesId}`, modality, bodyPart: null,
-    description, seriesNumber, instanceCount, conflictCount,
+    description, seriesNumber, instanceCount, conflictCount, alteredCount: conflictCount,
   };
 }
 

@@ -18,9 +18,14 @@ export function SeriesList({ study }: { study: StudySummary }) {
                 <span className="muted">
                   {s.modality ? `${modalityLabel(s.modality)} · ` : ''}{plural(s.instanceCount, 'picture', 'pictures')}
                 </span>
-                {s.conflictCount > 0 && (
-                  <span className="badge badge-warning" title="Same image ID as a stored image but different contents — both kept so you can compare.">
-                    {plural(s.conflictCount, 'possible altered copy', 'possible altered copies')}
+                {s.alteredCount > 0 && (
+                  <span className="badge badge-warning" title="Same image ID as a stored image but different pictures — both kept so you can compare.">
+                    {plural(s.alteredCount, 'possible altered copy', 'possible altered copies')}
+                  </span>
+                )}
+                {s.alteredCount === 0 && s.conflictCount > 0 && (
+                  <span className="badge" title="The same pictures stored in more than one file format (for example compressed and uncompressed). Nothing was altered.">
+                    {plural(s.conflictCount, 'copy', 'copies')} in another file format
                   </span>
                 )}
               </div>
