@@ -48,6 +48,10 @@ export function FirstRunScreen({ status, onCreated, onStatus }: Props) {
     onStatus(next);
   };
 
+  const folderSwitcher = (currentLabel: string) => (
+    <VaultFolderSwitcher status={status} currentLabel={currentLabel} open={choosingFolder} onOpenChange={setChoosingFolder} onSwitched={switched} />
+  );
+
   if (status.vaultFolderMissing) {
     return (
       <AuthLayout>
@@ -60,13 +64,7 @@ export function FirstRunScreen({ status, onCreated, onStatus }: Props) {
           </div>
           <button type="button" className="button button-primary button-wide" onClick={() => void recheck()}>Check again</button>
         </div>
-        <VaultFolderSwitcher
-          status={status}
-          currentLabel="ScanVault is looking for your vault in:"
-          open={choosingFolder}
-          onOpenChange={setChoosingFolder}
-          onSwitched={switched}
-        />
+        {folderSwitcher('ScanVault is looking for your vault in:')}
       </AuthLayout>
     );
   }
@@ -96,13 +94,7 @@ export function FirstRunScreen({ status, onCreated, onStatus }: Props) {
           {busy ? 'Creating your vault…' : 'Create vault'}
         </button>
       </form>
-      <VaultFolderSwitcher
-        status={status}
-        currentLabel="Your vault will be created in this folder:"
-        open={choosingFolder}
-        onOpenChange={setChoosingFolder}
-        onSwitched={switched}
-      />
+      {folderSwitcher('Your vault will be created in this folder:')}
     </AuthLayout>
   );
 }
