@@ -1,0 +1,62 @@
+/**
+ * Automated accessibility checks (axe-core, WCAG 2.1 A/AA rules: contrast, labels, roles, names)
+ * on every main screen. axe is injected from node_modules (never downloaded); the page's CSP is
+ * bypassed for this injection only.
+ */
+import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { makeSeries } from '../main/test-support/dicom-fixtures';
+import { createVault, importPath } from './pages';
+import { test, expect } from './serve-fixture';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+test.use({ bypassCSP: true });
+
+interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return result.violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+test('every main screen passes axe WCAG 2.1 AA checks', async ({ app, page }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('button', { name: 'Create vault' })).toBeVisible();
+  expect(await violations(page), 'first run').toEqual([]);
+
+  await createVault(page, app.url);
+  await expect(page.getByRole('heading', { name: 'Your vault is empty' })).toBeVisible();
+  expect(await violations(page), 'empty library').toEqual([]);
+
+  const cd = path.join(path.dirname(app.vaultDir), 'CD');
+  mkdirSync(cd);
+  makeSeries(2, { rows: 32, columns: 32 }).forEach((b, i) => writeFileSync(path.join(cd, `IM${i}`), b));
+  writeFileSync(path.join(cd, 'autorun.inf'), '[autorun]');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import' }).click();
+  expect(await violations(page), 'import setup').toEqual([]);
+  await importPath(page, cd, 'CD from Mercy Hospital');
+  expect(await violations(page), 'import report').toEqual([]);
+
+  await page.getByRole('button', { name: 'Go to library' }).click();
+  await page.getByRole('button', { name: /Show 1 series/ }).first().click();
+  expect(await violations(page), 'library').toEqual([]);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Check vault' }).click();
+  await page.getByRole('button', { name: 'Check vault now' }).click();
+  await expect(page.getByRole('heading', { name: 'All good' })).toBeVisible();
+  expect(await violations(page), 'check vault').toEqual([]);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  expect(await violations(page), 'settings').toEqual([]);
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible();
+  expect(await violations(page), 'unlock').toEqual([]);
+});
