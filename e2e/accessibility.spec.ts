@@ -60,3 +60,28 @@ test('every main screen passes axe WCAG 2.1 AA checks', async ({ app, page }) =>
   await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible();
   expect(await violations(page), 'unlock').toEqual([]);
 });
+
+test('first run and unlock work with the keyboard alone', async ({ app, page }) => {
+  await page.goto(app.url);
+  await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused();
+  await page.keyboard.type('correct horse battery staple');
+  await page.getByLabel('Type the passphrase again').focus();
+  await page.keyboard.type('correct horse battery staple');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Write down your recovery key' })).toBeVisible({ timeout: 30_000 });
+  const checkbox = page.getByLabel('I have written down my recovery key');
+  for (let i = 0; i < 10 && !(await checkbox.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Your vault is empty' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Lock' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible();
+  await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused();
+  await page.keyboard.type('correct horse battery staple');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Your vault is empty' })).toBeVisible({ timeout: 30_000 });
+});
