@@ -267,18 +267,10 @@ describe('readDicom: files that are not DICOM', () => {
   });
 });
 
-describe('readDicom: performance', () => {
-  it('reads a 512x512 16-bit CT header in milliseconds without touching the pixels', () => {
+describe('readDicom: pixel data is located, not read', () => {
+  it('records where the pixels of a 512x512 16-bit CT are without copying them', () => {
     const pixels = new Uint8Array(512 * 512 * 2);
     const bytes = part10File(encodeMeta('1.2.840.10008.1.2.1', CT_CLASS, SOP_UID), encodeDataset([...headerElements(), ...imageElements(512, 512, pixels)], EXPLICIT_LE));
-    const times: number[] = [];
-    for (let i = 0; i < 30; i++) {
-      const start = performance.now();
-      readDicom(bytes);
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[15]).toBeLessThan(2);
     const { facts } = expectInstance(readDicom(bytes));
     expect([facts.image.pixelDataOffset, facts.image.pixelDataLength]).toEqual([bytes.length - pixels.length, pixels.length]);
   });

@@ -101,18 +101,6 @@ describe.skipIf(!samplesPresent)('real samples: every MANIFEST.tsv file', () => 
     const dx = facts('xray-cr-dx-mg/dx_image.dcm');
     expect([dx.patient.name, dx.series.modality, dx.image.photometric]).toEqual(['Dog^AVeryGood', 'DX', 'MONOCHROME1']);
   });
-
-  it('reads a 512x512 CT header in low milliseconds', () => {
-    const bytes = sampleBytes('ct-series/chest-ct-3slice-ge/01.dcm');
-    const times: number[] = [];
-    for (let i = 0; i < 30; i++) {
-      const start = performance.now();
-      readDicom(bytes);
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[15]).toBeLessThan(2);
-  });
 });
 
 describe.skipIf(!samplesPresent)('real samples: DICOMDIR', () => {
