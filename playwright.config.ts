@@ -1,8 +1,15 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './e2e/support/browser';
 
-/** E2E tests drive Debian's Chromium (never a downloaded browser) against `scanvault serve`. */
+/**
+ * E2E tests drive Chromium against `scanvault serve`. The browser is chosen in the global setup
+ * (e2e/support/browser.ts: the npm-shipped Chromium by default on Linux x64) and never downloaded.
+ */
+const executablePath = process.env.SCANVAULT_E2E_RESOLVED;
+
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/support/global-setup.ts',
   timeout: 120_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
@@ -14,8 +21,8 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 1280, height: 860 },
     launchOptions: {
-      executablePath: process.env.SCANVAULT_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      ...(executablePath ? { executablePath } : {}),
+      args: CHROMIUM_ARGS,
     },
     actionTimeout: 15_000,
     screenshot: 'only-on-failure',

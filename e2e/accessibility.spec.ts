@@ -8,8 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeSeries } from '../main/test-support/dicom-fixtures';
-import { createVault, importPath } from './pages';
-import { test, expect } from './serve-fixture';
+import { createVault, importPath } from './support/pages';
+import { test, expect } from './support/serve-fixture';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 

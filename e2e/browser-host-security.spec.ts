@@ -1,5 +1,5 @@
 import { request as playwrightRequest } from '@playwright/test';
-import { test, expect } from './serve-fixture';
+import { test, expect } from './support/serve-fixture';
 
 test.describe('browser host security', () => {
   test('a request without the secret gets 401', async ({ app }) => {

@@ -1,4 +1,4 @@
-import { test, expect } from './serve-fixture';
+import { test, expect } from './support/serve-fixture';
 
 test('opening the printed address shows the first-run screen', async ({ app, page }) => {
   const consoleErrors: string[] = [];

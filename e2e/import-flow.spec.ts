@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeSeries } from '../main/test-support/dicom-fixtures';
-import { createVault, importPath, PASSPHRASE, unlock } from './pages';
-import { test, expect, type ServedApp } from './serve-fixture';
+import { createVault, importPath, PASSPHRASE, unlock } from './support/pages';
+import { test, expect, type ServedApp } from './support/serve-fixture';
 
 /** A small CD-like tree beside the test's vault folder (removed with it by the fixture). */
 function fixtureCd(app: ServedApp): string {

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createVaultHere, useDifferentFolder } from './pages';
+import { createVaultHere, useDifferentFolder } from './support/pages';
 import { settingsFilePath } from '../main/core/paths';
-import { serveEnv, startServe, test, expect } from './serve-fixture';
+import { serveEnv, startServe, test, expect } from './support/serve-fixture';
 
 test('use a different folder on the first-run screen: the new vault is created there and remembered', async ({ app, page }) => {
   const second = mkdtempSync(path.join(os.tmpdir(), 'sv-e2e-second-'));

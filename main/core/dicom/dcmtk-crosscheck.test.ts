@@ -6,9 +6,10 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readManifest, SAMPLES_DIR, sampleBytes, samplesPresent } from '../../test-support/sample-corpus';
+import { optionalToolPresent } from '../../test-support/optional-tools';
 import { readDicom } from './read-dicom';
 
-const dcmdumpPresent = spawnSync('dcmdump', ['--version']).status === 0;
+const dcmdumpPresent = optionalToolPresent('dcmdump', 'the dcmtk cross-check');
 const TAGS = { sop: '0008,0018', study: '0020,000d', series: '0020,000e', modality: '0008,0060' } as const;
 
 /** Top-level values only (+p prefixes nested ones with their sequence path). */

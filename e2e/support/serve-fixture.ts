@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
-import { settingsFilePath } from '../main/core/paths';
+import { settingsFilePath } from '../../main/core/paths';
 
 export interface ServedApp {
   url: string;
