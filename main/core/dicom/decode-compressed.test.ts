@@ -3,7 +3,7 @@
  * shipped in the codec packages, must come back as exactly the canonical native bytes.
  */
 import { describe, expect, it } from 'vitest';
-import { compressedFile, encodeHtj2k, encodeJ2k, encodeJpegBaseline, encodeJpegLossless, encodeJpegLs, le16, type RawImage } from './compressed-fixtures';
+import { compressedFile, encodeHtj2k, encodeJ2k, encodeJpegBaseline, encodeJpegLossless, encodeJpegLs, le16, type RawImage } from '../../test-support/dicom/compressed-fixtures';
 import { decodeCompressedFrames, isCodecTransferSyntax } from './decode-compressed';
 import { readDicom } from './read-dicom';
 

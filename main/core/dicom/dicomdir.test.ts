@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DicomError } from './dicom-error';
 import { readDicomdir } from './dicomdir';
 import { EXPLICIT_BE, EXPLICIT_LE, IMPLICIT_LE, type Encoding } from './element-walker';
-import { encodeDataset, encodeMeta, part10File, type FixtureElement } from './test-fixtures';
+import { encodeDataset, encodeMeta, part10File, type FixtureElement } from '../../test-support/dicom/test-fixtures';
 
 const DICOMDIR_CLASS = '1.2.840.10008.1.3.10';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { datasetDigest, frameDigests } from './digests';
 import { EXPLICIT_BE, EXPLICIT_LE, IMPLICIT_LE, type Encoding } from './element-walker';
 import { readDicom } from './read-dicom';
-import { concatBytes, encapsulatedPixels, encodeDataset, encodeMeta, part10File, type FixtureElement } from './test-fixtures';
+import { concatBytes, encapsulatedPixels, encodeDataset, encodeMeta, part10File, type FixtureElement } from '../../test-support/dicom/test-fixtures';
 import type { DicomFacts } from './types';
 
 const SC_CLASS = '1.2.840.10008.5.1.4.1.1.7';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPLICIT_LE, IMPLICIT_LE, makeSource, readElementHeader, walkElements, type ElementHeader } from './element-walker';
-import { concatBytes, encodeDataset, encodeElement, type FixtureElement } from './test-fixtures';
+import { concatBytes, encodeDataset, encodeElement, type FixtureElement } from '../../test-support/dicom/test-fixtures';
 
 function tagsOf(bytes: Uint8Array, explicit: boolean) {
   const tags: string[] = [];

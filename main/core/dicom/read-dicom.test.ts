@@ -2,7 +2,7 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EXPLICIT_BE, EXPLICIT_LE, IMPLICIT_LE, type Encoding } from './element-walker';
 import { readDicom } from './read-dicom';
-import { concatBytes, encapsulatedPixels, encodeDataset, encodeMeta, part10File, type FixtureElement } from './test-fixtures';
+import { concatBytes, encapsulatedPixels, encodeDataset, encodeMeta, part10File, type FixtureElement } from '../../test-support/dicom/test-fixtures';
 import type { DicomFacts, DicomReadResult } from './types';
 
 const CT_CLASS = '1.2.840.10008.5.1.4.1.1.2';

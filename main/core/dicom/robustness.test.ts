@@ -5,7 +5,7 @@ import { datasetDigest, frameDigests } from './digests';
 import { readDicomdir } from './dicomdir';
 import { EXPLICIT_LE } from './element-walker';
 import { readDicom } from './read-dicom';
-import { encapsulatedPixels, encodeDataset, encodeMeta, part10File, type FixtureElement } from './test-fixtures';
+import { encapsulatedPixels, encodeDataset, encodeMeta, part10File, type FixtureElement } from '../../test-support/dicom/test-fixtures';
 
 function dcmjsFile(): Uint8Array {
   const { DicomDict, DicomMetaDictionary } = dcmjs.data;

@@ -9,7 +9,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compressedFile, encodeHtj2k, encodeJ2k, encodeJpegLs, le16, type RawImage } from '../dicom/compressed-fixtures';
+import { compressedFile, encodeHtj2k, encodeJ2k, encodeJpegLs, le16, type RawImage } from '../../test-support/dicom/compressed-fixtures';
 import { silentLogger } from '../log';
 import { blobFilePath } from '../vault/blob-paths';
 import { createVault, openVault, type OpenVault } from '../vault/vault';

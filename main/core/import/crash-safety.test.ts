@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_KDF, makeSeries } from '../../test-support/dicom-fixtures';
 import { createVault, openVault } from '../vault/vault';
-import { buildTestWorkers, type TestWorkers } from './test-workers';
+import { buildTestWorkers, type TestWorkers } from '../../test-support/import/test-workers';
 
 const PASS = 'correct horse battery staple';
 const FILES = 300;
@@ -47,7 +47,7 @@ async function checkConsistent(vaultDir: string): Promise<number> {
 
 describe.each([
   { where: 'on the main thread', child: 'main/test-support/import-child.ts', inWorkers: false },
-  { where: 'in worker threads', child: 'main/core/import/crash-test-child.ts', inWorkers: true },
+  { where: 'in worker threads', child: 'main/test-support/import/crash-test-child.ts', inWorkers: true },
 ])('import crash safety, preparing $where (SIGKILL at random points)', ({ child, inWorkers }) => {
   let work: string;
   let childScript: string;

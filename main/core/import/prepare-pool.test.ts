@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_KDF, makeDicom, makeSeries, newUid } from '../../test-support/dicom-fixtures';
-import { concatBytes, encodeDataset, encodeMeta, part10File } from '../dicom/test-fixtures';
+import { concatBytes, encodeDataset, encodeMeta, part10File } from '../../test-support/dicom/test-fixtures';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import type { SourceFile } from '../sources/types';
@@ -12,7 +12,7 @@ import { createVault, openVault, type OpenVault } from '../vault/vault';
 import { PreparePool } from './prepare-pool';
 import { prepareFile, type PreparedFile } from './prepare-file';
 import { runImport, type ImportContext } from './run-import';
-import { buildTestWorkers, type TestWorkers } from './test-workers';
+import { buildTestWorkers, type TestWorkers } from '../../test-support/import/test-workers';
 
 const PASS = 'correct horse battery staple';
 const EXPLICIT_LE = { littleEndian: true, explicitVr: true };

@@ -10,7 +10,7 @@ import type { Logger } from '../log';
 import { createVault, type OpenVault } from '../vault/vault';
 import { PreparePool } from './prepare-pool';
 import { defaultWorkerCount, defaultWorkerScript, openPreparer } from './preparer';
-import { buildTestWorkers, type TestWorkers } from './test-workers';
+import { buildTestWorkers, type TestWorkers } from '../../test-support/import/test-workers';
 
 const MiB = 1024 * 1024;
 let workers: TestWorkers;

@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeDicom, makeSeries } from '../../test-support/dicom-fixtures';
 import { readDicomdir } from '../dicom/dicomdir';
-import { buildDicomdir } from '../sources/dicomdir-fixture';
+import { buildDicomdir } from '../../test-support/sources/dicomdir-fixture';
 import { missingFilesWarning } from '../sources/dicomdir-order';
 import { scanSources } from '../sources/scan-sources';
-import { fileItem, itemsWithBytes, readErrorCode, scratchDir, summary } from '../sources/test-helpers';
-import { buildZip } from '../sources/zip-fixture';
+import { fileItem, itemsWithBytes, readErrorCode, scratchDir, summary } from '../../test-support/sources/test-helpers';
+import { buildZip } from '../../test-support/sources/zip-fixture';
 import { scanUploads } from './upload-source';
 import type { StagedFile } from './upload-staging';
 

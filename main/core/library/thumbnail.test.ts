@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compressedFile, encodeJpegLs, le16 } from '../dicom/compressed-fixtures';
+import { compressedFile, encodeJpegLs, le16 } from '../../test-support/dicom/compressed-fixtures';
 import { FAST_KDF, makeDicom } from '../../test-support/dicom-fixtures';
 import { silentLogger } from '../log';
 import { ScanVaultCore } from '../scanvault-core';

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDicomdirWithDcmjs } from './dicomdir-fixture';
+import { parseDicomdirWithDcmjs } from '../../test-support/sources/dicomdir-fixture';
 import { DICOMDIR_UNREADABLE_WARNING } from './dicomdir-order';
 import { scanSources } from './scan-sources';
-import { summary } from './test-helpers';
+import { summary } from '../../test-support/sources/test-helpers';
 import type { DicomdirParser, SourceFile, SourceScan } from './types';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');

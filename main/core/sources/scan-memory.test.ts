@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDicomdirWithDcmjs } from './dicomdir-fixture';
+import { parseDicomdirWithDcmjs } from '../../test-support/sources/dicomdir-fixture';
 import { memoryFileSystem } from './memory-fs';
 import { scanMemoryFiles, type MemoryFile } from './scan-memory';
 import { scanSources } from './scan-sources';
-import { dicomLike, fileItem, itemsWithBytes, summary } from './test-helpers';
+import { dicomLike, fileItem, itemsWithBytes, summary } from '../../test-support/sources/test-helpers';
 import type { DicomdirParser } from './types';
 
 function memory(entries: [string, Buffer | string][]): MemoryFile[] {

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DICOMDIR_UNREADABLE_WARNING, missingFilesWarning } from './dicomdir-order';
 import { nodeFileSystem, type SourceFileSystem } from './fs-access';
 import { scanSources, scanSourcesWith } from './scan-sources';
-import { dicomLike, fileItem, readErrorCode, scratchDir, summary } from './test-helpers';
+import { dicomLike, fileItem, readErrorCode, scratchDir, summary } from '../../test-support/sources/test-helpers';
 import type { DicomdirEntry, DicomdirParser } from './types';
-import { buildZip } from './zip-fixture';
+import { buildZip } from '../../test-support/sources/zip-fixture';
 
 const scratch = scratchDir('folder-test');
 const cd = join(scratch.root, 'CD');

@@ -1,6 +1,6 @@
 import type { Entry } from 'yauzl';
 import { describe, expect, it } from 'vitest';
-import { SYMLINK_ATTRIBUTES, UNIX_MADE_BY } from './zip-fixture';
+import { SYMLINK_ATTRIBUTES, UNIX_MADE_BY } from '../../test-support/sources/zip-fixture';
 import { decodeEntryName, entryFileType } from './zip-names';
 
 function fakeEntry(name: string | Buffer, fields: Partial<Entry> = {}): Entry {

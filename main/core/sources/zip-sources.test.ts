@@ -2,9 +2,9 @@ import { readdirSync, readlinkSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanSources } from './scan-sources';
-import { deflatedZeros, dicomLike, fileItem, readErrorCode, scratchDir, summary } from './test-helpers';
+import { deflatedZeros, dicomLike, fileItem, readErrorCode, scratchDir, summary } from '../../test-support/sources/test-helpers';
 import type { DicomdirParser } from './types';
-import { buildZip, encryptedEntry, SYMLINK_ATTRIBUTES, UNIX_MADE_BY, type FixtureEntry } from './zip-fixture';
+import { buildZip, encryptedEntry, SYMLINK_ATTRIBUTES, UNIX_MADE_BY, type FixtureEntry } from '../../test-support/sources/zip-fixture';
 
 const MiB = 1024 * 1024;
 const scratch = scratchDir('zip-test');

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BlobWrappingKey } from '../crypto/secret-keys';
 import { BlobStore } from './blob-store';
 import { VaultError } from './errors';
-import { chunked, makeTempDir, patternBytes } from './test-support';
+import { chunked, makeTempDir, patternBytes } from '../../test-support/vault/vault-helpers';
 
 const VAULT_ID = 'ab'.repeat(16);
 const STORED_CHUNK = 65536 + 16;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BlobEncryptor } from '../crypto/blob-cipher';
 import type { BlobKey, BlobWrappingKey } from '../crypto/secret-keys';
 import { writeEncryptedBlob } from './blob-writer';
-import { chunked, makeTempDir } from './test-support';
+import { chunked, makeTempDir } from '../../test-support/vault/vault-helpers';
 
 const range = (from: number, to: number): Buffer => Buffer.from(Array.from({ length: to - from }, (_, i) => from + i));
 let cleanup = (): void => undefined;

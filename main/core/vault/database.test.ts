@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseKey } from '../crypto/secret-keys';
 import { openEncryptedDatabase } from './database';
-import { makeTempDir, snapshotFolder } from './test-support';
+import { makeTempDir, snapshotFolder } from '../../test-support/vault/vault-helpers';
 
 let cleanup = (): void => undefined;
 afterEach(() => cleanup());

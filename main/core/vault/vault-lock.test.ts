@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireVaultLock } from './vault-lock';
-import { makeTempDir } from './test-support';
+import { makeTempDir } from '../../test-support/vault/vault-helpers';
 
 let cleanup = (): void => undefined;
 afterEach(() => cleanup());

@@ -9,7 +9,7 @@ import { createVault, openVault } from './vault';
 import type { OpenVault } from './vault';
 import type { BlobSource } from './blob-store';
 import { readVaultHeader } from './vault-header';
-import { TEST_KDF_COST, TEST_KDF_POLICY, chunked, filesContaining, makeTempDir, patternBytes } from './test-support';
+import { TEST_KDF_COST, TEST_KDF_POLICY, chunked, filesContaining, makeTempDir, patternBytes } from '../../test-support/vault/vault-helpers';
 
 const PASS = 'correct horse battery staple';
 const NOW = '2026-01-01T00:00:00.000Z';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createVault, openVault, openVaultWithRecoveryKey, vaultExists } from './vault';
 import type { OpenVault } from './vault';
-import { TEST_KDF_COST, TEST_KDF_POLICY, makeTempDir, snapshotFolder } from './test-support';
+import { TEST_KDF_COST, TEST_KDF_POLICY, makeTempDir, snapshotFolder } from '../../test-support/vault/vault-helpers';
 
 const PASS = 'correct horse battery staple';
 let root: string;

@@ -2,7 +2,7 @@
  * Test helper: builds DICOM bytes by hand, in any of the three native encodings, with or without
  * preamble/meta, including sequences of defined or undefined length. Used only by *.test.ts.
  */
-import type { Encoding } from './element-walker';
+import type { Encoding } from '../../core/dicom/element-walker';
 
 export type FixtureValue = string | Uint8Array | { us: number[] } | { items: FixtureElement[][]; undefinedLength?: boolean };
 

@@ -1,9 +1,9 @@
 // Tests only: child process for crash-safety.test.ts, like main/test-support/import-child.ts but
 // preparing in worker threads (the worker entry's path is the 4th argument).
-import { silentLogger } from '../log';
-import { openVault } from '../vault/vault';
-import { FAST_KDF } from '../../test-support/dicom-fixtures';
-import { runImport } from './run-import';
+import { silentLogger } from '../../core/log';
+import { openVault } from '../../core/vault/vault';
+import { FAST_KDF } from '../dicom-fixtures';
+import { runImport } from '../../core/import/run-import';
 
 const [vaultDir, sourceDir, passphrase, workerScript] = process.argv.slice(2) as [string, string, string, string];
 const vault = await openVault({ dir: vaultDir, passphrase, kdfPolicy: FAST_KDF.kdfPolicy });

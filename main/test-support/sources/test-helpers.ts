@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createDeflateRaw } from 'node:zlib';
-import { SourceReadError } from './messages';
-import type { SourceFile, SourceItem, SourceScan } from './types';
+import { SourceReadError } from '../../core/sources/messages';
+import type { SourceFile, SourceItem, SourceScan } from '../../core/sources/types';
 
 const MiB = 1024 * 1024;
 

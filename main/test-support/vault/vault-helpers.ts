@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { KdfCost, KdfPolicy } from '../crypto/kdf-policy';
+import type { KdfCost, KdfPolicy } from '../../core/crypto/kdf-policy';
 
 /** Tiny Argon2id so a test unlock takes milliseconds. Tests only. */
 export const TEST_KDF_POLICY: KdfPolicy = { minMemoryKiB: 8, minIterations: 1 };

@@ -5,9 +5,9 @@
  * Directory Record Type (0004,1430). Throws when unreadable.
  */
 import { createRequire } from 'node:module';
-import { EXPLICIT_LE } from '../dicom/element-walker';
+import { EXPLICIT_LE } from '../../core/dicom/element-walker';
 import { encodeDataset, encodeMeta, part10File, type FixtureElement } from '../dicom/test-fixtures';
-import type { DicomdirEntry } from './types';
+import type { DicomdirEntry } from '../../core/sources/types';
 
 interface DcmjsElement {
   Value?: unknown[];

@@ -2,7 +2,7 @@
  * Test helper: compressed DICOM files made here, from known pixels, with the encoders that ship in
  * the same codec packages (their full builds). Used only by *.test.ts.
  */
-import { loadEmscriptenCodec } from './codecs/emscripten-codec';
+import { loadEmscriptenCodec } from '../../core/dicom/codecs/emscripten-codec';
 import { concatBytes, encapsulatedPixels, encodeDataset, encodeMeta, part10File, type FixtureElement } from './test-fixtures';
 
 export interface RawImage {
