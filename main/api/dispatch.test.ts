@@ -10,16 +10,31 @@ function fakeHandlers(overrides: Partial<ApiHandlers>): ApiHandlers {
   }) as ApiHandlers;
 }
 
+const unlocked = { isUnlocked: () => true };
+
 describe('createDispatcher', () => {
+  it('answers VAULT_LOCKED for methods that need an open vault, before any handler runs', async () => {
+    let called = false;
+    const handlers = fakeHandlers({
+      listLibrary: async () => { called = true; return { patients: [] } as never; },
+      getStatus: async () => ({ state: 'locked' }) as never,
+    });
+    const dispatch = createDispatcher(handlers, silentLogger, { isUnlocked: () => false });
+    expect(await dispatch('listLibrary', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    expect(await dispatch('getSeriesThumbnail', { seriesId: 'not even valid' })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    expect(called).toBe(false);
+    expect(await dispatch('getStatus', {})).toMatchObject({ ok: true });
+  });
+
   it('refuses unknown methods without calling anything', async () => {
-    const dispatch = createDispatcher(fakeHandlers({}), silentLogger);
+    const dispatch = createDispatcher(fakeHandlers({}), silentLogger, unlocked);
     expect(await dispatch('deleteEverything', {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 
   it('validates arguments against the contract before the core sees them', async () => {
     let called = false;
-    const dispatch = createDispatcher(fakeHandlers({ unlock: async () => { called = true; throw new Error('x'); } }), silentLogger);
+    const dispatch = createDispatcher(fakeHandlers({ unlock: async () => { called = true; throw new Error('x'); } }), silentLogger, unlocked);
     const r = await dispatch('unlock', { passphrase: 42 });
     expect(r.ok).toBe(false);
     if (!r.ok) {
@@ -31,7 +46,7 @@ describe('createDispatcher', () => {
   });
 
   it('passes parsed input through and wraps the value', async () => {
-    const dispatch = createDispatcher(fakeHandlers({ getSeriesThumbnail: async ({ seriesId }) => ({ width: seriesId, height: 1, grayBase64: '' }) }), silentLogger);
+    const dispatch = createDispatcher(fakeHandlers({ getSeriesThumbnail: async ({ seriesId }) => ({ width: seriesId, height: 1, grayBase64: '' }) }), silentLogger, unlocked);
     expect(await dispatch('getSeriesThumbnail', { seriesId: 7 })).toEqual({ ok: true, value: { width: 7, height: 1, grayBase64: '' } });
   });
 
@@ -39,7 +54,7 @@ describe('createDispatcher', () => {
     const dispatch = createDispatcher(fakeHandlers({
       unlock: async () => { throw new CoreError('WRONG_PASSPHRASE'); },
       listLibrary: async () => { throw new Error('ENOENT: /home/jane.doe/secret/path'); },
-    }), silentLogger);
+    }), silentLogger, unlocked);
     expect(await dispatch('unlock', { passphrase: 'nope' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     const r = await dispatch('listLibrary', {});
     expect(r.ok).toBe(false);

@@ -3,15 +3,22 @@ import { apiError, type Result } from '../../shared/errors';
 import { toCoreError } from '../core/core-error';
 import type { Logger } from '../core/log';
 
+/** Whether a vault is open: methods marked needsUnlock are refused with VAULT_LOCKED otherwise. */
+export interface VaultGate {
+  isUnlocked(): boolean;
+}
+
 export type Dispatch = (method: string, rawInput: unknown) => Promise<Result<unknown>>;
 
 /**
  * The single entry point every host uses: checks the method name against the contract, parses the
- * argument with its schema, calls the core and turns every failure into a safe Result.
+ * argument with its schema, refuses methods that need an open vault while it is locked, calls the core and turns every failure into a safe Result.
  */
-export function createDispatcher(handlers: ApiHandlers, log: Logger): Dispatch {
+export function createDispatcher(handlers: ApiHandlers, log: Logger, gate: VaultGate): Dispatch {
   return async (method, rawInput) => {
     if (!isApiMethod(method)) return { ok: false, error: apiError('BAD_REQUEST') };
+    // Before parsing too: a locked vault says only that it is locked.
+    if (apiContract[method].needsUnlock && !gate.isUnlocked()) return { ok: false, error: apiError('VAULT_LOCKED') };
     const parsed = apiContract[method].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       log.warn('api.bad-request', { issues: parsed.error.issues.length }, 'BAD_REQUEST');

@@ -135,7 +135,7 @@ describe('dispatcher: setVaultFolder validation', () => {
     ['no folder', {}, '(field “dir”)'],
     ['an extra field', { dir: '/media/usb', create: true }, 'The request was not valid'],
   ])('refuses %s before the core sees it', async (_name, input, message) => {
-    const dispatch = createDispatcher(core, silentLogger);
+    const dispatch = createDispatcher(core, silentLogger, core);
     const result = await dispatch('setVaultFolder', input);
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -147,7 +147,7 @@ describe('dispatcher: setVaultFolder validation', () => {
   });
 
   it('lets a full path of up to 4096 characters through to the core, which checks it on this system', async () => {
-    const dispatch = createDispatcher(core, silentLogger);
+    const dispatch = createDispatcher(core, silentLogger, core);
     const longest = path.join(root, 'v'.repeat(4096 - root.length - 1));
     expect(longest.length).toBe(4096);
     expect(await dispatch('setVaultFolder', { dir: longest })).toEqual({

@@ -68,6 +68,10 @@ export class ScanVaultCore implements ApiHandlers {
     return this.vault;
   }
 
+  isUnlocked(): boolean {
+    return this.vault !== null;
+  }
+
   async getStatus(): Promise<Status> {
     return this.status();
   }

@@ -38,7 +38,7 @@ export function openSession(ctx: CliContext, host: HostKind = 'cli'): CoreSessio
     ...(ctx.kdfPolicy ? { kdfPolicy: ctx.kdfPolicy } : {}),
     ...(ctx.kdfParams ? { kdfParams: ctx.kdfParams } : {}),
   });
-  const dispatch = createDispatcher(core, ctx.log);
+  const dispatch = createDispatcher(core, ctx.log, core);
   return {
     core,
     dispatch,

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     settingsFile, host: 'electron', log, nativeDialogs: true,
   });
   const handlers = withDesktopDialogs(core, (kind) => dialog.showOpenDialog(pickerOptions(kind)));
-  registerApiHandlers(ipcMain, createDispatcher(handlers, log));
+  registerApiHandlers(ipcMain, createDispatcher(handlers, log, core));
   hardenSession(session.defaultSession);
   protocol.handle('app', (request) => handleAppRequest(staticDir, request.url));
 
