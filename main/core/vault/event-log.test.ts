@@ -2,7 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EventLog, GENESIS_HASH, eventHash } from './event-log';
-import { runMigrations } from './migrate';
+import { runMigrations } from '../db/migrate';
 
 let db: SqliteDatabase;
 let log: EventLog;

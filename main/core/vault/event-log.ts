@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { VaultDatabase } from './database';
+import type { VaultDatabase } from '../db/database';
 
 export type EventKind =
   | 'vault-created'

@@ -7,7 +7,7 @@ import { unwrapMasterKey } from '../crypto/key-wrap';
 import { derivePassphraseKek } from '../crypto/passphrase-kdf';
 import { zeroizeKey } from '../crypto/secret-keys';
 import { BlobStore } from './blob-store';
-import type { VaultDatabase } from './database';
+import type { VaultDatabase } from '../db/database';
 import { VaultError } from './errors';
 import { EventLog } from './event-log';
 import type { EventDetails } from './event-log';

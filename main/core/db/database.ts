@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers';
 import type { DatabaseKey } from '../crypto/secret-keys';
-import { VaultError } from './errors';
+import { VaultError } from '../vault/errors';
 
 export type VaultDatabase = SqliteDatabase;
 
