@@ -14,6 +14,7 @@ import { runVerify } from './verify/run-verify';
 import { createVault, openVault, openVaultWithRecoveryKey, vaultExists, type OpenVault } from './vault/vault';
 import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
 import { AutoLock } from './auto-lock';
+import { readSetting, writeSetting } from './db/settings';
 import { DigestPassRunner } from './digest-pass-runner';
 import { checkVaultFolder, readRememberedVaultDir, rememberVaultDir } from './vault-folder';
 
@@ -136,8 +137,7 @@ export class ScanVaultCore implements ApiHandlers {
 
   async setAutoLock(input: ApiParsedInput<'setAutoLock'>): Promise<Status> {
     const vault = this.requireVault();
-    vault.db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run('autoLockMinutes', String(input.minutes));
+    await vault.writes.run((db) => writeSetting(db, 'autoLockMinutes', String(input.minutes)));
     this.autoLock.setMinutes(input.minutes);
     return this.status();
   }
@@ -229,8 +229,8 @@ export class ScanVaultCore implements ApiHandlers {
 
   private adopt(vault: OpenVault): void {
     this.vault = vault;
-    const row = vault.db.prepare('SELECT value FROM settings WHERE key = ?').get('autoLockMinutes') as { value: string } | undefined;
-    this.autoLock.setMinutes(row ? Number(row.value) : DEFAULT_AUTO_LOCK_MINUTES);
+    const saved = readSetting(vault.db, 'autoLockMinutes');
+    this.autoLock.setMinutes(saved !== null ? Number(saved) : DEFAULT_AUTO_LOCK_MINUTES);
     this.autoLock.start();
     this.digestPass.request(vault);
   }

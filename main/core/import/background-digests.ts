@@ -12,6 +12,7 @@
 import { allFrameDigests } from '../dicom/decode-compressed';
 import { readDicom } from '../dicom/read-dicom';
 import type { Logger } from '../log';
+import { countPendingPixelDigests, pendingPixelDigests, settlePixelDigest } from '../db/digests';
 import { isVaultError, type OpenVault } from '../vault/vault';
 
 export interface PendingDigestOptions {
@@ -79,7 +80,7 @@ async function runPass(vault: OpenVault, opts: PendingDigestOptions): Promise<Pe
   try {
     for (;;) {
       if (isAborted(opts.signal)) throw new StopPass('cancelled');
-      const rows = selectPending(vault, afterId, batchSize);
+      const rows = pendingPixelDigests(vault.db, afterId, batchSize);
       if (rows.length === 0) break;
       const results: InstanceResult[] = [];
       try {
@@ -90,9 +91,9 @@ async function runPass(vault: OpenVault, opts: PendingDigestOptions): Promise<Pe
         }
       } finally {
         // Finished instances are saved even when the pass stops in the middle of a batch.
-        if (vault.isOpen) record(vault, results, summary);
+        if (vault.isOpen) await record(vault, results, summary);
       }
-      opts.onProgress?.(handled(summary), handled(summary) + countPending(vault, afterId));
+      opts.onProgress?.(handled(summary), handled(summary) + countPendingPixelDigests(vault.db, afterId));
     }
   } catch (error) {
     const stop = stopReason(error, vault, opts.signal);
@@ -105,29 +106,18 @@ async function runPass(vault: OpenVault, opts: PendingDigestOptions): Promise<Pe
 
 const handled = (s: PendingDigestSummary): number => s.done + s.none + s.failed;
 
-function selectPending(vault: OpenVault, afterId: number, limit: number): { id: number; blob_id: string }[] {
-  return vault.db
-    .prepare(`SELECT id, blob_id FROM instances WHERE pixel_digest_status = 'pending' AND id > ? ORDER BY id LIMIT ?`)
-    .all(afterId, limit) as { id: number; blob_id: string }[];
-}
-
-function countPending(vault: OpenVault, afterId: number): number {
-  return vault.db.prepare(`SELECT COUNT(*) FROM instances WHERE pixel_digest_status = 'pending' AND id > ?`).pluck().get(afterId) as number;
-}
-
-function record(vault: OpenVault, results: InstanceResult[], summary: PendingDigestSummary): void {
+/** One write per batch, through the scheduler, so it never joins (or waits inside) an import's transaction. */
+async function record(vault: OpenVault, results: InstanceResult[], summary: PendingDigestSummary): Promise<void> {
   if (results.length === 0) return;
-  const db = vault.db;
-  const update = db.prepare(`UPDATE instances SET pixel_digest_status = ?, frame_digests = ? WHERE id = ? AND pixel_digest_status = 'pending'`);
   // A row another pass already settled is left alone and not counted again.
-  const written = db.transaction(() => results.filter((r) => update.run(r.status, r.frameDigests, r.id).changes === 1))();
+  const written = await vault.writes.run((db) => results.filter((r) => settlePixelDigest(db, r.id, r.status, r.frameDigests)));
   for (const r of written) summary[r.status]++;
 }
 
 /** The digest outcome of one stored instance; throws only to stop the pass (lock, abort). */
-async function digestInstance(vault: OpenVault, row: { id: number; blob_id: string }, opts: PendingDigestOptions): Promise<InstanceResult> {
+async function digestInstance(vault: OpenVault, row: { id: number; blobId: string }, opts: PendingDigestOptions): Promise<InstanceResult> {
   try {
-    const outcome = await digestsOfFile(await vault.blobs.readAll(row.blob_id), opts.signal);
+    const outcome = await digestsOfFile(await vault.blobs.readAll(row.blobId), opts.signal);
     return { id: row.id, ...outcome };
   } catch (error) {
     const stop = stopReason(error, vault, opts.signal);

@@ -14,7 +14,6 @@ import { isCode } from './atomic-file';
 import { openEncryptedDatabase } from '../db/database';
 import type { VaultDatabase } from '../db/database';
 import { VaultError } from './errors';
-import { EventLog } from './event-log';
 import { KeyRing } from './key-ring';
 import { BLOBS_DIR, DATABASE_FILE, blobTmpDir, databasePath, headerPath } from './layout';
 import { runMigrations } from '../db/migrate';
@@ -103,7 +102,7 @@ export async function createVault(options: CreateVaultOptions): Promise<{ vault:
     const db = openEncryptedDatabase(databasePath(options.dir), keys.databaseKey(), { create: true });
     vault = new UnlockedVault({ dir: options.dir, header, keys, db, lock, kdfPolicy: policy });
     runMigrations(db);
-    new EventLog(db).append('vault-created', {
+    await vault.events.append('vault-created', {
       formatVersion: VAULT_FORMAT_VERSION,
       schemaVersion: LATEST_SCHEMA_VERSION,
       kdf: { memoryKiB: cost.memoryKiB, iterations: cost.iterations, parallelism: cost.parallelism },
