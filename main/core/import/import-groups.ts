@@ -37,13 +37,13 @@ export class ImportGroups {
   async commit(last?: IndexOp): Promise<void> {
     const ops = this.pending.splice(0);
     this.since = Date.now();
-    let failure: unknown = null;
+    let failure: Error | null = null;
     await this.vault.writes.runAfter(() => this.vault.blobs.flush(), (db) => {
       for (const op of ops) {
         try {
           inSavepoint(db, op);
         } catch (error) {
-          failure = error;
+          failure = error instanceof Error ? error : new Error(String(error));
           return;
         }
       }
