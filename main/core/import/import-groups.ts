@@ -37,13 +37,13 @@ export class ImportGroups {
   async commit(last?: IndexOp): Promise<void> {
     const ops = this.pending.splice(0);
     this.since = Date.now();
-    let failure: Error | null = null;
+    const outcome: { failure?: Error } = {};
     await this.vault.writes.runAfter(() => this.vault.blobs.flush(), (db) => {
       for (const op of ops) {
         try {
           inSavepoint(db, op);
         } catch (error) {
-          failure = error instanceof Error ? error : new Error(String(error));
+          outcome.failure = error instanceof Error ? error : new Error(String(error));
           return;
         }
       }
@@ -51,6 +51,6 @@ export class ImportGroups {
     });
     const discarded = this.discardedBlobs.splice(0);
     await Promise.allSettled(discarded.map((id) => this.vault.blobs.delete(id)));
-    if (failure !== null) throw failure;
+    if (outcome.failure) throw outcome.failure;
   }
 }

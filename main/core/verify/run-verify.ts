@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { VerifyReport } from '../../../shared/domain';
 import { blobsToCheck, type BlobCheckRow } from '../db/verify';
-import type { ProgressSink } from '../jobs';
+import type { ProgressSink } from '../jobs/job-runner';
 import type { OpenVault } from '../vault/vault';
 
 export async function runVerify(vault: OpenVault, ctx: { signal: AbortSignal; progress: ProgressSink }): Promise<VerifyReport> {
