@@ -5,6 +5,14 @@ import { VaultError } from '../vault/errors';
 
 export type VaultDatabase = SqliteDatabase;
 
+declare const writeAccess: unique symbol;
+/**
+ * The connection as handed to a write function by the WriteScheduler, inside its transaction. Only
+ * the scheduler makes one, so a db/ function that writes (it takes a WritableDB) cannot be called
+ * with `vault.db` outside a scheduled write: the compiler refuses it.
+ */
+export type WritableDB = VaultDatabase & { readonly [writeAccess]: true };
+
 /**
  * Opens the SQLCipher database (SQLite3MultipleCiphers, cipher 'sqlcipher', legacy=4 =
  * SQLCipher 4 defaults: AES-256-CBC + HMAC-SHA512 per 4096-byte page) with a raw 32-byte

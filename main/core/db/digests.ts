@@ -1,5 +1,5 @@
 /** Fingerprint queries: the digests of every stored file, and compressed images' pending pixel digests. */
-import type { VaultDatabase } from './database';
+import type { VaultDatabase, WritableDB } from './database';
 
 const ALL_FILES = 'SELECT sha256_file FROM instances UNION SELECT sha256_file FROM attachments';
 
@@ -23,7 +23,7 @@ export function countPendingPixelDigests(db: VaultDatabase, afterId: number): nu
 }
 
 /** Settles one instance's pixel digests; false when another pass already did (then nothing changes). */
-export function settlePixelDigest(db: VaultDatabase, id: number, status: 'done' | 'none' | 'failed', frameDigests: Buffer | null): boolean {
+export function settlePixelDigest(db: WritableDB, id: number, status: 'done' | 'none' | 'failed', frameDigests: Buffer | null): boolean {
   return db.prepare<[string, Buffer | null, number]>(
     `UPDATE instances SET pixel_digest_status = ?, frame_digests = ? WHERE id = ? AND pixel_digest_status = 'pending'`,
   ).run(status, frameDigests, id).changes === 1;

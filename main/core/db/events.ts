@@ -1,5 +1,5 @@
 /** The `events` table (hash-chained history log); the chain rules live in vault/event-log.ts. */
-import type { VaultDatabase } from './database';
+import type { VaultDatabase, WritableDB } from './database';
 
 export interface EventRow {
   readonly seq: number;
@@ -19,7 +19,7 @@ export function lastEvent(db: VaultDatabase): { seq: number; hash: Buffer } | nu
   return db.prepare<[], { seq: number; hash: Buffer }>('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1').get() ?? null;
 }
 
-export function insertEvent(db: VaultDatabase, row: EventRow): void {
+export function insertEvent(db: WritableDB, row: EventRow): void {
   db.prepare<[number, string, string, string, Buffer, Buffer]>('INSERT INTO events (seq, at, kind, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)')
     .run(row.seq, row.at, row.kind, row.details, row.prevHash, row.hash);
 }

@@ -3,7 +3,7 @@
  * rows. Called by the import inside one WriteScheduler transaction per group of files.
  */
 import type { DicomFacts } from '../dicom/types';
-import type { VaultDatabase } from './database';
+import type { VaultDatabase, WritableDB } from './database';
 import { cached, nowIso } from './statements';
 
 type Id = { id: number };
@@ -12,7 +12,7 @@ export function findPatientByKey(db: VaultDatabase, patientKey: string): number 
   return cached<[string], Id>(db, 'SELECT id FROM patients WHERE patient_key = ?').get(patientKey)?.id ?? null;
 }
 
-export function insertPatient(db: VaultDatabase, patientKey: string, p: DicomFacts['patient']): number {
+export function insertPatient(db: WritableDB, patientKey: string, p: DicomFacts['patient']): number {
   const r = cached(db, `INSERT INTO patients(patient_key, dicom_patient_id, name, birth_date, sex, created_at)
     VALUES (?, ?, ?, ?, ?, ?)`).run(patientKey, p.id, p.name, p.birthDate, p.sex, nowIso());
   return Number(r.lastInsertRowid);
@@ -26,21 +26,21 @@ export function findStudy(db: VaultDatabase, studyUid: string): StudyRef | null 
 }
 
 /** The first copy wins; later copies only fill what was missing. */
-export function fillStudy(db: VaultDatabase, studyId: number, s: DicomFacts['study']): void {
+export function fillStudy(db: WritableDB, studyId: number, s: DicomFacts['study']): void {
   cached(db, `UPDATE studies SET study_date = COALESCE(study_date, ?), study_time = COALESCE(study_time, ?),
     description = COALESCE(description, ?), accession = COALESCE(accession, ?), institution = COALESCE(institution, ?),
     referring_physician = COALESCE(referring_physician, ?) WHERE id = ?`)
     .run(s.date, s.time, s.description, s.accession, s.institution, s.referringPhysician, studyId);
 }
 
-export function insertStudy(db: VaultDatabase, patientId: number, studyUid: string, s: DicomFacts['study']): number {
+export function insertStudy(db: WritableDB, patientId: number, studyUid: string, s: DicomFacts['study']): number {
   const r = cached(db, `INSERT INTO studies(patient_id, study_uid, study_date, study_time, description, accession,
     institution, referring_physician, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(patientId, studyUid, s.date, s.time, s.description, s.accession, s.institution, s.referringPhysician, nowIso());
   return Number(r.lastInsertRowid);
 }
 
-export function upsertSeries(db: VaultDatabase, studyId: number, seriesUid: string, s: DicomFacts['series']): number {
+export function upsertSeries(db: WritableDB, studyId: number, seriesUid: string, s: DicomFacts['series']): number {
   const existing = cached<[string], Id>(db, 'SELECT id FROM series WHERE series_uid = ?').get(seriesUid);
   if (existing) {
     cached(db, `UPDATE series SET modality = COALESCE(modality, ?), body_part = COALESCE(body_part, ?),
@@ -65,7 +65,7 @@ export interface InstanceRow {
   conflictGroup: string | null;
 }
 
-export function insertInstance(db: VaultDatabase, row: InstanceRow): number {
+export function insertInstance(db: WritableDB, row: InstanceRow): number {
   const f = row.facts;
   const r = cached(db, `INSERT INTO instances(series_id, sop_instance_uid, sop_class_uid, instance_number, rows, columns,
     frames, transfer_syntax, blob_id, sha256_file, sha256_dataset, pixel_digest_status, frame_digests, conflict_group, created_at)
@@ -83,7 +83,7 @@ export function instancesWithSopUid(db: VaultDatabase, sopInstanceUid: string): 
     .all(sopInstanceUid).map((r) => ({ id: r.id, frameDigests: r.frame_digests }));
 }
 
-export function markConflict(db: VaultDatabase, instanceIds: number[], group: string): void {
+export function markConflict(db: WritableDB, instanceIds: number[], group: string): void {
   const stmt = cached<[string, number]>(db, 'UPDATE instances SET conflict_group = ? WHERE id = ?');
   for (const id of instanceIds) stmt.run(group, id);
 }
@@ -97,14 +97,14 @@ export function findBySha(db: VaultDatabase, sha256: Buffer): { instanceId: numb
   return null;
 }
 
-export function insertAttachment(db: VaultDatabase, a: { studyId: number | null; patientId: number | null; blobId: string; title: string | null; sha256: Buffer }): number {
+export function insertAttachment(db: WritableDB, a: { studyId: number | null; patientId: number | null; blobId: string; title: string | null; sha256: Buffer }): number {
   const r = cached(db, `INSERT INTO attachments(study_id, patient_id, blob_id, kind, title, sha256_file, created_at)
     VALUES (?, ?, ?, 'pdf', ?, ?, ?)`).run(a.studyId, a.patientId, a.blobId, a.title, a.sha256, nowIso());
   return Number(r.lastInsertRowid);
 }
 
 /** Fills in the study and patient of attachments that have none yet. */
-export function linkAttachments(db: VaultDatabase, attachmentIds: number[], studyId: number | null, patientId: number | null): void {
+export function linkAttachments(db: WritableDB, attachmentIds: number[], studyId: number | null, patientId: number | null): void {
   const stmt = cached(db, 'UPDATE attachments SET study_id = COALESCE(study_id, ?), patient_id = COALESCE(patient_id, ?) WHERE id = ?');
   for (const id of attachmentIds) stmt.run(studyId, patientId, id);
 }
@@ -123,7 +123,7 @@ export interface FileRecord {
 }
 
 /** One provenance row per file of a batch; a re-run of the same batch path keeps the first record. */
-export function recordFile(db: VaultDatabase, r: FileRecord): void {
+export function recordFile(db: WritableDB, r: FileRecord): void {
   cached(db, `INSERT INTO import_files(batch_id, relative_path, size, outcome, reason, transfer_syntax, parse_warnings,
     sha256_file, instance_id, attachment_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT(batch_id, relative_path) DO NOTHING`).run(

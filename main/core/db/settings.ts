@@ -1,5 +1,5 @@
 /** The `settings` table: small key/value preferences kept inside the encrypted vault. */
-import type { VaultDatabase } from './database';
+import type { VaultDatabase, WritableDB } from './database';
 
 export type SettingKey = 'autoLockMinutes';
 
@@ -8,7 +8,7 @@ export function readSetting(db: VaultDatabase, key: SettingKey): string | null {
   return row?.value ?? null;
 }
 
-export function writeSetting(db: VaultDatabase, key: SettingKey, value: string): void {
+export function writeSetting(db: WritableDB, key: SettingKey, value: string): void {
   db.prepare<[string, string]>('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
     .run(key, value);
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { VaultDatabase } from './database';
+import type { VaultDatabase, WritableDB } from './database';
 import { runMigrations } from './migrate';
 import { readSetting, writeSetting } from './settings';
 import { WriteScheduler, inSavepoint } from './write-scheduler';
@@ -8,7 +8,7 @@ import { WriteScheduler, inSavepoint } from './write-scheduler';
 let db: VaultDatabase;
 let writes: WriteScheduler;
 const settingsCount = (): unknown => db.prepare('SELECT count(*) FROM settings').pluck().get();
-const put = (d: VaultDatabase, value: string): void => writeSetting(d, 'autoLockMinutes', value);
+const put = (d: WritableDB, value: string): void => writeSetting(d, 'autoLockMinutes', value);
 
 beforeEach(() => {
   db = new Database(':memory:');
@@ -103,6 +103,12 @@ describe('WriteScheduler', () => {
     await expect(writes.run((d) => put(d, '1'))).rejects.toThrow('locked');
   });
 
+  it('write functions accept only the handle a scheduled write hands out (a compile-time check)', () => {
+    // @ts-expect-error -- the plain connection (what vault.db returns) is not a WritableDB
+    writeSetting(db, 'autoLockMinutes', '1');
+    expect(readSetting(db, 'autoLockMinutes')).toBe('1'); // at run time it is the same connection
+  });
+
   it('inSavepoint undoes only the failing part of a write', async () => {
     await writes.run((d) => {
       put(d, 'kept');
@@ -110,6 +116,6 @@ describe('WriteScheduler', () => {
     });
     expect(readSetting(db, 'autoLockMinutes')).toBe('kept');
     expect(settingsCount()).toBe(1);
-    expect(() => inSavepoint(db, () => undefined)).toThrow(/only inside a scheduled write/);
+    expect(() => inSavepoint(db as WritableDB, () => undefined)).toThrow(/only inside a scheduled write/);
   });
 });

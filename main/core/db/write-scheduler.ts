@@ -11,9 +11,9 @@
  *   durable there), then runs `fn` as above. Other writers go ahead while `prepare` runs.
  * A throwing `fn` rolls back only its own writes.
  */
-import type { VaultDatabase } from './database';
+import type { VaultDatabase, WritableDB } from './database';
 
-export type WriteFn<T> = (db: VaultDatabase) => T;
+export type WriteFn<T> = (db: WritableDB) => T;
 
 export class WriteScheduler {
   private running = false;
@@ -62,8 +62,10 @@ export class WriteScheduler {
     if (this.closed) throw this.onClosed();
     // Someone began a transaction outside the scheduler: joining it is exactly the bug this prevents.
     if (this.db.inTransaction) throw new Error('a database transaction is open outside the write scheduler');
+    // The one place a WritableDB is made: inside this transaction, for this fn.
+    const writable = this.db as WritableDB;
     return this.db.transaction((): T => {
-      const result = fn(this.db);
+      const result = fn(writable);
       if (isThenable(result)) {
         void Promise.resolve(result).catch(() => undefined); // its outcome no longer matters: this write is rolled back
         throw new Error('a write function must be synchronous: a transaction must not span an await');
@@ -77,7 +79,7 @@ export class WriteScheduler {
  * Runs part of a write (inside a scheduler fn) as a savepoint: if it throws, only its own rows are
  * undone and the surrounding write goes on (the import keeps the files before a failing one).
  */
-export function inSavepoint<T>(db: VaultDatabase, fn: WriteFn<T>): T {
+export function inSavepoint<T>(db: WritableDB, fn: WriteFn<T>): T {
   if (!db.inTransaction) throw new Error('inSavepoint runs only inside a scheduled write');
   return db.transaction(fn)(db);
 }

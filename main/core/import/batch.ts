@@ -1,11 +1,11 @@
 /** The import batch row: where a copy came from (provenance) and how its import ended. */
 import type { ImportReport, ProvenanceInput } from '../../../shared/domain';
-import type { VaultDatabase } from '../db/database';
+import type { WritableDB } from '../db/database';
 import { insertBatch, markRunningBatchesInterrupted } from '../db/import-batches';
 import { linkAttachments } from '../db/import-index';
 import type { MediumInfo } from '../sources/types';
 
-export function startBatch(db: VaultDatabase, provenance: ProvenanceInput, medium: MediumInfo): number {
+export function startBatch(db: WritableDB, provenance: ProvenanceInput, medium: MediumInfo): number {
   markRunningBatchesInterrupted(db);
   const mediumJson = JSON.stringify({
     names: medium.names, volumeLabel: medium.volumeLabel, dicomdir: medium.dicomdir, dicomdirWarnings: medium.dicomdirWarnings,
@@ -32,7 +32,7 @@ export function importEventDetails(report: ImportReport, status: string, sourceK
 }
 
 /** Loose PDFs on a medium belong to its study when the medium held exactly one. */
-export function linkLoosePdfs(db: VaultDatabase, attachmentIds: number[], studyIds: Set<number>, patientIds: Set<number>): void {
+export function linkLoosePdfs(db: WritableDB, attachmentIds: number[], studyIds: Set<number>, patientIds: Set<number>): void {
   if (attachmentIds.length === 0) return;
   const studyId = studyIds.size === 1 ? [...studyIds][0] ?? null : null;
   const patientId = patientIds.size === 1 ? [...patientIds][0] ?? null : null;

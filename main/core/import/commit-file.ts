@@ -5,7 +5,7 @@
  */
 import type { ImportReport } from '../../../shared/domain';
 import { insertBlob } from '../db/blobs';
-import type { VaultDatabase } from '../db/database';
+import type { WritableDB } from '../db/database';
 import {
   fillStudy, findBySha, findPatientByKey, findStudy, insertAttachment, insertInstance, insertPatient, insertStudy,
   instancesWithSopUid, markConflict, recordFile, upsertSeries, type FileRecord,
@@ -32,7 +32,7 @@ const OTHER_PATIENT = 'This image belongs to a study already in your vault under
   + 'It was kept with that study so you can compare the copies; check where this copy came from.';
 
 /** Runs inside a WriteScheduler fn: `db` is the open write transaction. */
-export function commitFile(db: VaultDatabase, state: BatchState, p: PreparedFile): void {
+export function commitFile(db: WritableDB, state: BatchState, p: PreparedFile): void {
   const { report } = state;
   const record = (r: Partial<FileRecord> & Pick<FileRecord, 'outcome'>): void => recordFile(db, {
     batchId: state.batchId, relativePath: p.path, size: p.size, reason: null, transferSyntax: null, warnings: [],
@@ -75,7 +75,7 @@ export function commitFile(db: VaultDatabase, state: BatchState, p: PreparedFile
 }
 
 function commitInstance(
-  db: VaultDatabase,
+  db: WritableDB,
   state: BatchState,
   p: Extract<PreparedFile, { kind: 'instance' }>,
   record: (r: Partial<FileRecord> & Pick<FileRecord, 'outcome'>) => void,
@@ -126,7 +126,7 @@ function commitInstance(
  * or re-labelled copy) is filed with the study's patient, with a warning, instead of creating a
  * second patient who would show in the library with no studies at all.
  */
-function fileUnderStudy(db: VaultDatabase, studyUid: string, facts: DicomFacts, warnings: string[]): { patientId: number; studyId: number } {
+function fileUnderStudy(db: WritableDB, studyUid: string, facts: DicomFacts, warnings: string[]): { patientId: number; studyId: number } {
   const key = patientKey(facts.patient);
   const study = findStudy(db, studyUid);
   if (study) {

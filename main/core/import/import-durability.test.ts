@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FAST_KDF, makeSeries } from '../../test-support/dicom-fixtures';
 import { makeTempDir } from '../../test-support/vault/vault-helpers';
 import { allBlobIds } from '../db/blobs';
-import type { VaultDatabase } from '../db/database';
+import type { WritableDB } from '../db/database';
 import { readSetting, writeSetting } from '../db/settings';
 import type { WriteFn } from '../db/write-scheduler';
 import { silentLogger } from '../log';
@@ -63,7 +63,7 @@ describe('import groups and blob durability', () => {
     const commits: { blobRows: number; notDurable: number }[] = [];
     const writes = vault.writes;
     const realRun = writes.run.bind(writes);
-    vi.spyOn(writes, 'run').mockImplementation(<T>(fn: WriteFn<T>) => realRun((db: VaultDatabase) => {
+    vi.spyOn(writes, 'run').mockImplementation(<T>(fn: WriteFn<T>) => realRun((db: WritableDB) => {
       const result = fn(db);
       const ids = [...allBlobIds(db)]; // what this transaction is about to commit, plus what is committed
       commits.push({ blobRows: ids.length, notDurable: ids.filter((id) => !durable.has(id)).length });

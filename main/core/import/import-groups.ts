@@ -5,11 +5,11 @@
  * synchronous transaction through the vault's write scheduler. A committed row therefore never
  * names a blob that a crash could lose, and nothing else ever joins the import's transaction.
  */
-import type { VaultDatabase } from '../db/database';
+import type { WritableDB } from '../db/database';
 import { inSavepoint } from '../db/write-scheduler';
 import type { OpenVault } from '../vault/vault';
 
-export type IndexOp = (db: VaultDatabase) => void;
+export type IndexOp = (db: WritableDB) => void;
 
 export const COMMIT_EVERY_FILES = 500;
 export const COMMIT_EVERY_MS = 2000;

@@ -13,7 +13,7 @@ import type { ProgressSink } from '../jobs/job-runner';
 import type { Logger } from '../log';
 import { scanSources } from '../sources/scan-sources';
 import type { SourceItem, SourceScan } from '../sources/types';
-import type { VaultDatabase } from '../db/database';
+import type { WritableDB } from '../db/database';
 import type { OpenVault } from '../vault/vault';
 import { finishBatch } from '../db/import-batches';
 import { recordFile } from '../db/import-index';
@@ -115,7 +115,7 @@ async function importItems(scan: SourceScan, state: BatchState, preparer: Prepar
   return state.report;
 }
 
-function recordSourceOutcome(db: VaultDatabase, state: BatchState, item: SourceItem): void {
+function recordSourceOutcome(db: WritableDB, state: BatchState, item: SourceItem): void {
   if (item.kind === 'file') return;
   if (item.kind === 'failed') {
     commitFile(db, state, { kind: 'read-failed', path: item.relativePath, size: 0, error: item.error });

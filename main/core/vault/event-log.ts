@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { VaultDatabase } from '../db/database';
+import type { VaultDatabase, WritableDB } from '../db/database';
 import { allEvents, eventsAfter, insertEvent, lastEvent } from '../db/events';
 import type { WriteScheduler } from '../db/write-scheduler';
 
@@ -58,7 +58,7 @@ export function eventHash(prevHash: Buffer, seq: number, at: string, kind: strin
  * Appends one event inside the caller's write (a WriteScheduler fn), so it commits together with
  * what it describes (the import's last group). Elsewhere use EventLog.append.
  */
-export function appendEvent(db: VaultDatabase, kind: EventKind, details: EventDetails, now: Date = new Date()): AppendedEvent {
+export function appendEvent(db: WritableDB, kind: EventKind, details: EventDetails, now: Date = new Date()): AppendedEvent {
   const detailsJson = JSON.stringify(details);
   const last = lastEvent(db);
   const seq = (last?.seq ?? 0) + 1;
