@@ -73,4 +73,19 @@ describe('eslint.config.js', () => {
     expect(config.rules['scanvault/sql-in-db']).toEqual([2]);
     expect(config.rules['scanvault/boundaries']).toEqual([2]);
   });
+
+  it('rejects a deliberate violation in a production file: SQL on vault.db and the SQLite package outside db/', async () => {
+    const { ESLint } = await import('eslint');
+    const code = [
+      "import Database from 'better-sqlite3-multiple-ciphers';",
+      "import type { OpenVault } from '../vault/vault';",
+      'export function wipe(vault: OpenVault): unknown {',
+      "  vault.db.prepare('DELETE FROM settings').run();",
+      '  return Database;',
+      '}',
+      '',
+    ].join('\n');
+    const [result] = await new ESLint({ cwd: root }).lintText(code, { filePath: path.join(root, 'main/core/import/batch.ts') });
+    expect(result!.messages.map((m) => m.ruleId)).toEqual(['scanvault/boundaries', 'scanvault/sql-in-db']);
+  }, 60_000);
 });
