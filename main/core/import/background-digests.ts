@@ -23,7 +23,16 @@ export interface PendingDigestOptions {
   onProgress?: (done: number, total: number) => void;
   /** Counts and error codes only. */
   log?: Logger;
+  /** Stored files larger than this are not decrypted whole (default MAX_IN_MEMORY_BYTES). */
+  maxInMemoryBytes?: number;
 }
+
+/**
+ * This pass decodes a file held whole in memory. Larger files (only compressed ones reach it:
+ * the import streams the frame digests of uncompressed large files) are marked 'none' without
+ * being read, so the pass never needs more memory than an import does.
+ */
+export const MAX_IN_MEMORY_BYTES = 256 * 1024 * 1024;
 
 export interface PendingDigestSummary {
   /** Instances that got frame digests. */
@@ -105,10 +114,13 @@ async function runPass(vault: OpenVault, opts: PendingDigestOptions): Promise<Pe
 
 const handled = (s: PendingDigestSummary): number => s.done + s.none + s.failed;
 
-function selectPending(vault: OpenVault, afterId: number, limit: number): { id: number; blob_id: string }[] {
+interface PendingRow { id: number; blob_id: string; size: number }
+
+function selectPending(vault: OpenVault, afterId: number, limit: number): PendingRow[] {
   return vault.db
-    .prepare(`SELECT id, blob_id FROM instances WHERE pixel_digest_status = 'pending' AND id > ? ORDER BY id LIMIT ?`)
-    .all(afterId, limit) as { id: number; blob_id: string }[];
+    .prepare(`SELECT i.id, i.blob_id, b.size FROM instances i JOIN blobs b ON b.id = i.blob_id
+      WHERE i.pixel_digest_status = 'pending' AND i.id > ? ORDER BY i.id LIMIT ?`)
+    .all(afterId, limit) as PendingRow[];
 }
 
 function countPending(vault: OpenVault, afterId: number): number {
@@ -125,7 +137,11 @@ function record(vault: OpenVault, results: InstanceResult[], summary: PendingDig
 }
 
 /** The digest outcome of one stored instance; throws only to stop the pass (lock, abort). */
-async function digestInstance(vault: OpenVault, row: { id: number; blob_id: string }, opts: PendingDigestOptions): Promise<InstanceResult> {
+async function digestInstance(vault: OpenVault, row: PendingRow, opts: PendingDigestOptions): Promise<InstanceResult> {
+  if (row.size > (opts.maxInMemoryBytes ?? MAX_IN_MEMORY_BYTES)) {
+    opts.log?.info('digests.instance-too-large', { instance: row.id });
+    return { id: row.id, status: 'none', frameDigests: null };
+  }
   try {
     const outcome = await digestsOfFile(await vault.blobs.readAll(row.blob_id), opts.signal);
     return { id: row.id, ...outcome };

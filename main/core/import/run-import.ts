@@ -16,6 +16,7 @@ import type { SourceItem, SourceScan } from '../sources/types';
 import type { OpenVault } from '../vault/vault';
 import { finishBatch, importEventDetails, linkLoosePdfs, startBatch } from './batch';
 import { commitFile, type BatchState } from './commit-file';
+import { perFileFailures } from './prepare-failure';
 import type { PreparedFile } from './prepare-file';
 import { openPreparer, type PrepareThreadOptions, type Preparer } from './preparer';
 import { scanUploads } from './upload-source';
@@ -54,7 +55,8 @@ export async function runImport(vault: OpenVault, source: ImportSource, provenan
   ctx.progress.set({ phase: 'working', filesTotal: scan.totalFiles, bytesTotal: scan.totalBytes, filesDone: 0, bytesDone: 0 });
   ctx.log.info('import.start', { files: scan.totalFiles, bytes: scan.totalBytes });
 
-  const preparer = openPreparer(vault, { files: scan.totalFiles, bytes: scan.totalBytes }, ctx.prepare ?? {}, ctx.log);
+  // A failure to prepare one file is that file's outcome, never the batch's.
+  const preparer = perFileFailures(vault, openPreparer(vault, { files: scan.totalFiles, bytes: scan.totalBytes }, ctx.prepare ?? {}, ctx.log), ctx.log);
   try {
     return await importItems(vault, scan, state, preparer, ctx);
   } finally {

@@ -1,4 +1,4 @@
-import { Transform, Writable } from 'node:stream';
+import { pipeline as pipelineCallback, Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createInflateRaw } from 'node:zlib';
 import type { Entry } from 'yauzl';
@@ -28,6 +28,53 @@ export async function readZipEntry(source: ZipSource, entry: Entry, limits: ZipL
   } catch (err) {
     if (err instanceof SourceReadError) throw err;
     throw new SourceReadError(errnoToCode(err) ?? 'ZIP_ENTRY_CORRUPT');
+  }
+}
+
+/**
+ * Streams one entry to `consume` with the same guard as readZipEntry: limits are enforced while
+ * inflating, and the exact size and CRC-32 are checked after the last chunk, before the iteration
+ * ends, so a consumer writing as it goes never completes on a bad entry. Errors of the archive
+ * surface as SourceReadError inside the iteration; errors of `consume` itself pass unchanged.
+ */
+export async function streamZipEntry<T>(
+  source: ZipSource, entry: Entry, limits: ZipLimits, ledger: ArchiveLedger, consume: (chunks: AsyncIterable<Buffer>) => Promise<T>,
+): Promise<T> {
+  let opened = false;
+  try {
+    return await source.withZip(async (zipfile) => {
+      const raw = await zipfile.openReadStreamPromise(entry, { decodeFileData: false });
+      opened = true;
+      const guard = new InflateGuard(entry, entry.uncompressedSize, limits, ledger);
+      const stages = entry.compressionMethod === 8 ? [raw, countInput(guard), createInflateRaw({ chunkSize: STREAM_CHUNK_BYTES })] : [raw, countInput(guard)];
+      // The callback form returns the last stage; a failure anywhere destroys it with the error.
+      const output = pipelineCallback(stages, () => undefined) as unknown as Readable;
+      return consume(checkedChunks(output, guard, entry.crc32));
+    });
+  } catch (err) {
+    if (opened || err instanceof SourceReadError) throw err;
+    throw new SourceReadError(errnoToCode(err) ?? 'ZIP_ENTRY_CORRUPT');
+  }
+}
+
+/** Inflated chunks of a streamed entry (zlib's default 16 KiB means needlessly many). */
+const STREAM_CHUNK_BYTES = 256 * 1024;
+
+async function* checkedChunks(output: Readable, guard: InflateGuard, expectedCrc: number): AsyncGenerator<Buffer, void, undefined> {
+  let crc = 0;
+  try {
+    for await (const chunk of output as AsyncIterable<Buffer>) {
+      guard.onOutput(chunk.length);
+      crc = crc32(chunk, crc);
+      yield chunk;
+    }
+    guard.finish();
+    if (crc >>> 0 !== expectedCrc >>> 0) throw new SourceReadError('ZIP_ENTRY_CORRUPT');
+  } catch (err) {
+    if (err instanceof SourceReadError) throw err;
+    throw new SourceReadError(errnoToCode(err) ?? 'ZIP_ENTRY_CORRUPT');
+  } finally {
+    output.destroy(); // stops inflating when the consumer gave up early
   }
 }
 
