@@ -101,7 +101,10 @@ function plan(common: PrepareCommon, start: Start & { prefix: Buffer }, options:
   const { header, prefix } = start;
   const withSha = (fields: { kind: 'dicomdir'; warnings: string[] } | { kind: 'damaged' | 'not-dicom'; reason: string }) =>
     (sha256: Buffer, size: number): PreparedFile => ({ ...common, size, sha256, ...fields });
-  if (header.kind === 'header' && !start.ended && (header.outcome === 'truncated' || header.outcome === 'end')) {
+  // Judged by where the pixel data starts, not by how much happened to be read (chunks vary).
+  const pixelsTooFar = header.kind === 'header' && header.outcome === 'stopped' && (header.pixelData?.offset ?? 0) > options.maxHeaderBytes;
+  const neverReached = header.kind === 'header' && !start.ended && (header.outcome === 'truncated' || header.outcome === 'end');
+  if (pixelsTooFar || neverReached) {
     return { kind: 'hash-only', outcome: withSha({ kind: 'damaged', reason: HEADER_TOO_LARGE }) };
   }
   const read = readParsed(header);
