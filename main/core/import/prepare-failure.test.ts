@@ -10,7 +10,7 @@ import type { Preparer } from './prepare-pool';
 const file = memorySourceFile('CD/IM1', Buffer.from('x'));
 const openVault = { isOpen: true } as OpenVault;
 
-function failingWith(error: unknown): Preparer {
+function failingWith(error: Error): Preparer {
   return { filesAhead: 3, prepare: () => Promise.reject(error), close: () => Promise.resolve() };
 }
 
