@@ -2,7 +2,7 @@
 // patient data) a 3 GiB multi-frame DICOM, a ~20 MB zip whose one entry inflates to over 2 GiB,
 // and a small DICOM queued after them; imports the folder in a child process with the import's
 // defaults (prepare workers included) and prints that process's peak RSS (target < 400 MB) and
-// each file's outcome. Needs about 6 GB free in the temp folder. BENCH_LARGE_GIB sets the big
+// each file's outcome. Needs about 10 GB free in the temp folder (checked first). BENCH_LARGE_GIB sets the big
 // file's size (default 3), BENCH_ZIP_GIB the zip entry's (default 2.02).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
