@@ -1,5 +1,4 @@
-import { pipeline as pipelineCallback, Transform, Writable, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { pipeline as pipelineCallback, Transform, type Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
 import type { Entry } from 'yauzl';
 import { errnoToCode } from './errno-codes';
@@ -14,21 +13,14 @@ import type { ZipSource } from './zip-source';
  * is checked at the end (yauzl does not check it). Rejects with SourceReadError.
  */
 export async function readZipEntry(source: ZipSource, entry: Entry, limits: ZipLimits, ledger: ArchiveLedger): Promise<Buffer> {
-  try {
-    return await source.withZip(async (zipfile) => {
-      const raw = await zipfile.openReadStreamPromise(entry, { decodeFileData: false });
-      const guard = new InflateGuard(entry, entry.uncompressedSize, limits, ledger);
-      const collector = new Collector(guard);
-      if (entry.compressionMethod === 8) await pipeline(raw, countInput(guard), createInflateRaw(), collector);
-      else await pipeline(raw, countInput(guard), collector);
-      const size = guard.finish();
-      if (collector.crc >>> 0 !== entry.crc32 >>> 0) throw new SourceReadError('ZIP_ENTRY_CORRUPT');
-      return Buffer.concat(collector.chunks, size);
-    });
-  } catch (err) {
-    if (err instanceof SourceReadError) throw err;
-    throw new SourceReadError(errnoToCode(err) ?? 'ZIP_ENTRY_CORRUPT');
-  }
+  return streamZipEntry(source, entry, limits, ledger, async (chunks) => {
+    // The guard stops any entry at its declared size, so one buffer of that size holds it: the
+    // bytes are never held twice (collecting chunks, then concatenating them, was).
+    const whole = Buffer.allocUnsafe(entry.uncompressedSize);
+    let filled = 0;
+    for await (const chunk of chunks) filled += chunk.copy(whole, filled);
+    return whole;
+  });
 }
 
 /**
@@ -75,26 +67,6 @@ async function* checkedChunks(output: Readable, guard: InflateGuard, expectedCrc
     throw new SourceReadError(errnoToCode(err) ?? 'ZIP_ENTRY_CORRUPT');
   } finally {
     output.destroy(); // stops inflating when the consumer gave up early
-  }
-}
-
-class Collector extends Writable {
-  readonly chunks: Buffer[] = [];
-  crc = 0;
-
-  constructor(private readonly guard: InflateGuard) {
-    super();
-  }
-
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
-    try {
-      this.guard.onOutput(chunk.length);
-      this.crc = crc32(chunk, this.crc);
-      this.chunks.push(chunk);
-      done();
-    } catch (err) {
-      done(err as Error);
-    }
   }
 }
 
