@@ -9,7 +9,7 @@ export interface StagedFile {
 
 /** Room held for one file while its body arrives: fill `bytes`, then commit; release on any failure. */
 export interface UploadReservation {
-  /** Exactly the size announced; zero-filled memory the body is read into. */
+  /** Exactly the size announced, the memory the body is read into (all of it, before commit). */
   readonly bytes: Buffer;
   /** Adds the file to its upload; false when the upload was taken or dropped meanwhile. */
   commit(): boolean;
@@ -65,7 +65,8 @@ export class UploadStaging implements UploadSink {
       area.bytes -= meta.size;
       this.totalBytes -= meta.size;
     };
-    const bytes = Buffer.alloc(meta.size);
+    // Not zeroed: memory is then only taken as the body arrives; commit requires every byte written.
+    const bytes = Buffer.allocUnsafe(meta.size);
     const relativePath = meta.relativePath.replace(/\\/g, '/').replace(/^\/+/, '');
     return {
       ok: true,
