@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_KDF, makeDicom } from '../../test-support/dicom-fixtures';
 import { compressedFile } from '../../test-support/dicom/compressed-fixtures';
 import { multiFrameFile } from '../../test-support/dicom/multi-frame-fixture';
 import { storedContents } from '../../test-support/import/stored-contents';
+import { buildTestWorkers, type TestWorkers } from '../../test-support/import/test-workers';
 import { buildZip } from '../../test-support/sources/zip-fixture';
 import { silentLogger } from '../log';
 import { ERROR_MESSAGES } from '../sources/messages';
@@ -29,17 +30,20 @@ function rleFrame(frame: Uint8Array): Uint8Array {
 }
 
 let root: string;
+let workers: TestWorkers;
+beforeAll(async () => { workers = await buildTestWorkers('large-files'); });
+afterAll(() => workers.cleanup());
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 function writeSource(headerPadding = 20_000): string {
   root = mkdtempSync(path.join(os.tmpdir(), 'sv-large-'));
   const cd = path.join(root, 'CD');
   mkdirSync(path.join(cd, 'IMAGES'), { recursive: true });
-  const frame = new Uint8Array(32 * 32).map((_, i) => (i * 7) & 0xff);
+  const frame = new Uint8Array(128 * 128).map((_, i) => (i * 7) & 0xff);
   const files: [string, Uint8Array][] = [
     ['IMAGES/CINE', multiFrameFile({ frames: 12, rows: 32, columns: 24 })],
     ['IMAGES/CT', makeDicom({ rows: 48, columns: 48 })],
-    ['IMAGES/RLE', compressedFile({ transferSyntaxUid: '1.2.840.10008.1.2.5', rows: 32, columns: 32, bitsAllocated: 8, fragments: [rleFrame(frame)] })],
+    ['IMAGES/RLE', compressedFile({ transferSyntaxUid: '1.2.840.10008.1.2.5', rows: 128, columns: 128, bitsAllocated: 8, fragments: [rleFrame(frame)] })],
     ['IMAGES/HUGE-HEADER', multiFrameFile({ frames: 1, rows: 4, columns: 4, headerPadding })],
     ['notes.txt', Buffer.from('not an image, but more than a kilobyte long. '.repeat(40))],
     ['portal.zip', buildZip([
@@ -74,6 +78,24 @@ describe('importing with large-file streaming', () => {
     expect(storedContents(streamed)).toEqual(storedContents(whole));
     whole.close();
     streamed.close();
+  });
+
+  it('streams large files on the main thread while workers prepare the small ones, with the same result', async () => {
+    const cd = writeSource();
+    const [whole, mixed] = [await freshVault('whole'), await freshVault('mixed')];
+    await runImport(whole, { kind: 'paths', paths: [cd] }, { sourceLabel: 'CD' }, context({ workers: 0 }));
+    // Between the sizes of the files: some go to the workers whole, the others stream here.
+    const large = { streamAboveBytes: 10_000, maxHeaderBytes: 64 * 1024, maxFrameBytes: 1024 * 1024 };
+    const report = await runImport(mixed, { kind: 'paths', paths: [cd] }, { sourceLabel: 'CD' },
+      context({ workers: 2, workerScript: workers.script, minBytes: 0, large }));
+    expect(report.imported).toBe(6);
+    // The compressed file (16 KiB) streamed: left for the background pass; the CT went to a worker whole.
+    const statusOf = (sql: string) => mixed.db.prepare(`SELECT pixel_digest_status FROM instances WHERE ${sql}`).pluck().get();
+    expect([statusOf(`transfer_syntax = '1.2.840.10008.1.2.5'`), statusOf('rows = 48')]).toEqual(['pending', 'done']);
+    await computePendingDigests(mixed);
+    expect(storedContents(mixed)).toEqual(storedContents(whole));
+    whole.close();
+    mixed.close();
   });
 
   it('fails a file whose header passes the limit alone, and the rest imports', async () => {
