@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPLOAD_REASONS } from '../../../shared/api/upload';
-import { UploadStaging } from '../../core/import/upload-staging';
+import { UploadStaging, type UploadSink } from '../../core/import/upload-staging';
 import { silentLogger } from '../../core/log';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 
@@ -15,10 +15,21 @@ const LIMITS = { maxFileBytes: 1000, maxUploadBytes: 1500, maxStagedBytes: 2000 
 describe('browser-host uploads', () => {
   let host: BrowserHost;
   let staging: UploadStaging;
+  /** Told when the host reserved room for a file and when it gave it back. */
+  const watch = { reserved: () => undefined as void, released: () => undefined as void };
   beforeAll(async () => {
     staging = new UploadStaging(LIMITS);
+    const watched: UploadSink = {
+      reserve: (m) => {
+        const r = staging.reserve(m);
+        if (!r.ok) return r;
+        watch.reserved();
+        const { reservation } = r;
+        return { ok: true, reservation: { bytes: reservation.bytes, commit: () => reservation.commit(), release: () => { reservation.release(); watch.released(); } } };
+      },
+    };
     host = await startBrowserHost({
-      staticDir: mkdtempSync(path.join(os.tmpdir(), 'sv-static-')), log: silentLogger, uploads: staging,
+      staticDir: mkdtempSync(path.join(os.tmpdir(), 'sv-static-')), log: silentLogger, uploads: watched,
       dispatch: () => Promise.resolve({ ok: true, value: null }),
     });
   });
@@ -90,19 +101,17 @@ describe('browser-host uploads', () => {
 
   it('gives the room back when a body stops arriving half-way', async () => {
     const id = staging.begin();
+    const reservedNow = new Promise<void>((resolve) => { watch.reserved = resolve; });
+    const releasedNow = new Promise<void>((resolve) => { watch.released = resolve; });
     const { req, reply } = post(`/upload/${id}?path=IM1`, { 'Content-Length': '1000' });
     reply.catch(() => undefined);
     req.write(Buffer.alloc(400));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await reservedNow;
     req.destroy();
+    await releasedNow;
     // The cut-off file is not kept, and its room is free again for a whole one.
     const other = staging.begin();
-    let status = 0;
-    for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
-      status = (await upload(other, 'IM1', Buffer.alloc(1000))).status;
-      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(status).toBe(200);
+    expect((await upload(other, 'IM1', Buffer.alloc(1000))).status).toBe(200);
     expect(staging.take(id)).toEqual([]);
     staging.take(other);
   });
