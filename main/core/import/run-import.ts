@@ -19,6 +19,7 @@ import { commitFile, type BatchState } from './commit-file';
 import { perFileFailures } from './prepare-failure';
 import type { PreparedFile } from './prepare-file';
 import { openPreparer, type PrepareThreadOptions, type Preparer } from './preparer';
+import { reportingStreamProgress } from './stream-progress';
 import { scanUploads } from './upload-source';
 import type { StagedFile } from './upload-staging';
 
@@ -92,7 +93,9 @@ async function importItems(vault: OpenVault, scan: SourceScan, state: BatchState
       if (ctx.signal.aborted) break;
       const size = item.kind === 'file' ? item.file.size : 0;
       while (inFlight.length >= preparer.filesAhead || (inFlight.length > 0 && inFlightBytes + size > PREPARE_BUDGET_BYTES)) await commitNext();
-      const prepared = item.kind === 'file' ? preparer.prepare(item.file) : null;
+      const prepared = item.kind === 'file'
+        ? preparer.prepare(reportingStreamProgress(item.file, (streamed) => ctx.progress.set({ bytesDone: counters.bytes + streamed })))
+        : null;
       prepared?.catch(() => undefined); // awaited in order by commitNext; avoid an unhandled rejection meanwhile
       inFlight.push({ item, prepared, size });
       inFlightBytes += size;
