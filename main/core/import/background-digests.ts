@@ -1,7 +1,7 @@
 /**
  * The background pass that fingerprints compressed images after their import committed: for each
- * instance still marked pixel_digest_status = 'pending' it decrypts the stored file in memory,
- * decodes its frames to the canonical form and stores the per-frame SHA-256s, a few instances per
+ * instance still marked pixel_digest_status = 'pending' it decrypts the stored file in memory
+ * (streamed, frame by frame, when it is larger than MAX_IN_MEMORY_BYTES), decodes its frames to the canonical form and stores the per-frame SHA-256s, a few instances per
  * transaction. Nothing is written to disk but those rows.
  *
  * Safe to call at any time: rows are only updated while still 'pending' (so a repeat is a no-op),
@@ -9,7 +9,8 @@
  * was finished, and a vault that locks mid-way stops the pass quietly (the rest stays 'pending'
  * for the next unlock).
  */
-import { allFrameDigests } from '../dicom/decode-compressed';
+import { allFrameDigests, type AllFrameDigests } from '../dicom/decode-compressed';
+import { streamedCompressedDigests } from '../dicom/streamed-compressed-digests';
 import { readDicom } from '../dicom/read-dicom';
 import type { Logger } from '../log';
 import { isVaultError, type OpenVault } from '../vault/vault';
@@ -28,9 +29,9 @@ export interface PendingDigestOptions {
 }
 
 /**
- * This pass decodes a file held whole in memory. Larger files (only compressed ones reach it:
- * the import streams the frame digests of uncompressed large files) are marked 'none' without
- * being read, so the pass never needs more memory than an import does.
+ * Files up to this size are decrypted whole and decoded in memory. Larger ones (compressed: the
+ * import streams the frame digests of uncompressed large files) are streamed from the blob and
+ * decoded frame by frame (dicom/streamed-compressed-digests.ts), so the pass never holds a file.
  */
 export const MAX_IN_MEMORY_BYTES = 256 * 1024 * 1024;
 
@@ -138,12 +139,11 @@ function record(vault: OpenVault, results: InstanceResult[], summary: PendingDig
 
 /** The digest outcome of one stored instance; throws only to stop the pass (lock, abort). */
 async function digestInstance(vault: OpenVault, row: PendingRow, opts: PendingDigestOptions): Promise<InstanceResult> {
-  if (row.size > (opts.maxInMemoryBytes ?? MAX_IN_MEMORY_BYTES)) {
-    opts.log?.info('digests.instance-too-large', { instance: row.id });
-    return { id: row.id, status: 'none', frameDigests: null };
-  }
   try {
-    const outcome = await digestsOfFile(await vault.blobs.readAll(row.blob_id), opts.signal);
+    const streamed = row.size > (opts.maxInMemoryBytes ?? MAX_IN_MEMORY_BYTES);
+    const outcome = streamed
+      ? asOutcome(await streamedCompressedDigests(vault.blobs.read(row.blob_id), row.size, opts.signal === undefined ? {} : { signal: opts.signal }))
+      : await digestsOfFile(await vault.blobs.readAll(row.blob_id), opts.signal);
     return { id: row.id, ...outcome };
   } catch (error) {
     const stop = stopReason(error, vault, opts.signal);
@@ -151,6 +151,10 @@ async function digestInstance(vault: OpenVault, row: PendingRow, opts: PendingDi
     opts.log?.warn('digests.instance-failed', { instance: row.id }, isVaultError(error) ? error.code : 'UNEXPECTED');
     return { id: row.id, status: 'failed', frameDigests: null };
   }
+}
+
+function asOutcome(result: AllFrameDigests): Omit<InstanceResult, 'id'> {
+  return result.status === 'done' ? { status: 'done', frameDigests: Buffer.concat(result.digests) } : { status: 'none', frameDigests: null };
 }
 
 async function digestsOfFile(bytes: Uint8Array, signal: AbortSignal | undefined): Promise<Omit<InstanceResult, 'id'>> {

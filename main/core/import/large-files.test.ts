@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_KDF, makeDicom } from '../../test-support/dicom-fixtures';
-import { compressedFile } from '../../test-support/dicom/compressed-fixtures';
+import { compressedFile, encodeJpegLs } from '../../test-support/dicom/compressed-fixtures';
 import { multiFrameFile } from '../../test-support/dicom/multi-frame-fixture';
 import { storedContents } from '../../test-support/import/stored-contents';
 import { buildTestWorkers, type TestWorkers } from '../../test-support/import/test-workers';
@@ -120,7 +120,25 @@ describe('importing with large-file streaming', () => {
     vault.close();
   });
 
-  it('marks a pending file too large to decode in memory instead of reading it', async () => {
+  it('streams a stored file too large to decode in memory through the background pass, frame by frame', async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'sv-large-'));
+    const cd = path.join(root, 'CD');
+    mkdirSync(cd);
+    const frame = (seed: number) => ({ width: 32, height: 32, components: 1, bitsPerSample: 8, bytes: new Uint8Array(1024).map((_, i) => (i * seed) & 0xff) });
+    const fragments = await Promise.all([3, 5, 7, 11].map(async (seed) => encodeJpegLs(frame(seed))));
+    writeFileSync(path.join(cd, 'JLS'), compressedFile({ transferSyntaxUid: '1.2.840.10008.1.2.4.80', rows: 32, columns: 32, bitsAllocated: 8, frames: 4, fragments }));
+    const [whole, streamed] = [await freshVault('whole'), await freshVault('streamed')];
+    for (const v of [whole, streamed]) await runImport(v, { kind: 'paths', paths: [cd] }, { sourceLabel: 'CD' }, context(STREAM_ALL));
+    expect(await computePendingDigests(whole)).toMatchObject({ done: 1 });
+    expect(await computePendingDigests(streamed, { maxInMemoryBytes: 100 })).toMatchObject({ done: 1 });
+    const digests = (v: OpenVault) => v.db.prepare('SELECT hex(frame_digests) FROM instances').pluck().get() as string;
+    expect(digests(streamed)).toHaveLength(4 * 64);
+    expect(digests(streamed)).toBe(digests(whole));
+    whole.close();
+    streamed.close();
+  });
+
+  it('marks a pending file it cannot decode frame by frame (RLE) instead of reading it whole', async () => {
     const cd = writeSource();
     const vault = await freshVault('v');
     await runImport(vault, { kind: 'paths', paths: [cd] }, { sourceLabel: 'CD' }, context(STREAM_ALL));
