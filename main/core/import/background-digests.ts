@@ -2,7 +2,8 @@
  * The background pass that fingerprints compressed images after their import committed: for each
  * instance still marked pixel_digest_status = 'pending' it decrypts the stored file in memory
  * (or streams it, frame by frame, when larger than MAX_IN_MEMORY_BYTES), decodes its frames to
- * the canonical form and stores the per-frame SHA-256s, a few instances per transaction. Nothing is written to disk but those rows.
+ * the canonical form and stores the per-frame SHA-256s, a few instances per transaction. Nothing
+ * is written to disk but those rows.
  *
  * Safe to call at any time: rows are only updated while still 'pending' (so a repeat is a no-op),
  * calls for one vault run one after another, an abort stops between instances after saving what
