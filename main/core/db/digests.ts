@@ -12,10 +12,12 @@ export function storedFileDigests(db: VaultDatabase): IterableIterator<Buffer> {
   return db.prepare<[], Buffer>(`${ALL_FILES} ORDER BY 1`).pluck().iterate();
 }
 
-export function pendingPixelDigests(db: VaultDatabase, afterId: number, limit: number): { id: number; blobId: string }[] {
-  return db.prepare<[number, number], { id: number; blob_id: string }>(
-    `SELECT id, blob_id FROM instances WHERE pixel_digest_status = 'pending' AND id > ? ORDER BY id LIMIT ?`,
-  ).all(afterId, limit).map((r) => ({ id: r.id, blobId: r.blob_id }));
+/** Instances still waiting for pixel digests, with their stored size (large ones are streamed). */
+export function pendingPixelDigests(db: VaultDatabase, afterId: number, limit: number): { id: number; blobId: string; size: number }[] {
+  return db.prepare<[number, number], { id: number; blob_id: string; size: number }>(
+    `SELECT i.id, i.blob_id, b.size FROM instances i JOIN blobs b ON b.id = i.blob_id
+      WHERE i.pixel_digest_status = 'pending' AND i.id > ? ORDER BY i.id LIMIT ?`,
+  ).all(afterId, limit).map((r) => ({ id: r.id, blobId: r.blob_id, size: r.size }));
 }
 
 export function countPendingPixelDigests(db: VaultDatabase, afterId: number): number {

@@ -21,8 +21,10 @@ import { appendEvent } from '../vault/event-log';
 import { importEventDetails, linkLoosePdfs, startBatch } from './batch';
 import { commitFile, type BatchState } from './commit-file';
 import { ImportGroups } from './import-groups';
+import { perFileFailures } from './prepare-failure';
 import type { PreparedFile } from './prepare-file';
 import { openPreparer, type PrepareThreadOptions, type Preparer } from './preparer';
+import { reportingStreamProgress } from './stream-progress';
 import { scanUploads } from './upload-source';
 import type { StagedFile } from './upload-staging';
 
@@ -56,7 +58,8 @@ export async function runImport(vault: OpenVault, source: ImportSource, provenan
   ctx.progress.set({ phase: 'working', filesTotal: scan.totalFiles, bytesTotal: scan.totalBytes, filesDone: 0, bytesDone: 0 });
   ctx.log.info('import.start', { files: scan.totalFiles, bytes: scan.totalBytes });
 
-  const preparer = openPreparer(vault, { files: scan.totalFiles, bytes: scan.totalBytes }, ctx.prepare ?? {}, ctx.log);
+  // A failure to prepare one file is that file's outcome, never the batch's.
+  const preparer = perFileFailures(vault, openPreparer(vault, { files: scan.totalFiles, bytes: scan.totalBytes }, ctx.prepare ?? {}, ctx.log), ctx.log);
   try {
     return await importItems(scan, state, preparer, ctx);
   } finally {
@@ -90,7 +93,9 @@ async function importItems(scan: SourceScan, state: BatchState, preparer: Prepar
       if (ctx.signal.aborted) break;
       const size = item.kind === 'file' ? item.file.size : 0;
       while (inFlight.length >= preparer.filesAhead || (inFlight.length > 0 && inFlightBytes + size > PREPARE_BUDGET_BYTES)) await indexNext();
-      const prepared = item.kind === 'file' ? preparer.prepare(item.file) : null;
+      const prepared = item.kind === 'file'
+        ? preparer.prepare(reportingStreamProgress(item.file, (streamed) => ctx.progress.set({ bytesDone: counters.bytes + streamed })))
+        : null;
       prepared?.catch(() => undefined); // awaited in order by indexNext; avoid an unhandled rejection meanwhile
       inFlight.push({ item, prepared, size });
       inFlightBytes += size;
