@@ -15,6 +15,7 @@ import { createVault, openVault, openVaultWithRecoveryKey, vaultExists, type Ope
 import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
 import { AutoLock } from './auto-lock';
 import { DigestPassRunner } from './digest-pass-runner';
+import { HEADER_MISSING_MESSAGE, isHeaderlessVault } from './vault/vault-presence';
 import { checkVaultFolder, readRememberedVaultDir, rememberVaultDir } from './vault-folder';
 
 export interface CoreOptions {
@@ -90,7 +91,7 @@ export class ScanVaultCore implements ApiHandlers {
 
   async unlock(input: ApiParsedInput<'unlock'>): Promise<Status> {
     if (this.vault) return this.status();
-    if (!vaultExists(this.vaultDir)) throw new CoreError('NO_VAULT');
+    if (!vaultExists(this.vaultDir)) throw new CoreError('NO_VAULT', isHeaderlessVault(this.vaultDir) ? HEADER_MISSING_MESSAGE : undefined);
     this.adopt(await this.whileOpening(() => openVault({ dir: this.vaultDir, passphrase: input.passphrase, ...this.kdfOptions() })));
     return this.status();
   }
