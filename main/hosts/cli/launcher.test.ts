@@ -14,8 +14,8 @@ const SYSTEM_NODE = '/usr/bin/node';
 const repo = path.resolve(import.meta.dirname, '../../..');
 const systemMajor = existsSync(SYSTEM_NODE) ? Number(spawnSync(SYSTEM_NODE, ['-p', 'process.versions.node.split(".")[0]']).stdout.toString()) : 0;
 const env = { SCANVAULT_PASSPHRASE: 'correct horse battery staple' };
-/** The production KDF (the spawned CLI accepts nothing weaker), reached by overriding the fast test one. */
-const productionKdf = { kdfPolicy: undefined, kdfParams: undefined, log: silentLogger };
+/** The production KDF: the spawned CLI accepts nothing weaker. */
+const productionKdf = { productionKdf: true, log: silentLogger };
 const FILES = 1500;
 
 /** A copy of the installed layout (bin/, dist/, node_modules/) with the current sources bundled. */

@@ -9,10 +9,14 @@ export interface CliRun { code: number; stdout: string; stderr: string }
 
 /**
  * Runs the CLI in-process with captured output, a fast KDF and its own settings file (tests never
- * touch the real home folder). `extra` overrides options, e.g. `{ log: silentLogger }` or none at all
+ * touch the real home folder); `productionKdf` for vaults a spawned CLI must open. `extra` overrides options, e.g. `{ log: silentLogger }` or none at all
  * to get the logger the command line chooses.
  */
-export async function runCliCaptured(args: string[], env: Record<string, string> = {}, extra: Partial<CliOptions> = {}): Promise<CliRun> {
+export async function runCliCaptured(
+  args: string[],
+  env: Record<string, string> = {},
+  { productionKdf = false, ...extra }: Partial<CliOptions> & { productionKdf?: boolean } = {},
+): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const stdin = new PassThrough();
@@ -25,7 +29,7 @@ export async function runCliCaptured(args: string[], env: Record<string, string>
     io: { env, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream },
     staticDir: '/nonexistent',
     settingsFile: path.join(mkdtempSync(path.join(os.tmpdir(), 'sv-cfg-')), 'settings.json'),
-    ...FAST_KDF,
+    ...(productionKdf ? {} : FAST_KDF),
     ...extra,
   });
   return { code, stdout: out, stderr: err };
