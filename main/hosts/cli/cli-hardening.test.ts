@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeSeries } from '../../test-support/dicom-fixtures';
+import { makeDicom, makeSeries } from '../../test-support/dicom-fixtures';
 import { silentLogger } from '../../core/log';
 import { buildZip } from '../../test-support/sources/zip-fixture';
 import { runCliCaptured as cli } from '../../test-support/cli/run-cli';
@@ -93,5 +93,16 @@ describe('CLI hardening', () => {
     expect(init.stderr).toContain('vault.json is missing');
     renameSync(path.join(root, 'vault.json.backup'), path.join(vault, 'vault.json'));
     expect((await cli(['--vault', vault, 'list'], env, quiet)).code).toBe(0);
+  });
+
+  it('imports a file declaring 65535 frames with one present, with a warning in the report', async () => {
+    const { root, vault } = await newVault();
+    const file = path.join(root, 'IMG1');
+    writeFileSync(file, makeDicom({ numberOfFrames: 65535 }));
+    const r = await cli(['--vault', vault, '--json', 'import', file], env, quiet);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { imported: number; warnings: { path: string; warnings: string[] }[] };
+    expect(report.imported).toBe(1);
+    expect(report.warnings.flatMap((w) => w.warnings)).toContainEqual(expect.stringContaining('says it holds 65535 images (frames)'));
   });
 });
