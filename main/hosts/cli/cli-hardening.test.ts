@@ -43,10 +43,9 @@ describe('CLI hardening', () => {
     const zip = path.join(root, 'empty.zip');
     writeFileSync(zip, buildZip([]));
     const r = await cli(['--vault', vault, '--json', 'import', zip], env, quiet);
-    expect(r.stdout.trim()).not.toBe('');
-    const parsed = JSON.parse(r.stdout) as Record<string, unknown>;
-    if (r.code === 0) expect(parsed).toMatchObject({ imported: 0 });
-    else expect(parsed).toMatchObject({ error: { code: expect.any(String) as unknown, message: expect.any(String) as unknown } });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'PATH_NOT_FOUND', message: expect.stringContaining('Nothing to import was found') as unknown } });
+    expect(r.stderr).not.toContain('Fingerprinting');
   });
 
   it('keeps internal log lines off the terminal unless --verbose, and writes them to --log-file', async () => {

@@ -82,7 +82,7 @@ export function registerDataCommands(program: Command, context: () => CliContext
       const job = await withUnlocked(ctx, async (session) => {
         const { jobId } = await session.call('startImport', { paths: absolute, provenance });
         const done = await followJob(ctx, session, jobId);
-        if (!ctx.stop.aborted) {
+        if (!ctx.stop.aborted && (done.importReport?.imported ?? 0) > 0) {
           ctx.stderr.write('Fingerprinting the pixels of compressed images…\n');
           await session.core.waitForBackgroundWork();
         }
