@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { Logger } from '../../core/log';
 import { cliLogger } from './cli-logger';
 import { defaultVaultDir, settingsFilePath } from '../../core/paths';
-import { resolveVaultDir } from '../../core/vault-folder';
+import { resolveVaultDir } from '../../core/session/vault-folder';
 import { registerDataCommands } from './commands/data-commands';
 import { registerServeCommand } from './commands/serve-command';
 import { registerVaultCommands } from './commands/vault-commands';

@@ -2,7 +2,7 @@
  * Security settings for the desktop window's session and contents, kept apart from main.ts so tests
  * can check them with fakes. The window's own options are inline in main-window.ts.
  */
-import { CONTENT_SECURITY_POLICY } from '../server/security';
+import { CONTENT_SECURITY_POLICY } from '../common/security-headers';
 import { APP_ORIGIN } from './ipc-bridge';
 
 export interface WebContentsLike {
