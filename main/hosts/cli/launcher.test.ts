@@ -92,7 +92,7 @@ describe.skipIf(systemMajor === 0 || systemMajor >= 22)('bin/scanvault.js under 
     expect(stored).toBeLessThan(FILES);
   });
 
-  it('exits with the child\'s exit code and forwards SIGTERM', async () => {
+  it('exits with the child\'s exit code or signal and forwards SIGTERM', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'sv-launcher-'));
     const launcher = await installedCopy(root);
     expect(spawnSync(SYSTEM_NODE, [launcher, 'frobnicate']).status).toBe(2);
@@ -105,5 +105,15 @@ describe.skipIf(systemMajor === 0 || systemMajor >= 22)('bin/scanvault.js under 
     const exited = new Promise<[number | null, string | null]>((resolve) => serve.on('exit', (code, signal) => resolve([code, signal])));
     serve.kill('SIGTERM');
     expect(await exited).toEqual([0, null]);
+
+    // A child that dies by a signal: the launcher dies by the same signal.
+    const again = spawn(SYSTEM_NODE, [launcher, '--vault', path.join(root, 'v'), 'serve'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let started = '';
+    again.stdout.on('data', (d: Buffer) => { started += d.toString(); });
+    await until('serve to start again', () => started.includes('ScanVault is running'));
+    const childPid = Number(readFileSync(`/proc/${again.pid}/task/${again.pid}/children`, 'utf8').trim().split(' ')[0]);
+    const died = new Promise<[number | null, string | null]>((resolve) => again.on('exit', (code, signal) => resolve([code, signal])));
+    process.kill(childPid, 'SIGKILL');
+    expect(await died).toEqual([null, 'SIGKILL']);
   });
 });
