@@ -48,6 +48,12 @@ describe('CLI hardening', () => {
     expect(r.stderr).not.toContain('Fingerprinting');
   });
 
+  it('documents --verbose and --log-file in --help', async () => {
+    const help = await cli(['--help']);
+    expect(help.stdout).toContain('--verbose');
+    expect(help.stdout).toContain('--log-file <file>');
+  });
+
   it('keeps internal log lines off the terminal unless --verbose, and writes them to --log-file', async () => {
     const { root, vault } = await newVault();
     const source = folderOf(root, 2);
