@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireVaultLock } from './vault-lock';
@@ -114,5 +114,16 @@ describe('vault lock', () => {
     const lock = acquireVaultLock(dir);
     expect(JSON.parse(readFileSync(file, 'utf8')).pid).toBe(process.pid);
     lock.release();
+  });
+
+  it('a vault.lock that is a folder is not removed; the message says what to do', () => {
+    const dir = tempVaultDir();
+    const lockDir = path.join(dir, 'vault.lock');
+    mkdirSync(lockDir);
+    writeFileSync(path.join(lockDir, 'keep.txt'), 'x');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lockDir, old, old);
+    expect(() => acquireVaultLock(dir)).toThrow(expect.objectContaining({ code: 'VAULT_BUSY', message: expect.stringContaining('delete vault.lock') as unknown }));
+    expect(existsSync(path.join(lockDir, 'keep.txt'))).toBe(true);
   });
 });

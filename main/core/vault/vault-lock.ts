@@ -59,10 +59,22 @@ export function acquireVaultLock(dir: string): VaultLock {
     }
     // Stale: remove only if it is still the same file content (narrows the take-over race).
     if (readLockText(file) === text) {
-      rmSync(file, { force: true });
+      removeStaleLock(file);
     }
   }
   throw new VaultError('VAULT_BUSY', OPENING_MESSAGE);
+}
+
+const CANNOT_REPLACE_MESSAGE = 'The vault\'s lock file (vault.lock) is damaged and cannot be replaced. '
+  + 'If no ScanVault is running on this computer, delete vault.lock in the vault folder and try again; nothing else needs to be deleted.';
+
+function removeStaleLock(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch (error) {
+    // E.g. vault.lock is a folder or read-only: never delete more than the one file.
+    throw new VaultError('VAULT_BUSY', CANNOT_REPLACE_MESSAGE, { cause: error });
+  }
 }
 
 function tryCreateLock(file: string): boolean {
