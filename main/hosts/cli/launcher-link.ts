@@ -11,6 +11,7 @@ export interface LauncherProcess {
   off(event: 'disconnect', listener: () => void): unknown;
   disconnect?(): void;
   exit(code?: number): never;
+  exitCode?: NodeJS.Process['exitCode'];
 }
 
 /** Exit code when the launcher went away (128 + SIGHUP, as if the terminal had closed). */
@@ -23,7 +24,7 @@ export function watchLauncher(proc: LauncherProcess): { stop: AbortSignal; relea
   if (typeof proc.send !== 'function') return { stop: controller.signal, release: () => undefined };
   const onGone = (): void => {
     controller.abort();
-    process.exitCode = LAUNCHER_GONE_EXIT;
+    proc.exitCode = LAUNCHER_GONE_EXIT;
     setTimeout(() => proc.exit(LAUNCHER_GONE_EXIT), GRACE_MS).unref();
   };
   proc.on('disconnect', onGone);
