@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readDicom } from './read-dicom';
+import { readDicom, readParsed } from './read-dicom';
+import { parseHeader } from './header';
 import { makeDicom } from '../../test-support/dicom-fixtures';
 import { compressedFile } from '../../test-support/dicom/compressed-fixtures';
 import type { DicomReadResult } from './types';
@@ -32,5 +33,17 @@ describe('declared frame count against the image data', () => {
     expect(lying.find(frameWarning)).toContain('room for only 1');
     const honest = warningsOf(readDicom(compressedFile({ ...base, frames: 2, fragments: [fragment, fragment] })));
     expect(honest.filter(frameWarning)).toEqual([]);
+  });
+
+  it('judges nothing from only the start of a large file (streamed import)', () => {
+    const fragment = new Uint8Array(64).fill(7);
+    const whole = compressedFile({ transferSyntaxUid: '1.2.840.10008.1.2.4.50', rows: 8, columns: 8, bitsAllocated: 8, frames: 3, fragments: [fragment, fragment, fragment] });
+    const prefix = whole.subarray(0, whole.length - 100);
+    expect(warningsOf(readParsed(parseHeader(prefix, whole.length))).filter(frameWarning)).toEqual([]);
+    // Uncompressed: the declared length counts, so the start of the file gives the whole file's verdict.
+    const native = makeDicom({ numberOfFrames: 65535, rows: 64, columns: 64 });
+    const fromPrefix = warningsOf(readParsed(parseHeader(native.subarray(0, native.length - 4000), native.length))).filter(frameWarning);
+    expect(fromPrefix).toEqual(warningsOf(readDicom(native)).filter(frameWarning));
+    expect(fromPrefix).toHaveLength(1);
   });
 });

@@ -12,17 +12,20 @@ export function framesPresent(header: ParsedHeader, image: DicomFacts['image']):
   const pixel = header.pixelData;
   if (pixel === null) return null;
   if (pixel.length === null) {
+    // Null when the items run past the bytes held (a damaged file, or only the start of a large
+    // one is in memory): then nothing can be said. Each frame has at least one fragment (PS3.5 A.4).
     const enc = readEncapsulated(header.layout.dataset, pixel.offset);
-    // Each frame needs at least one fragment of its own (PS3.5 A.4).
     return enc === null ? null : enc.fragments.length;
   }
+  // A cut-off value already has its own warning; `length` counts only when the file holds it all
+  // (true also when only the start of a large file was parsed).
+  if (!pixel.complete) return null;
   const { rows, columns, bitsAllocated } = image;
   if (rows === null || columns === null || bitsAllocated === null || rows === 0 || columns === 0 || bitsAllocated === 0) return null;
   const subsampled = image.photometric === 'YBR_FULL_422' || image.photometric === 'YBR_PARTIAL_422';
   const valuesPerPixel = subsampled ? 2 : (image.samplesPerPixel ?? 1);
   const frameBits = rows * columns * valuesPerPixel * bitsAllocated;
-  const presentBytes = Math.max(0, Math.min(pixel.length, header.layout.dataset.bytes.length - pixel.offset));
-  return Math.floor((presentBytes * 8) / frameBits);
+  return Math.floor((pixel.length * 8) / frameBits);
 }
 
 export function frameCountWarning(header: ParsedHeader, image: DicomFacts['image']): string | null {
