@@ -13,6 +13,7 @@ import { deriveRecoveryKek } from '../crypto/subkeys';
 import { isCode } from './atomic-file';
 import { openEncryptedDatabase } from '../db/database';
 import type { VaultDatabase } from '../db/database';
+import { HEADER_MISSING_MESSAGE, isHeaderlessVault } from './vault-presence';
 import { VaultError } from './errors';
 import { KeyRing } from './key-ring';
 import { BLOBS_DIR, DATABASE_FILE, blobTmpDir, databasePath, headerPath } from './layout';
@@ -194,6 +195,9 @@ async function assertFolderUsable(dir: string): Promise<void> {
       throw new VaultError('FOLDER_NOT_EMPTY');
     }
     throw error;
+  }
+  if (isHeaderlessVault(dir)) {
+    throw new VaultError('FOLDER_NOT_EMPTY', HEADER_MISSING_MESSAGE);
   }
   if (entries.some((name) => !IGNORABLE_FILES.has(name))) {
     throw new VaultError('FOLDER_NOT_EMPTY');
