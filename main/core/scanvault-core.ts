@@ -6,6 +6,8 @@
  */
 import type { ApiHandlers, ApiOutput, ApiParsedInput } from '../../shared/api';
 import type { HostKind, Status } from '../../shared/domain';
+import type { ByteRef } from '../../shared/api/bytes';
+import { BytesFeature, type OpenedBytes } from './bytes/bytes-feature';
 import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
 import { ImportFeature } from './import/import-feature';
 import { JobRunner } from './jobs/job-runner';
@@ -39,6 +41,7 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly imports: ImportFeature;
   private readonly library: LibraryFeature;
   private readonly verify: VerifyFeature;
+  private readonly bytes: BytesFeature;
 
   constructor(opts: CoreOptions) {
     const { log, ...sessionOpts } = opts;
@@ -48,6 +51,7 @@ export class ScanVaultCore implements ApiHandlers {
       closing: async () => {
         await this.jobs.cancelAll();
         await this.imports.stop();
+        await this.bytes.closeAll();
         this.jobs.clear();
       },
       busy: () => this.jobs.active !== undefined,
@@ -56,6 +60,7 @@ export class ScanVaultCore implements ApiHandlers {
     this.imports = new ImportFeature(vault, this.jobs, log);
     this.library = new LibraryFeature(vault);
     this.verify = new VerifyFeature(vault, this.jobs);
+    this.bytes = new BytesFeature(vault);
   }
 
   // ---- for in-process hosts (the CLI's one-shot commands, the browser host's uploads) ----
@@ -81,6 +86,12 @@ export class ScanVaultCore implements ApiHandlers {
   /** For the CLI: waits until a job ends. */
   waitForJob(jobId: string): ReturnType<JobRunner['waitFor']> {
     return this.jobs.waitFor(jobId);
+  }
+
+  /** The byte channel (not a JSON method): decrypted file bytes, streamed. Viewing counts as activity. */
+  openBytes(ref: ByteRef): Promise<OpenedBytes> {
+    this.session.autoLock.touch();
+    return this.bytes.open(ref);
   }
 
   /** Closes the vault (clearing keys) — used by lock, auto-lock and host shutdown. */

@@ -10,13 +10,16 @@ import { createLogger } from '../../core/log';
 import { defaultVaultDir, settingsFilePath } from '../../core/paths';
 import { ScanVaultCore } from '../../core/scanvault-core';
 import { resolveVaultDir } from '../../core/session/vault-folder';
+import { ELECTRON_BYTES_SCHEME } from '../../../shared/api/bytes';
 import { handleAppRequest } from './app-protocol';
+import { BYTES_SCHEME_PRIVILEGES, handleBytesRequest } from './bytes-protocol';
 import { hardenSession, hardenWebContents, windowOptions } from './hardening';
 import { registerApiHandlers, APP_ORIGIN } from './ipc-bridge';
 import { pickerOptions, withDesktopDialogs } from './desktop-dialogs';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  BYTES_SCHEME_PRIVILEGES,
 ]);
 
 const log = createLogger();
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
   registerApiHandlers(ipcMain, createDispatcher(handlers, log, core));
   hardenSession(session.defaultSession);
   protocol.handle('app', (request) => handleAppRequest(staticDir, request.url));
+  protocol.handle(ELECTRON_BYTES_SCHEME, (request) => handleBytesRequest(core, request, log));
 
   const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
   hardenWebContents(win.webContents);
