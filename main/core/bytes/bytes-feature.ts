@@ -17,10 +17,12 @@ export interface OpenedBytes {
   readonly size: number;
   /**
    * Bytes [start, end) as a byte stream that pulls one chunk at a time (backpressure from the
-   * consumer). A damaged chunk destroys the stream with BLOB_CORRUPT: a consumer never sees a
-   * clean end after bad data. The file closes when the stream closes.
+   * consumer). The first chunk is decrypted before this resolves, so damage there (the whole of
+   * most files) is a clean BLOB_CORRUPT error before any header is sent. Damage further on
+   * destroys the stream with BLOB_CORRUPT: a consumer never sees a clean end after bad data.
+   * The file closes when the stream closes (or when this rejects).
    */
-  stream(start: number, end: number): Readable;
+  stream(start: number, end: number): Promise<Readable>;
   close(): Promise<void>;
 }
 
@@ -53,9 +55,22 @@ export class BytesFeature {
     return {
       kind: ref.kind,
       size: blob.size,
-      stream: (start, end) => {
+      stream: async (start, end) => {
         if (entry.stream !== null) throw new Error('stream() may be called once');
-        const stream = Readable.from(blob.range(start, end), { objectMode: false, highWaterMark: BYTE_STREAM_HIGH_WATER_MARK });
+        const chunks = blob.range(start, end);
+        let first: IteratorResult<Buffer>;
+        try {
+          first = await chunks.next();
+        } catch (error) {
+          await close();
+          throw error;
+        }
+        async function* all(): AsyncGenerator<Buffer> {
+          if (first.done === true) return;
+          yield first.value;
+          yield* chunks;
+        }
+        const stream = Readable.from(all(), { objectMode: false, highWaterMark: BYTE_STREAM_HIGH_WATER_MARK });
         entry.stream = stream;
         stream.once('close', () => void close());
         return stream;

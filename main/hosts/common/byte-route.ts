@@ -77,7 +77,14 @@ export async function answerByteRequest(source: ByteSource, request: ByteRequest
     await opened.close();
     return { status, headers, body: null };
   }
-  const body = opened.stream(span.start, span.end);
+  let body: Readable;
+  try {
+    body = await opened.stream(span.start, span.end);
+  } catch (error) {
+    const { code, message } = toCoreError(error);
+    log.warn('bytes.open-failed', {}, code);
+    return errorReply(code, message);
+  }
   // Headers are gone by now: the host must abort the connection on this error, never end cleanly.
   body.once('error', (error) => {
     // The reader went away (tab closed, seek elsewhere): normal, not worth a warning.
