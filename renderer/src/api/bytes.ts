@@ -24,7 +24,11 @@ const SESSION_ENDED = 'This browser session has ended. Open the address printed 
 const UNREACHABLE = 'ScanVault is not reachable. Check that it is still running, then reload this page.';
 const CUT_SHORT = 'The file could not be read to the end. Run “Check vault”; if it reports damage, restore from a backup.';
 
-export function byteUrl(ref: ByteRef, isDesktop: boolean = window.scanvaultHost?.kind === 'electron'): string {
+function isDesktopHost(): boolean {
+  return typeof window !== 'undefined' && window.scanvaultHost?.kind === 'electron';
+}
+
+export function byteUrl(ref: ByteRef, isDesktop: boolean = isDesktopHost()): string {
   return isDesktop ? `${ELECTRON_BYTES_ORIGIN}${bytePath(ref)}` : bytePath(ref);
 }
 
@@ -52,7 +56,7 @@ export async function fetchBytes(ref: ByteRef, options: ByteReadOptions = {}, fe
 
 /** The answer as a stream, for files too large to hold at once. A failed read rejects the reader. */
 export async function streamBytes(ref: ByteRef, options: ByteReadOptions = {}, fetchImpl: typeof fetch = fetch.bind(window)): Promise<Result<ByteStream>> {
-  const isDesktop = window.scanvaultHost?.kind === 'electron';
+  const isDesktop = isDesktopHost();
   const headers: Record<string, string> = {};
   if (options.range) headers.Range = `bytes=${options.range.start}-${options.range.end === undefined ? '' : options.range.end - 1}`;
   let res: Response;
