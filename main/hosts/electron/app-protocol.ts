@@ -1,5 +1,5 @@
-import { loadStatic } from '../server/static-files';
-import { SECURITY_HEADERS } from '../server/security';
+import { loadStatic } from '../common/static-files';
+import { SECURITY_HEADERS } from '../common/security-headers';
 import { WINDOW_CSP } from './hardening';
 import { APP_ORIGIN } from './ipc-bridge';
 

@@ -2,7 +2,7 @@
  * Security settings for the desktop window, kept apart from main.ts so tests can check them with fakes.
  */
 import { ELECTRON_BYTES_ORIGIN } from '../../../shared/api/bytes';
-import { contentSecurityPolicy } from '../server/security';
+import { contentSecurityPolicy } from '../common/security-headers';
 import { APP_ORIGIN } from './ipc-bridge';
 
 /** The window's CSP: the browser host's, plus fetches from the byte scheme (another origin here). */
