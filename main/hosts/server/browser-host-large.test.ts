@@ -122,4 +122,28 @@ describe('browser host: a 300 MB file', () => {
     expect(body.length).toBe(4096);
     expect(produced).toBe(4096);
   });
+
+  it('locking in the middle of the file breaks the connection: no plaintext flows after lock', async () => {
+    const result = await new Promise<{ received: number; complete: boolean }>((resolve, reject) => {
+      httpGet({
+        host: '127.0.0.1', port: host.port, path: `/bytes/instance/${large.id}`,
+        headers: { Host: `127.0.0.1:${host.port}`, Authorization: `Bearer ${host.secret}` },
+      }, (res) => {
+        let received = 0;
+        let locking = false;
+        res.on('data', (chunk: Buffer) => {
+          received += chunk.length;
+          if (!locking && received >= 20 * MiB) {
+            locking = true;
+            res.pause();
+            void vault.core.lock().then(() => res.resume());
+          }
+        });
+        res.on('close', () => resolve({ received, complete: res.complete }));
+        res.on('error', () => undefined);
+      }).on('error', reject);
+    });
+    expect(result.complete).toBe(false);
+    expect(result.received).toBeLessThan(20 * MiB + MAX_IN_FLIGHT);
+  });
 });
