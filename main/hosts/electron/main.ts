@@ -1,6 +1,6 @@
 /**
  * The Electron host: only wiring. Everything it calls is plain Node and tested without Electron
- * (hardening.ts, ipc-bridge.ts, app-protocol.ts, the core). It cannot be launched on machines
+ * (main-window.ts, hardening.ts, ipc-bridge.ts, app-protocol.ts, the core). It cannot be launched on machines
  * without the Electron binary; see README.
  */
 import path from 'node:path';
@@ -13,7 +13,8 @@ import { resolveVaultDir } from '../../core/session/vault-folder';
 import { ELECTRON_BYTES_SCHEME } from '../../../shared/api/bytes';
 import { handleAppRequest } from './app-protocol';
 import { BYTES_SCHEME_PRIVILEGES, handleBytesRequest } from './bytes-protocol';
-import { hardenSession, hardenWebContents, windowOptions } from './hardening';
+import { hardenSession } from './hardening';
+import { createMainWindow } from './main-window';
 import { registerApiHandlers, APP_ORIGIN } from './ipc-bridge';
 import { pickerOptions, withDesktopDialogs } from './desktop-dialogs';
 
@@ -44,8 +45,7 @@ async function main(): Promise<void> {
   protocol.handle('app', (request) => handleAppRequest(staticDir, request.url));
   protocol.handle(ELECTRON_BYTES_SCHEME, (request) => handleBytesRequest(core, request, log));
 
-  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
-  hardenWebContents(win.webContents);
+  const win = createMainWindow(BrowserWindow, path.join(__dirname, 'preload.cjs'), app.isPackaged);
   win.once('ready-to-show', () => win.show());
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 
