@@ -9,6 +9,7 @@ import type { Logger } from './log';
 import { runImport } from './import/run-import';
 import { UploadStaging } from './import/upload-staging';
 import { listLibrary } from './library/list-library';
+import * as people from './people/people-handlers';
 import { seriesThumbnail } from './library/thumbnail';
 import { runVerify } from './verify/run-verify';
 import { createVault, openVault, openVaultWithRecoveryKey, vaultExists, type OpenVault } from './vault/vault';
@@ -214,6 +215,13 @@ export class ScanVaultCore implements ApiHandlers {
   async getSeriesThumbnail(input: ApiParsedInput<'getSeriesThumbnail'>): Promise<ApiOutput<'getSeriesThumbnail'>> {
     return seriesThumbnail(this.requireVault(), input.seriesId);
   }
+
+  async listPeople(): Promise<ApiOutput<'listPeople'>> { return people.listPeople(this.requireVault()); }
+  async getPersonProfile(input: ApiParsedInput<'getPersonProfile'>): Promise<ApiOutput<'getPersonProfile'>> { return people.getPersonProfile(this.requireVault(), input); }
+  async updatePersonProfile(input: ApiParsedInput<'updatePersonProfile'>): Promise<ApiOutput<'updatePersonProfile'>> { return people.updatePersonProfile(this.requireVault(), input); }
+  async linkRecords(input: ApiParsedInput<'linkRecords'>): Promise<ApiOutput<'linkRecords'>> { return people.linkRecords(this.requireVault(), input); }
+  async unlinkRecord(input: ApiParsedInput<'unlinkRecord'>): Promise<ApiOutput<'unlinkRecord'>> { return people.unlinkRecord(this.requireVault(), input); }
+  async renamePerson(input: ApiParsedInput<'renamePerson'>): Promise<ApiOutput<'renamePerson'>> { return people.renamePerson(this.requireVault(), input); }
 
   /** Closes the vault (clearing keys) — used by lock, auto-lock and host shutdown. */
   async lockNow(): Promise<void> {
