@@ -7,7 +7,7 @@ import { createProgressPrinter } from '../progress';
 import { CliExit, EXIT } from '../exit-codes';
 import { formatImportReport, formatLibrary, formatVerifyReport } from '../format';
 
-async function unlockedSession(ctx: CliContext): Promise<CoreSession> {
+export async function unlockedSession(ctx: CliContext): Promise<CoreSession> {
   const session = openSession(ctx);
   const status = await session.call('getStatus', {});
   if (status.state === 'no-vault') throw new CliExit(EXIT.failure, `There is no vault in ${ctx.vaultDir} yet. Create one with "scanvault init".`);
@@ -73,7 +73,7 @@ export function registerDataCommands(program: Command, context: () => CliContext
 
   program
     .command('list')
-    .description('List patients, their studies and series, with counts.')
+    .description('List people, their patient records, studies and series, with counts.')
     .action(async () => {
       const ctx = context();
       const session = await unlockedSession(ctx);
