@@ -1,9 +1,8 @@
-// Lint: type-checked rules, plus import zones that keep each runtime in its lane:
-// shared/ is pure (no Node, DOM or Electron), main/core never imports electron, renderer/ never imports Node.
+// Lint: type-checked rules, plus the folder boundaries of eslint/boundaries.js.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { boundariesPlugin } from './eslint/boundaries.js';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'child_process', 'crypto', 'os', 'http', 'https', 'net', 'stream', 'stream/*', 'zlib', 'url', 'worker_threads', 'util', 'buffer', 'events', 'readline'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'bin/**', 'scripts/**/*.mjs'] },
@@ -11,7 +10,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'eslint/*.js'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -24,36 +23,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: [...NODE_BUILTINS, 'electron', 'react', 'react-dom', '../main/*', '../renderer/*'], message: 'shared/ is pure: no Node, DOM or Electron imports.' },
-        ],
-      }],
-    },
+    // Folder boundaries (shared pure, core without hosts or electron, hosts apart, renderer without
+    // Node, no test support in production, dcmjs only in the DICOM folder): eslint/boundaries.js.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { scanvault: boundariesPlugin },
+    rules: { 'scanvault/boundaries': 'error' },
   },
-  {
-    files: ['main/core/**/*.ts', 'main/api/**/*.ts', 'main/hosts/cli/**/*.ts', 'main/hosts/server/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'The core is plain Node: only main/hosts/electron may import electron.' }],
-        patterns: [{ group: ['**/renderer/**'], message: 'main/ must not import the renderer.' }],
-      }],
-    },
-  },
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'The renderer talks only to the API contract.' }],
-        patterns: [
-          { group: NODE_BUILTINS, message: 'The renderer talks only to the API contract, never to Node.' },
-          { group: ['**/main/**'], message: 'The renderer talks only to the API contract (shared/), never to main/.' },
-        ],
-      }],
-    },
-  },
+  { files: ['eslint/*.js'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['**/*.test.ts', 'e2e/**/*.ts'],
     rules: {

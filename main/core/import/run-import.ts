@@ -9,7 +9,7 @@
 import type { ImportReport, ProvenanceInput } from '../../../shared/domain';
 import { CoreError } from '../core-error';
 import { readDicomdir } from '../dicom/dicomdir';
-import type { ProgressSink } from '../jobs';
+import type { ProgressSink } from '../jobs/job-runner';
 import type { Logger } from '../log';
 import { scanSources } from '../sources/scan-sources';
 import type { SourceItem, SourceScan } from '../sources/types';

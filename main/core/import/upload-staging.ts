@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { CoreError } from '../core-error';
-import type { UploadSink } from '../../hosts/server/uploads';
+
+/** Where the browser host puts uploaded files: held in memory by the core, never written to disk. */
+export interface UploadSink {
+  /** Adds one file; returns false when the upload id is unknown or a memory limit would be exceeded. */
+  add(uploadId: string, relativePath: string, bytes: Buffer): { ok: true } | { ok: false; reason: string };
+  maxFileBytes: number;
+}
 
 export interface StagedFile {
   relativePath: string;

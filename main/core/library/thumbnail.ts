@@ -1,8 +1,8 @@
 /** A series preview: the middle image, decoded in memory and never written anywhere. */
-import dcmjs from 'dcmjs';
 import type { Thumbnail } from '../../../shared/domain';
 import { CoreError } from '../core-error';
 import { decodeFirstCompressedFrame, isCodecTransferSyntax } from '../dicom/decode-compressed';
+import { readPixelAttributes } from '../dicom/pixel-attributes';
 import { readDicom } from '../dicom/read-dicom';
 import type { OpenVault } from '../vault/vault';
 import { makePreview } from './pixel-preview';
@@ -29,11 +29,11 @@ async function previewFromCompressed(bytes: Buffer): Promise<Thumbnail | null> {
   const { image } = read.facts;
   if (image.rows === null || image.columns === null) return null;
   const frame = await decodeFirstCompressedFrame(bytes, read.facts).catch(() => null);
-  const header = readPixelHeader(bytes);
-  if (!frame || !header) return null;
+  const attrs = readPixelAttributes(bytes);
+  if (!frame) return null;
   return toThumbnail(makePreview(frame, {
     rows: image.rows, columns: image.columns, bitsAllocated: image.bitsAllocated ?? 8, samplesPerPixel: image.samplesPerPixel ?? 1,
-    pixelRepresentation: header.pixelRepresentation, planarConfiguration: 0,
+    pixelRepresentation: attrs.pixelRepresentation, planarConfiguration: 0,
     // Lossy colour JPEGs come out of the decoder as RGB.
     photometric: (image.samplesPerPixel ?? 1) === 3 ? 'RGB' : image.photometric ?? 'MONOCHROME2', littleEndian: true,
   }));
@@ -48,26 +48,14 @@ export function previewFromBytes(bytes: Buffer, transferSyntax: string): Thumbna
   if (read.kind !== 'instance') return null;
   const { image } = read.facts;
   if (image.encapsulated || image.pixelDataOffset === null || image.pixelDataLength === null) return null;
-  const header = readPixelHeader(bytes);
-  if (!header || image.rows === null || image.columns === null) return null;
+  const attrs = readPixelAttributes(bytes);
+  if (image.rows === null || image.columns === null) return null;
   const frameBytes = image.rows * image.columns * (image.samplesPerPixel ?? 1) * ((image.bitsAllocated ?? 8) / 8);
   const pixels = bytes.subarray(image.pixelDataOffset, image.pixelDataOffset + Math.min(frameBytes, image.pixelDataLength));
   const preview = makePreview(pixels, {
     rows: image.rows, columns: image.columns, bitsAllocated: image.bitsAllocated ?? 8, samplesPerPixel: image.samplesPerPixel ?? 1,
-    pixelRepresentation: header.pixelRepresentation, planarConfiguration: header.planarConfiguration,
+    pixelRepresentation: attrs.pixelRepresentation, planarConfiguration: attrs.planarConfiguration,
     photometric: image.photometric ?? 'MONOCHROME2', littleEndian: transferSyntax !== '1.2.840.10008.1.2.2',
   });
   return toThumbnail(preview);
-}
-
-/** Two small attributes the index does not keep; dcmjs reads them from the header (stopping before pixels). */
-function readPixelHeader(bytes: Buffer): { pixelRepresentation: number; planarConfiguration: number } | null {
-  try {
-    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    const dict = dcmjs.data.DicomMessage.readFile(ab as ArrayBuffer, { untilTag: '7FE00010', includeUntilTagValue: false });
-    const ds = dcmjs.data.DicomMetaDictionary.naturalizeDataset(dict.dict) as { PixelRepresentation?: number; PlanarConfiguration?: number };
-    return { pixelRepresentation: Number(ds.PixelRepresentation ?? 0), planarConfiguration: Number(ds.PlanarConfiguration ?? 0) };
-  } catch {
-    return { pixelRepresentation: 0, planarConfiguration: 0 };
-  }
 }

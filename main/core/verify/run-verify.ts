@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { VerifyReport } from '../../../shared/domain';
-import type { ProgressSink } from '../jobs';
+import type { ProgressSink } from '../jobs/job-runner';
 import type { OpenVault } from '../vault/vault';
 
 interface BlobRow { id: string; size: number; sha256: Buffer; instance_sha: Buffer | null; attachment_sha: Buffer | null }

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { createLogger, type Logger } from '../../core/log';
 import { defaultVaultDir, settingsFilePath } from '../../core/paths';
-import { resolveVaultDir } from '../../core/vault-folder';
+import { resolveVaultDir } from '../../core/session/vault-folder';
 import { registerDataCommands } from './commands/data-commands';
 import { registerPeopleCommands } from './commands/people-commands';
 import { registerServeCommand } from './commands/serve-command';

@@ -1,5 +1,5 @@
-import { loadStatic } from '../server/static-files';
-import { SECURITY_HEADERS } from '../server/security';
+import { loadStatic } from '../common/static-files';
+import { SECURITY_HEADERS } from '../common/security-headers';
 import { APP_ORIGIN } from './ipc-bridge';
 
 /** Serves the built renderer for app://scanvault/… requests (the desktop window never loads remote pages). */

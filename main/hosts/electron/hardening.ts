@@ -1,7 +1,7 @@
 /**
  * Security settings for the desktop window, kept apart from main.ts so tests can check them with fakes.
  */
-import { CONTENT_SECURITY_POLICY } from '../server/security';
+import { CONTENT_SECURITY_POLICY } from '../common/security-headers';
 import { APP_ORIGIN } from './ipc-bridge';
 
 export function windowOptions(preloadPath: string): Record<string, unknown> {

@@ -9,7 +9,7 @@ import { createDispatcher } from '../../api/dispatch';
 import { createLogger } from '../../core/log';
 import { defaultVaultDir, settingsFilePath } from '../../core/paths';
 import { ScanVaultCore } from '../../core/scanvault-core';
-import { resolveVaultDir } from '../../core/vault-folder';
+import { resolveVaultDir } from '../../core/session/vault-folder';
 import { handleAppRequest } from './app-protocol';
 import { hardenSession, hardenWebContents, windowOptions } from './hardening';
 import { registerApiHandlers, APP_ORIGIN } from './ipc-bridge';

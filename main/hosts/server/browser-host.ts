@@ -3,12 +3,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../../api/dispatch';
 import type { Logger } from '../../core/log';
-import type { UploadSink } from './uploads';
+import type { UploadSink } from '../../core/import/upload-staging';
 import { receiveUpload } from './uploads';
-import { loadStatic } from './static-files';
-import {
-  SECURITY_HEADERS, isAllowedHost, isAllowedOrigin, presentedSecret, secretMatches, sessionCookieName,
-} from './security';
+import { loadStatic } from '../common/static-files';
+import { SECURITY_HEADERS } from '../common/security-headers';
+import { isAllowedHost, isAllowedOrigin, presentedSecret, secretMatches, sessionCookieName } from './security';
 
 export interface BrowserHostOptions {
   dispatch: Dispatch;

@@ -1,11 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-
-/** Where the browser host puts uploaded files: held in memory by the core, never written to disk. */
-export interface UploadSink {
-  /** Adds one file; returns false when the upload id is unknown or a memory limit would be exceeded. */
-  add(uploadId: string, relativePath: string, bytes: Buffer): { ok: true } | { ok: false; reason: string };
-  maxFileBytes: number;
-}
+import type { UploadSink } from '../../core/import/upload-staging';
 
 /** POST /upload/<uploadId>?path=<relative path>, body = the file's raw bytes. */
 export async function receiveUpload(

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { defaultVaultDir, settingsFilePath, userDataDir } from './paths';
+import { defaultVaultDir, settingsFilePath, userDataDir } from '../paths';
 import { checkVaultFolder, readRememberedVaultDir, rememberVaultDir, resolveVaultDir } from './vault-folder';
 
 describe('settings file (the remembered vault folder)', () => {

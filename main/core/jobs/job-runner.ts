@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Job, Progress } from '../../shared/domain';
-import { apiError, type ApiError } from '../../shared/errors';
-import { CoreError, toCoreError } from './core-error';
+import type { Job, Progress } from '../../../shared/domain';
+import { apiError, type ApiError } from '../../../shared/errors';
+import { CoreError, toCoreError } from '../core-error';
 
 export type JobKind = Job['kind'];
 

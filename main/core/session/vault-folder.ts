@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { CoreError } from './core-error';
-import { isCode, writeFileAtomic } from './vault/atomic-file';
+import { CoreError } from '../core-error';
+import { isCode, writeFileAtomic } from '../vault/atomic-file';
 
 const MAX_PATH_LENGTH = 4096;
 

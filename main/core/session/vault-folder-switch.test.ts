@@ -2,11 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { VaultFolderPath } from '../../shared/domain';
-import { createDispatcher } from '../api/dispatch';
-import { FAST_KDF } from '../test-support/dicom-fixtures';
-import { silentLogger } from './log';
-import { ScanVaultCore } from './scanvault-core';
+import { VaultFolderPath } from '../../../shared/domain';
+import { createDispatcher } from '../../api/dispatch';
+import { FAST_KDF } from '../../test-support/dicom-fixtures';
+import { silentLogger } from '../log';
+import { ScanVaultCore } from '../scanvault-core';
 import { resolveVaultDir } from './vault-folder';
 
 const PASS = 'correct horse battery staple';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CoreError } from './core-error';
-import { JobRunner } from './jobs';
+import { CoreError } from '../core-error';
+import { JobRunner } from './job-runner';
 
 describe('JobRunner', () => {
   it('computes rate and ETA from progress and keeps the result', async () => {

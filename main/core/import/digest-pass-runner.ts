@@ -1,6 +1,6 @@
-import { computePendingDigests } from './import/background-digests';
-import type { Logger } from './log';
-import type { OpenVault } from './vault/vault';
+import { computePendingDigests } from './background-digests';
+import type { Logger } from '../log';
+import type { OpenVault } from '../vault/vault';
 
 /**
  * Runs the background pass that fingerprints compressed images' pixels, one at a time. A request

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compressedFile, encodeJpegLs, le16 } from '../test-support/dicom/compressed-fixtures';
-import { FAST_KDF, makeDicom } from '../test-support/dicom-fixtures';
-import { silentLogger } from './log';
-import { ScanVaultCore } from './scanvault-core';
-import { libraryRecords } from '../../shared/domain';
+import { compressedFile, encodeJpegLs, le16 } from '../../test-support/dicom/compressed-fixtures';
+import { FAST_KDF, makeDicom } from '../../test-support/dicom-fixtures';
+import { silentLogger } from '../log';
+import { ScanVaultCore } from '../scanvault-core';
+import { libraryRecords } from '../../../shared/domain';
 
 describe('background pixel fingerprints through the core', () => {
   it('fingerprints a compressed image after import, so its status leaves "pending"', async () => {

@@ -1,0 +1,42 @@
+/**
+ * The folder boundaries fail on deliberate violations (and leave allowed imports alone). Run with
+ * the real rule and zone table that `npm run lint` uses.
+ */
+import { RuleTester } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { afterAll, describe, it } from 'vitest';
+import path from 'node:path';
+import { boundariesRule } from './boundaries.js';
+
+// RuleTester reports through the test framework's hooks when they are set on the class.
+Object.assign(RuleTester, { afterAll, describe, it });
+
+const root = path.resolve(import.meta.dirname, '..');
+const at = (file: string, code: string) => ({ code, filename: path.join(root, file) });
+const bad = (file: string, code: string, ...messages: RegExp[]) => ({ ...at(file, code), errors: messages.map((message) => ({ message })) });
+
+new RuleTester({ languageOptions: { parser: tseslint.parser, ecmaVersion: 2023, sourceType: 'module' } }).run('scanvault/boundaries', boundariesRule, {
+  valid: [
+    at('main/core/import/run-import.ts', "import { x } from '../vault/vault';"),
+    at('main/core/session/x.test.ts', "import { createDispatcher } from '../../api/dispatch';"),
+    at('main/hosts/electron/main.ts', "import { app } from 'electron'; import { h } from '../common/security-headers';"),
+    at('main/hosts/cli/commands/serve-command.ts', "import { startBrowserHost } from '../../server/browser-host';"),
+    at('main/core/dicom/read-dicom.ts', "import dcmjs from 'dcmjs';"),
+    at('main/core/dicom/read-dicom.test.ts', "import { f } from '../../test-support/dicom-fixtures';"),
+    at('shared/api/index.ts', "import { z } from 'zod';"),
+  ],
+  invalid: [
+    bad('main/core/vault/vault.ts', "import { app } from 'electron';", /only main\/hosts\/electron/),
+    bad('main/core/import/x.ts', "import type { S } from '../../hosts/server/uploads';", /never imports a host/),
+    bad('main/core/import/x.ts', "import { d } from '../../api/dispatch';", /never imports a host/),
+    bad('main/hosts/electron/app-protocol.ts', "import { s } from '../server/security';", /Hosts do not import each other/),
+    bad('main/hosts/server/browser-host.ts', "import { c } from '../cli/context';", /Hosts do not import each other/),
+    bad('main/hosts/cli/commands/data-commands.ts', "import { s } from '../../server/browser-host';", /Hosts do not import each other/),
+    bad('main/core/vault/vault.ts', "import { h } from '../../test-support/vault/vault-helpers';", /never imports test support/),
+    bad('renderer/src/App.tsx', "import { f } from '../../main/test-support/dicom-fixtures';", /renderer talks only/, /never imports test support/),
+    bad('main/core/library/thumbnail.ts', "import dcmjs from 'dcmjs';", /dcmjs is used only/),
+    bad('main/hosts/cli/main.ts', "const d = await import('dcmjs');", /dcmjs is used only/),
+    bad('shared/domain.ts', "import { readFile } from 'node:fs/promises';", /shared\/ is pure/),
+    bad('renderer/src/api/client.ts', "import path from 'path';", /never to Node/),
+  ],
+});
