@@ -21,11 +21,14 @@ const ALREADY_ALONE = 'This record is already a person of its own, so nothing wa
 const nowIso = (): string => new Date().toISOString();
 
 export function listPeople(vault: OpenVault): ApiOutput<'listPeople'> {
-  const records = listPersonRecords(vault.db);
+  const byPerson = new Map<number, ApiOutput<'listPeople'>['people'][number]['records']>();
+  for (const r of listPersonRecords(vault.db)) {
+    const list = byPerson.get(r.personId) ?? [];
+    list.push({ id: r.patientId, name: r.name, patientId: r.dicomPatientId, birthDate: r.birthDate, studyCount: r.studyCount, linkedBy: r.linkedBy });
+    byPerson.set(r.personId, list);
+  }
   const people = listPersons(vault.db).map((p) => {
-    const own = records.filter((r) => r.personId === p.id).map((r) => ({
-      id: r.patientId, name: r.name, patientId: r.dicomPatientId, birthDate: r.birthDate, studyCount: r.studyCount, linkedBy: r.linkedBy,
-    }));
+    const own = byPerson.get(p.id) ?? [];
     return { id: p.id, displayName: p.displayName, hasProfile: p.hasProfile, studyCount: own.reduce((n, r) => n + r.studyCount, 0), records: own };
   });
   return { people: sortByName(people, (p) => p.displayName ?? p.records[0]?.name ?? null) };
