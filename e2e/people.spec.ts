@@ -50,7 +50,7 @@ test('records are grouped by person, linked and unlinked by hand, and the profil
   const option = (await select.getByRole('option', { name: /CLINIC-3/ }).textContent())!;
   await select.selectOption({ label: option });
   await page.getByRole('button', { name: 'This is the same person' }).click();
-  await expect(page.getByRole('dialog', { name: 'Is this the same person?' })).toContainText('will move from');
+  await expect(page.getByRole('dialog', { name: 'Is this the same person?' })).toContainText('is now listed under another person with the same name. It will move, with its 1 study, to');
   expect(await violations(page), 'link confirmation').toEqual([]);
   await confirm(page, 'Is this the same person?', 'Yes, same person');
   await expect(records.getByRole('listitem')).toHaveCount(3);

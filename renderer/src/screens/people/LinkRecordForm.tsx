@@ -62,7 +62,7 @@ export function LinkRecordForm({ person, name, others, onChanged }: { person: Pe
           onCancel={() => setAsking(null)}
           onConfirm={() => void link(asking)}
         >
-          <p>The record <bdi>“{asking.line}”</bdi> and its {plural(asking.studies, 'study', 'studies')} will move from <bdi>{asking.fromName}</bdi> to <bdi>{name}</bdi>.</p>
+          <p>The record <bdi>“{asking.line}”</bdi> is now listed under {asking.fromName !== name ? <>another person, <bdi>{asking.fromName}</bdi></> : 'another person with the same name'}. It will move, with its {plural(asking.studies, 'study', 'studies')}, to <bdi>{name}</bdi> on this page.</p>
           <p>Nothing is deleted. You can undo this with “This is someone else”.</p>
         </ConfirmDialog>
       )}
