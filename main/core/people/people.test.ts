@@ -137,6 +137,20 @@ describe('people', () => {
     expect(events('person-renamed')).toHaveLength(1);
   });
 
+  it('an upgraded vault (schema 10, no people yet) gets its persons by the same rule when it is opened', async () => {
+    await importRecord({ ...JANE, patientId: 'MERCY-1' });
+    await importRecord({ patientName: 'doe^jane', birthDate: '19800412', patientId: 'NORTH-2' });
+    await importRecord({ ...JANE, birthDate: '19800413', patientId: 'CLINIC-3' });
+    const db = core.requireVault().db;
+    db.exec('DROP TABLE person_profiles; DROP TABLE person_records; DROP TABLE persons;');
+    db.pragma('user_version = 10'); // what a vault from before this feature looks like
+    await core.lock();
+    await core.unlock({ passphrase: PASS });
+    const list = await people();
+    expect(list.map((p) => p.records.map((r) => r.patientId).sort()).sort()).toEqual([['CLINIC-3'], ['MERCY-1', 'NORTH-2']]);
+    expect(core.requireVault().db.pragma('user_version', { simple: true })).toBe(20);
+  });
+
   it('refuses a change while an import holds the transaction, instead of joining it', async () => {
     await importRecord({ ...JANE, patientId: 'A-1' });
     const personId = await personOf('A-1');
