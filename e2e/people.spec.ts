@@ -56,11 +56,16 @@ test('records are grouped by person, linked and unlinked by hand, and the profil
   await expect(records.getByRole('listitem')).toHaveCount(3);
   await expect(records.getByRole('listitem').filter({ hasText: 'CLINIC-3' })).toContainText('linked by you');
 
-  // Escape cancels a confirmation and changes nothing.
-  await page.getByRole('button', { name: /^This is someone else: .*CLINIC-3/ }).click();
-  await expect(page.getByRole('dialog', { name: 'Is this record someone else?' })).toBeVisible();
+  // With the keyboard: Enter opens the confirmation with focus inside it, Escape cancels, changes
+  // nothing and puts focus back on the button.
+  const split = page.getByRole('button', { name: /^This is someone else: .*CLINIC-3/ });
+  await split.focus();
+  await page.keyboard.press('Enter');
+  const ask = page.getByRole('dialog', { name: 'Is this record someone else?' });
+  await expect(ask.getByRole('button', { name: 'Yes, this is someone else' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(split).toBeFocused();
   await expect(records.getByRole('listitem')).toHaveCount(3);
 
   // "This is someone else": back to a person of its own.

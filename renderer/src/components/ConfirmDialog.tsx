@@ -11,7 +11,8 @@ interface Props {
 
 /**
  * Asks before a change, saying what will change. A native modal dialog: focus moves into it and
- * stays there, Escape cancels, and focus returns to the button that opened it when it closes.
+ * stays there, Escape cancels, and focus returns to the button that opened it when it closes
+ * (when that button is gone, e.g. its record moved, focus stays with the page).
  */
 export function ConfirmDialog({ title, confirmLabel, busy = false, onConfirm, onCancel, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -20,8 +21,14 @@ export function ConfirmDialog({ title, confirmLabel, busy = false, onConfirm, on
 
   useEffect(() => {
     const dialog = ref.current;
+    // The browser returns focus on close() only while the dialog is in the page; React removes it
+    // first, so focus goes back to the opener by hand.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
 
   return (
