@@ -137,6 +137,11 @@ export function writeProfile(db: VaultDatabase, personId: number, p: PersonProfi
   });
 }
 
+/** An emptied profile is removed, so "nothing entered" looks the same however it came about. */
+export function deleteProfile(db: VaultDatabase, personId: number): void {
+  db.prepare('DELETE FROM person_profiles WHERE person_id = ?').run(personId);
+}
+
 function stringArray(json: string): string[] {
   const v: unknown = JSON.parse(json);
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];

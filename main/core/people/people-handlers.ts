@@ -4,10 +4,10 @@
  * one history entry that holds ids and counts only (never names or profile values).
  */
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api';
-import type { PersonProfile } from '../../../shared/person-profile';
+import { emptyProfile, type PersonProfile } from '../../../shared/person-profile';
 import { CoreError } from '../core-error';
 import {
-  createPerson, deletePersonIfEmpty, listPersonRecords, listPersons, moveRecord, personExists, personOfRecord,
+  createPerson, deletePersonIfEmpty, deleteProfile, listPersonRecords, listPersons, moveRecord, personExists, personOfRecord,
   readProfile, recordCount, setDisplayName, writeProfile,
 } from '../db/people';
 import type { OpenVault } from '../vault/vault';
@@ -43,9 +43,13 @@ export function getPersonProfile(vault: OpenVault, input: ApiParsedInput<'getPer
 export async function updatePersonProfile(vault: OpenVault, input: ApiParsedInput<'updatePersonProfile'>): Promise<PersonProfile> {
   return runWrite(vault, (db) => {
     if (!personExists(db, input.personId)) throw new CoreError('NOT_FOUND', PERSON_GONE);
-    writeProfile(db, input.personId, input.profile, nowIso());
     const filled = Object.values(input.profile).filter((v) => v !== null && !(Array.isArray(v) && v.length === 0)).length;
-    vault.events.append('person-profile-updated', { personId: input.personId, fieldsFilled: filled });
+    if (filled === 0) deleteProfile(db, input.personId);
+    else writeProfile(db, input.personId, input.profile, nowIso());
+    // A person kept only for their profile (no records, no name) goes when the profile is cleared.
+    const removed = filled === 0 && deletePersonIfEmpty(db, input.personId);
+    vault.events.append('person-profile-updated', { personId: input.personId, fieldsFilled: filled, personRemoved: removed });
+    if (removed) return emptyProfile(input.personId);
     const saved = readProfile(db, input.personId);
     if (!saved) throw new CoreError('NOT_FOUND', PERSON_GONE);
     return saved;

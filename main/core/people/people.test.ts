@@ -106,6 +106,14 @@ describe('people', () => {
     const kept = (await people()).find((p) => p.id === sam)!;
     expect(kept).toMatchObject({ records: [], hasProfile: true });
     expect((await core.listLibrary()).people.find((p) => p.id === sam)!.records).toEqual([]);
+    // Clearing every field removes the profile, and with it the person kept only for it.
+    expect(await core.updatePersonProfile({ personId: sam, profile: blank() })).toEqual(emptyProfile(sam));
+    expect((await people()).map((p) => p.id)).not.toContain(sam);
+    // A person with records keeps existing when their profile is cleared.
+    const jane = await personOf('A-1');
+    await core.updatePersonProfile({ personId: jane, profile: { ...blank(), phone: '+1 555 0100' } });
+    await core.updatePersonProfile({ personId: jane, profile: blank() });
+    expect((await people()).find((p) => p.id === jane)).toMatchObject({ hasProfile: false });
   });
 
   it('stores, validates and returns the profile; the history says only which person', async () => {
