@@ -5,11 +5,7 @@
  */
 import { z } from 'zod';
 
-/** A calendar date written YYYY-MM-DD that exists (no 2023-02-30). */
-export const RealIsoDate = z.string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Write the date as YYYY-MM-DD, for example 1980-04-12.')
-  .refine(isRealDate, 'That date does not exist. Check the day and month.');
-
+/** A calendar date written YYYY-MM-DD that exists (no 2023-02-30), from 1800 on. */
 export function isRealDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
@@ -29,8 +25,9 @@ const optionalPhone = (what: string) => optionalText(50, what)
   .refine((s) => s === null || (PHONE.test(s) && (s.match(/[0-9]/g) ?? []).length >= 3), `${what}: use digits, spaces and + ( ) - only, for example +44 20 7946 0958.`);
 const optionalEmail = (what: string) => optionalText(254, what)
   .refine((s) => s === null || z.email().safeParse(s).success, `${what}: that does not look like an email address (name@example.org).`);
-const optionalDate = optionalText(10, 'Birth date')
-  .refine((s) => s === null || (/^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s)), 'Birth date: write it as YYYY-MM-DD and check that the day exists.');
+const optionalDate = z.string().trim()
+  .refine((s) => s === '' || isRealDate(s), 'Birth date: write it as YYYY-MM-DD and check that the day exists.')
+  .transform((s) => (s === '' ? null : s)).nullable();
 
 export const RecordNumber = z.object({
   facility: z.string().trim().min(1, 'Say which hospital or practice the number is from.').max(200, 'The hospital name can be at most 200 characters long.'),
