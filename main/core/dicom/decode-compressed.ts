@@ -49,11 +49,11 @@ export function isCodecTransferSyntax(transferSyntaxUid: string): boolean {
 
 const none = (reason: string): DecodeCompressedResult => ({ status: 'none', reason });
 
-function declaredFrameBytes(g: FrameGeometry): number {
+export function declaredFrameBytes(g: FrameGeometry): number {
   return Math.ceil((g.rows * g.columns * g.samplesPerPixel * g.bitsAllocated) / 8);
 }
 
-function canonicalTarget(header: ParsedHeader, g: FrameGeometry): CanonicalTarget {
+export function canonicalTarget(header: ParsedHeader, g: FrameGeometry): CanonicalTarget {
   const ctx = { src: header.layout.dataset, encoding: header.layout.encoding, elements: header.elements };
   const signed = readUint16(ctx, Tag.pixelRepresentation) === 1;
   return { rows: g.rows, columns: g.columns, samplesPerPixel: g.samplesPerPixel, bitsAllocated: g.bitsAllocated, signed };
@@ -77,7 +77,7 @@ function decoderFor(info: CodestreamInfo, data: Uint8Array): Promise<DecodedFram
   }
 }
 
-async function decodeOneFrame(data: Uint8Array, target: CanonicalTarget): Promise<{ frame: Uint8Array } | { reason: string }> {
+export async function decodeOneFrame(data: Uint8Array, target: CanonicalTarget): Promise<{ frame: Uint8Array } | { reason: string }> {
   const info = readCodestreamInfo(data);
   if (info === null) return { reason: 'The compressed image data is damaged' };
   if (info.width !== target.columns || info.height !== target.rows || info.components !== target.samplesPerPixel) {

@@ -36,20 +36,26 @@ export interface ParsedHeader {
 
 export type HeaderResult = ParsedHeader | { kind: 'not-dicom'; reason: string } | { kind: 'damaged'; reason: string };
 
-function describePixelData(src: Source, tag: number, vr: string | null, offset: number, length: number, layout: FileLayout): PixelDataRef {
+/**
+ * `extent` is where the data really ends: the file's size when only its start is held (streamed
+ * import). An undefined-length value running past a held prefix cannot be judged here; it counts
+ * as complete (the stored file is whole; the frame digests judge it later).
+ */
+function describePixelData(src: Source, tag: number, vr: string | null, offset: number, length: number, layout: FileLayout, extent: number): PixelDataRef {
   if (length !== UNDEFINED_LENGTH) {
-    return { tag, vr, offset, length, complete: offset + length <= src.bytes.length };
+    return { tag, vr, offset, length, complete: offset + length <= extent };
   }
   try {
     skipUndefinedSequence(src, offset, layout.encoding, 1);
     return { tag, vr, offset, length: null, complete: true };
   } catch (error) {
-    if (error instanceof WalkError || error instanceof RangeError) return { tag, vr, offset, length: null, complete: false };
+    if (error instanceof WalkError || error instanceof RangeError) return { tag, vr, offset, length: null, complete: extent > src.bytes.length };
     throw error;
   }
 }
 
-export function parseHeader(bytes: Uint8Array): HeaderResult {
+/** `fileSize` larger than bytes.length: `bytes` is only the start of the file (see describePixelData). */
+export function parseHeader(bytes: Uint8Array, fileSize: number = bytes.length): HeaderResult {
   const hasDicmPrefix = bytes.length >= 132 && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d;
   if (!hasDicmPrefix) {
     const reason = knownNonDicomReason(bytes);
@@ -64,7 +70,9 @@ export function parseHeader(bytes: Uint8Array): HeaderResult {
   let pixelData: PixelDataRef | null = null;
   const walk = walkElements(src, layout.datasetStart, src.bytes.length, layout.encoding, (header) => {
     if (PIXEL_DATA_TAGS.has(header.tag)) {
-      pixelData = describePixelData(src, header.tag, header.vr, header.valueOffset, header.length, layout);
+      // A deflated dataset was inflated whole (it is never streamed): its own length is its end.
+      const extent = src.bytes === bytes ? Math.max(fileSize, bytes.length) : src.bytes.length;
+      pixelData = describePixelData(src, header.tag, header.vr, header.valueOffset, header.length, layout, extent);
       return 'stop';
     }
     // Undefined-length values (sequences) are kept as a reference to where their items start.

@@ -5,7 +5,7 @@
  * gives one behaviour to test. Nothing here copies pixel data.
  */
 import { extractFacts } from './extract-facts';
-import { parseHeader, type ParsedHeader } from './header';
+import { parseHeader, type HeaderResult, type ParsedHeader } from './header';
 import { MEDIA_STORAGE_DIRECTORY_SOP_CLASS, Tag } from './tags';
 import type { DicomFacts, DicomReadResult } from './types';
 
@@ -26,7 +26,14 @@ function hasIndexFields(facts: DicomFacts): boolean {
 }
 
 export function readDicom(bytes: Uint8Array): DicomReadResult {
-  const header = parseHeader(bytes);
+  return readParsed(parseHeader(bytes));
+}
+
+/**
+ * The same judgement from a parsed header, also one parsed from only the start of a large file
+ * (parseHeader(prefix, fileSize)) once its walk reached the pixel data.
+ */
+export function readParsed(header: HeaderResult): DicomReadResult {
   if (header.kind !== 'header') return header;
   const warnings = [...header.layout.warnings];
   if (isDicomdir(header)) return { kind: 'dicomdir', warnings };

@@ -1,15 +1,17 @@
 /**
  * The background pass that fingerprints compressed images after their import committed: for each
- * instance still marked pixel_digest_status = 'pending' it decrypts the stored file in memory,
- * decodes its frames to the canonical form and stores the per-frame SHA-256s, a few instances per
- * transaction. Nothing is written to disk but those rows.
+ * instance still marked pixel_digest_status = 'pending' it decrypts the stored file in memory
+ * (or streams it, frame by frame, when larger than MAX_IN_MEMORY_BYTES), decodes its frames to
+ * the canonical form and stores the per-frame SHA-256s, a few instances per transaction. Nothing
+ * is written to disk but those rows.
  *
  * Safe to call at any time: rows are only updated while still 'pending' (so a repeat is a no-op),
  * calls for one vault run one after another, an abort stops between instances after saving what
  * was finished, and a vault that locks mid-way stops the pass quietly (the rest stays 'pending'
  * for the next unlock).
  */
-import { allFrameDigests } from '../dicom/decode-compressed';
+import { allFrameDigests, type AllFrameDigests } from '../dicom/decode-compressed';
+import { streamedCompressedDigests } from '../dicom/streamed-compressed-digests';
 import { readDicom } from '../dicom/read-dicom';
 import type { Logger } from '../log';
 import { isVaultError, type OpenVault } from '../vault/vault';
@@ -23,7 +25,16 @@ export interface PendingDigestOptions {
   onProgress?: (done: number, total: number) => void;
   /** Counts and error codes only. */
   log?: Logger;
+  /** Stored files larger than this are not decrypted whole (default MAX_IN_MEMORY_BYTES). */
+  maxInMemoryBytes?: number;
 }
+
+/**
+ * Files up to this size are decrypted whole and decoded in memory. Larger ones (compressed: the
+ * import streams the frame digests of uncompressed large files) are streamed from the blob and
+ * decoded frame by frame (dicom/streamed-compressed-digests.ts), so the pass never holds a file.
+ */
+export const MAX_IN_MEMORY_BYTES = 256 * 1024 * 1024;
 
 export interface PendingDigestSummary {
   /** Instances that got frame digests. */
@@ -105,10 +116,13 @@ async function runPass(vault: OpenVault, opts: PendingDigestOptions): Promise<Pe
 
 const handled = (s: PendingDigestSummary): number => s.done + s.none + s.failed;
 
-function selectPending(vault: OpenVault, afterId: number, limit: number): { id: number; blob_id: string }[] {
+interface PendingRow { id: number; blob_id: string; size: number }
+
+function selectPending(vault: OpenVault, afterId: number, limit: number): PendingRow[] {
   return vault.db
-    .prepare(`SELECT id, blob_id FROM instances WHERE pixel_digest_status = 'pending' AND id > ? ORDER BY id LIMIT ?`)
-    .all(afterId, limit) as { id: number; blob_id: string }[];
+    .prepare(`SELECT i.id, i.blob_id, b.size FROM instances i JOIN blobs b ON b.id = i.blob_id
+      WHERE i.pixel_digest_status = 'pending' AND i.id > ? ORDER BY i.id LIMIT ?`)
+    .all(afterId, limit) as PendingRow[];
 }
 
 function countPending(vault: OpenVault, afterId: number): number {
@@ -125,9 +139,12 @@ function record(vault: OpenVault, results: InstanceResult[], summary: PendingDig
 }
 
 /** The digest outcome of one stored instance; throws only to stop the pass (lock, abort). */
-async function digestInstance(vault: OpenVault, row: { id: number; blob_id: string }, opts: PendingDigestOptions): Promise<InstanceResult> {
+async function digestInstance(vault: OpenVault, row: PendingRow, opts: PendingDigestOptions): Promise<InstanceResult> {
   try {
-    const outcome = await digestsOfFile(await vault.blobs.readAll(row.blob_id), opts.signal);
+    const streamed = row.size > (opts.maxInMemoryBytes ?? MAX_IN_MEMORY_BYTES);
+    const outcome = streamed
+      ? asOutcome(await streamedCompressedDigests(vault.blobs.read(row.blob_id), row.size, opts.signal === undefined ? {} : { signal: opts.signal }))
+      : await digestsOfFile(await vault.blobs.readAll(row.blob_id), opts.signal);
     return { id: row.id, ...outcome };
   } catch (error) {
     const stop = stopReason(error, vault, opts.signal);
@@ -135,6 +152,10 @@ async function digestInstance(vault: OpenVault, row: { id: number; blob_id: stri
     opts.log?.warn('digests.instance-failed', { instance: row.id }, isVaultError(error) ? error.code : 'UNEXPECTED');
     return { id: row.id, status: 'failed', frameDigests: null };
   }
+}
+
+function asOutcome(result: AllFrameDigests): Omit<InstanceResult, 'id'> {
+  return result.status === 'done' ? { status: 'done', frameDigests: Buffer.concat(result.digests) } : { status: 'none', frameDigests: null };
 }
 
 async function digestsOfFile(bytes: Uint8Array, signal: AbortSignal | undefined): Promise<Omit<InstanceResult, 'id'>> {

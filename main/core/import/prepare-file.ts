@@ -12,6 +12,7 @@ import type { SourceFile } from '../sources/types';
 import type { OpenVault } from '../vault/vault';
 import type { WrittenBlob } from '../vault/blob-store';
 import { findBySha } from './index-writer';
+import { DEFAULT_LARGE_FILE_OPTIONS, prepareStreamed, type LargeFileOptions, type StreamPrepareDeps } from './prepare-stream';
 
 export interface PrepareCommon { path: string; size: number }
 
@@ -54,7 +55,19 @@ export function vaultPrepareDeps(vault: OpenVault): PrepareDeps {
   };
 }
 
-export async function prepareFile(vault: OpenVault, file: SourceFile): Promise<PreparedFile> {
+/** Main-thread streaming of large files (prepare-stream.ts). */
+export function vaultStreamDeps(vault: OpenVault): StreamPrepareDeps {
+  return {
+    ...vaultPrepareDeps(vault),
+    writeBlobStream: (chunks) => vault.blobs.write(chunks, { sync: 'on-flush' }),
+    deleteBlob: async (blobId) => {
+      await vault.blobs.delete(blobId);
+    },
+  };
+}
+
+export async function prepareFile(vault: OpenVault, file: SourceFile, large: LargeFileOptions = DEFAULT_LARGE_FILE_OPTIONS): Promise<PreparedFile> {
+  if (file.size > large.streamAboveBytes) return prepareStreamed(vaultStreamDeps(vault), file, large);
   const read = await readSourceFile(file);
   return 'bytes' in read ? prepareBytes(vaultPrepareDeps(vault), read.common, read.bytes) : read.failed;
 }

@@ -13,6 +13,7 @@ import { PreparePool } from './prepare-pool';
 import { prepareFile, type PreparedFile } from './prepare-file';
 import { runImport, type ImportContext } from './run-import';
 import { buildTestWorkers, type TestWorkers } from '../../test-support/import/test-workers';
+import { memorySourceFile } from '../../test-support/import/memory-source-file';
 
 const PASS = 'correct horse battery staple';
 const EXPLICIT_LE = { littleEndian: true, explicitVr: true };
@@ -52,7 +53,7 @@ function writeFixtures(dir: string, files: Map<string, Buffer>): void {
 }
 
 function sourceFile(relativePath: string, bytes: Buffer): SourceFile {
-  return { relativePath, size: bytes.length, hint: 'candidate', read: () => Promise.resolve(Buffer.from(bytes)) };
+  return memorySourceFile(relativePath, bytes);
 }
 
 const hex = (b: Buffer | null | undefined): string | null => b?.toString('hex') ?? null;

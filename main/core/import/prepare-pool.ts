@@ -16,6 +16,7 @@ import type { SourceFile } from '../sources/types';
 import { VaultError } from '../vault/errors';
 import type { OpenVault } from '../vault/vault';
 import { loadKnownDigests } from './known-digests';
+import { DEFAULT_LARGE_FILE_OPTIONS, type LargeFileOptions } from './prepare-stream';
 import { blobsOf, prepareBytes, prepareFile, readSourceFile, vaultPrepareDeps, type PreparedFile } from './prepare-file';
 import {
   PREPARE_WORKER_ROLE, fromWireError, ownedBytes, revivePrepared, type FromWorker, type PrepareWorkerData, type ToWorker,
@@ -31,8 +32,8 @@ export interface Preparer {
 }
 
 /** The same preparation on this thread: the I/O of a few files overlaps, their hashing does not. */
-export function mainThreadPreparer(vault: OpenVault): Preparer {
-  return { filesAhead: 16, prepare: (file) => prepareFile(vault, file), close: () => Promise.resolve() };
+export function mainThreadPreparer(vault: OpenVault, large: LargeFileOptions = DEFAULT_LARGE_FILE_OPTIONS): Preparer {
+  return { filesAhead: 16, prepare: (file) => prepareFile(vault, file, large), close: () => Promise.resolve() };
 }
 
 /** How long a stopping worker may take to finish its last writes before it is terminated. */
@@ -59,7 +60,10 @@ export class PreparePool implements Preparer {
   private closed = false;
 
   /** Starts `count` workers running `script` (see prepare-worker.ts). */
-  constructor(private readonly vault: OpenVault, count: number, script: string | URL, private readonly log: Logger) {
+  constructor(
+    private readonly vault: OpenVault, count: number, script: string | URL, private readonly log: Logger,
+    private readonly large: LargeFileOptions = DEFAULT_LARGE_FILE_OPTIONS,
+  ) {
     const knownDigests = loadKnownDigests(vault.db);
     this.threads = [];
     try {
@@ -76,6 +80,8 @@ export class PreparePool implements Preparer {
   }
 
   async prepare(file: SourceFile): Promise<PreparedFile> {
+    // Streamed here: moving a whole large file to a worker would hold it in memory.
+    if (file.size > this.large.streamAboveBytes) return prepareFile(this.vault, file, this.large);
     const read = await readSourceFile(file);
     if ('failed' in read) return read.failed;
     const thread = this.leastBusyThread();
@@ -169,7 +175,7 @@ export class PreparePool implements Preparer {
     }
     this.log.warn('import.worker-lost', { files: orphaned.length, workersLeft: this.liveWorkers });
     void thread.worker.terminate();
-    for (const job of orphaned) job.resolve(prepareFile(this.vault, job.file));
+    for (const job of orphaned) job.resolve(prepareFile(this.vault, job.file, this.large));
   }
 
   private async stop(thread: PrepareThread): Promise<void> {

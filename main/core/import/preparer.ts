@@ -8,6 +8,7 @@ import os from 'node:os';
 import type { Logger } from '../log';
 import type { OpenVault } from '../vault/vault';
 import { PreparePool, mainThreadPreparer, type Preparer } from './prepare-pool';
+import { DEFAULT_LARGE_FILE_OPTIONS, type LargeFileOptions } from './prepare-stream';
 
 export type { Preparer } from './prepare-pool';
 
@@ -18,6 +19,8 @@ export interface PrepareThreadOptions {
   readonly workerScript?: string | URL;
   /** Smaller imports are prepared on the main thread. Default DEFAULT_MIN_BYTES. */
   readonly minBytes?: number;
+  /** When a file is streamed instead of read whole (tests use small values). Default DEFAULT_LARGE_FILE_OPTIONS. */
+  readonly large?: Partial<LargeFileOptions>;
 }
 
 /**
@@ -51,17 +54,18 @@ export function defaultWorkerScript(): URL | null {
 export function openPreparer(
   vault: OpenVault, work: { files: number; bytes: number }, options: PrepareThreadOptions, log: Logger,
 ): Preparer {
+  const large = { ...DEFAULT_LARGE_FILE_OPTIONS, ...options.large };
   const workers = Math.min(options.workers ?? defaultWorkerCount(), work.files);
-  if (workers < 1 || work.bytes < (options.minBytes ?? DEFAULT_MIN_BYTES)) return mainThreadPreparer(vault);
+  if (workers < 1 || work.bytes < (options.minBytes ?? DEFAULT_MIN_BYTES)) return mainThreadPreparer(vault, large);
   const script = options.workerScript ?? defaultWorkerScript();
   if (script === null) {
     log.info('import.workers-unavailable');
-    return mainThreadPreparer(vault);
+    return mainThreadPreparer(vault, large);
   }
   try {
-    return new PreparePool(vault, workers, script, log);
+    return new PreparePool(vault, workers, script, log, large);
   } catch {
     log.warn('import.workers-failed-to-start');
-    return mainThreadPreparer(vault);
+    return mainThreadPreparer(vault, large);
   }
 }

@@ -16,8 +16,10 @@ import type { SourceItem, SourceScan } from '../sources/types';
 import type { OpenVault } from '../vault/vault';
 import { finishBatch, importEventDetails, linkLoosePdfs, startBatch } from './batch';
 import { commitFile, type BatchState } from './commit-file';
+import { perFileFailures } from './prepare-failure';
 import type { PreparedFile } from './prepare-file';
 import { openPreparer, type PrepareThreadOptions, type Preparer } from './preparer';
+import { reportingStreamProgress } from './stream-progress';
 import { scanUploads } from './upload-source';
 import type { StagedFile } from './upload-staging';
 
@@ -54,7 +56,8 @@ export async function runImport(vault: OpenVault, source: ImportSource, provenan
   ctx.progress.set({ phase: 'working', filesTotal: scan.totalFiles, bytesTotal: scan.totalBytes, filesDone: 0, bytesDone: 0 });
   ctx.log.info('import.start', { files: scan.totalFiles, bytes: scan.totalBytes });
 
-  const preparer = openPreparer(vault, { files: scan.totalFiles, bytes: scan.totalBytes }, ctx.prepare ?? {}, ctx.log);
+  // A failure to prepare one file is that file's outcome, never the batch's.
+  const preparer = perFileFailures(vault, openPreparer(vault, { files: scan.totalFiles, bytes: scan.totalBytes }, ctx.prepare ?? {}, ctx.log), ctx.log);
   try {
     return await importItems(vault, scan, state, preparer, ctx);
   } finally {
@@ -90,7 +93,9 @@ async function importItems(vault: OpenVault, scan: SourceScan, state: BatchState
       if (ctx.signal.aborted) break;
       const size = item.kind === 'file' ? item.file.size : 0;
       while (inFlight.length >= preparer.filesAhead || (inFlight.length > 0 && inFlightBytes + size > PREPARE_BUDGET_BYTES)) await commitNext();
-      const prepared = item.kind === 'file' ? preparer.prepare(item.file) : null;
+      const prepared = item.kind === 'file'
+        ? preparer.prepare(reportingStreamProgress(item.file, (streamed) => ctx.progress.set({ bytesDone: counters.bytes + streamed })))
+        : null;
       prepared?.catch(() => undefined); // awaited in order by commitNext; avoid an unhandled rejection meanwhile
       inFlight.push({ item, prepared, size });
       inFlightBytes += size;

@@ -3,6 +3,7 @@ import { classifyDirectory, classifyFileName, isUnsupportedArchiveName, isZipNam
 import { applyDicomdirs, compareText } from './dicomdir-order';
 import { errnoToCode, type EntryStat } from './fs-access';
 import { asNested, failed, joinPath, skipped, type ScanContext, type TreeEntry } from './tree';
+import type { SourceFile } from './types';
 import { listZip } from './zip-list';
 
 /**
@@ -61,7 +62,8 @@ export async function fileEntries(abs: string, inner: string, prefix: string, st
   if (isZipName(name)) return asNested(await listZip(ctx.fs.openZip(abs), relativePath, ctx));
   if (isUnsupportedArchiveName(name)) return [failed(relativePath, inner, 'ARCHIVE_UNSUPPORTED')];
   const read = (): Promise<Buffer> => ctx.fs.readWholeFile(abs);
-  return [{ kind: 'file', relativePath, innerPath: inner, size: stat.size, read, hint: 'candidate' }];
+  const stream: SourceFile['stream'] = (consume) => consume(ctx.fs.streamFile(abs));
+  return [{ kind: 'file', relativePath, innerPath: inner, size: stat.size, read, stream, hint: 'candidate' }];
 }
 
 async function lstatOrError(path: string, ctx: ScanContext): Promise<EntryStat | Error> {

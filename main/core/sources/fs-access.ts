@@ -17,6 +17,8 @@ export interface SourceFileSystem {
   checkReadable(path: string): Promise<void>;
   /** Whole file, never through a symlink or into a non-regular file. Rejects with SourceReadError. */
   readWholeFile(path: string): Promise<Buffer>;
+  /** The same bytes as readWholeFile in chunks, for files of any size; the iteration throws SourceReadError. */
+  streamFile(path: string): AsyncIterable<Buffer>;
   /** Up to maxBytes of a small text-like file; null when absent or unreadable. */
   readSmallFile(path: string, maxBytes: number): Promise<Buffer | null>;
   /** Where the bytes of the .zip at `path` come from; opening failures surface when the source is used. */
@@ -31,6 +33,8 @@ export interface EntryStat {
 }
 
 const READ_CHUNK = 64 * 1024 * 1024;
+/** Chunks of a streamed file: large enough for few system calls, small enough to never matter for memory. */
+const STREAM_CHUNK = 1024 * 1024;
 
 export const nodeFileSystem: SourceFileSystem = {
   lstat: (path) => fsp.lstat(path),
@@ -39,6 +43,7 @@ export const nodeFileSystem: SourceFileSystem = {
   realpath: (path) => fsp.realpath(path),
   checkReadable: (path) => fsp.access(path, constants.R_OK),
   readWholeFile,
+  streamFile,
   readSmallFile,
   openZip: diskZipSource,
 };
@@ -59,6 +64,27 @@ async function readWholeFile(path: string): Promise<Buffer> {
       filled += bytesRead;
     }
     return bytes;
+  } catch (err) {
+    throw toSourceReadError(err, 'FILE_READ_FAILED');
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Reads exactly the size the file had when opened, one fresh buffer per chunk (consumers may keep some). */
+async function* streamFile(path: string): AsyncGenerator<Buffer, void, undefined> {
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await fsp.open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new SourceReadError('FILE_CHANGED');
+    for (let position = 0; position < stat.size;) {
+      const chunk = Buffer.allocUnsafe(Math.min(STREAM_CHUNK, stat.size - position));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (bytesRead === 0) throw new SourceReadError('FILE_CHANGED');
+      position += bytesRead;
+      yield bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead);
+    }
   } catch (err) {
     throw toSourceReadError(err, 'FILE_READ_FAILED');
   } finally {

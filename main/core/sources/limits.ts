@@ -12,10 +12,15 @@ const MiB = 1024 ** 2;
  *   flattest synthetic image and 10x over clinical ones, and is only judged past RATIO_GRACE_BYTES
  *   (below), so small, very flat images (dose-report screenshots, empty segmentations) never trip it.
  * - 4 GiB per entry / 64 GiB per archive: the largest real multi-frame objects are a few GiB;
- *   a whole hospital CD or DVD is under 9 GiB.
+ *   a whole hospital CD or DVD is under 9 GiB. Entries over 256 MiB are streamed by the import
+ *   (never whole in memory: see import/prepare-stream.ts), so these bound time and disk, not memory.
+ *   4 GiB is also where zip64 would start; yauzl reads zip64, the limit keeps bombs short.
  * - 100 000 entries: a DVD of thin-slice CTs holds around 20 000 files.
  * - One level of zip-in-zip (portal downloads wrap per-study zips in one outer zip); the inner zip
  *   must fit in memory because nothing is ever extracted to disk, hence maxNestedArchiveBytes.
+ *   This is the one place an import holds more than its usual ~200 MB: up to 512 MiB for the
+ *   inner archive (per-study zips of a CT are often 200-600 MB; refusing them would send patients
+ *   to unzip by hand).
  */
 export const DEFAULT_ZIP_LIMITS: Readonly<ZipLimits> = Object.freeze({
   maxEntries: 100_000,

@@ -49,6 +49,11 @@ export function memoryFileSystem(base: string, files: ReadonlyMap<string, Buffer
       if (!bytes) throw new SourceReadError('FILE_CHANGED');
       return bytes;
     },
+    async *streamFile(path) {
+      const bytes = fileAt(path);
+      if (!bytes) throw new SourceReadError('FILE_CHANGED');
+      for (let at = 0; at < bytes.length; at += MEMORY_CHUNK) yield bytes.subarray(at, at + MEMORY_CHUNK);
+    },
     readSmallFile: async (path, maxBytes) => fileAt(path)?.subarray(0, maxBytes) ?? null,
     openZip(path) {
       const bytes = fileAt(path);
@@ -56,6 +61,9 @@ export function memoryFileSystem(base: string, files: ReadonlyMap<string, Buffer
     },
   };
 }
+
+/** Views handed out by streamFile (no copies): the same size as a disk file's chunks. */
+const MEMORY_CHUNK = 1024 * 1024;
 
 /** Every folder ('' is the top) with the names directly inside it. */
 function impliedFolders(paths: Iterable<string>): Map<string, Set<string>> {

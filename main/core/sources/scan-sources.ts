@@ -6,8 +6,9 @@
  *   skipped, and an unreadable file or folder fails on its own ('failed' item) without stopping
  *   the rest. Nothing is ever written to disk.
  * - A .zip (chosen, or found in a folder) is listed from its central directory with yauzl; each
- *   entry is inflated in memory only when read() is called, with ZipLimits enforced while
- *   streaming (not only from the declared sizes, which can lie), and its CRC-32 checked.
+ *   entry is inflated only when read() (whole, in memory) or stream() (in chunks, for large
+ *   files) is called, with ZipLimits enforced while inflating (not only from the declared sizes,
+ *   which can lie), and its size and CRC-32 checked.
  *   Unsafe names ("../", absolute, drive letters), encrypted entries and unknown compression
  *   methods fail per entry; a damaged archive gives one 'failed' item and the import goes on.
  *   Links stored in a zip are skipped. Duplicate names are all returned (same relativePath):

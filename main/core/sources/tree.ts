@@ -1,7 +1,7 @@
 import type { SourceFileSystem } from './fs-access';
 import type { NestedZipCache } from './zip-source';
 import { ERROR_MESSAGES, SKIP_REASONS } from './messages';
-import type { DicomdirParser, SkipCode, SourceErrorCode, SourceItem, ZipLimits } from './types';
+import type { DicomdirParser, SkipCode, SourceErrorCode, SourceFile, SourceItem, ZipLimits } from './types';
 
 /**
  * One thing found under a root (folder or zip). `innerPath` is the path inside that root, used
@@ -9,7 +9,7 @@ import type { DicomdirParser, SkipCode, SourceErrorCode, SourceItem, ZipLimits }
  * root, which belong to the archive's own DICOMDIR, not to this root's.
  */
 export type TreeEntry =
-  | { kind: 'file'; relativePath: string; innerPath: string | null; size: number; read: () => Promise<Buffer>; hint: 'dicomdir-listed' | 'candidate' }
+  | { kind: 'file'; relativePath: string; innerPath: string | null; size: number; read: () => Promise<Buffer>; stream: SourceFile['stream']; hint: 'dicomdir-listed' | 'candidate' }
   | { kind: 'skipped'; relativePath: string; innerPath: string | null; code: SkipCode }
   | { kind: 'failed'; relativePath: string; innerPath: string | null; code: SourceErrorCode };
 
@@ -46,7 +46,7 @@ export function asNested(entries: TreeEntry[]): TreeEntry[] {
 export function toSourceItem(entry: TreeEntry): SourceItem {
   switch (entry.kind) {
     case 'file':
-      return { kind: 'file', file: { relativePath: entry.relativePath, size: entry.size, read: entry.read, hint: entry.hint } };
+      return { kind: 'file', file: { relativePath: entry.relativePath, size: entry.size, read: entry.read, stream: entry.stream, hint: entry.hint } };
     case 'skipped':
       return { kind: 'skipped', relativePath: entry.relativePath, reason: SKIP_REASONS[entry.code], code: entry.code };
     case 'failed':

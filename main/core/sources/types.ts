@@ -9,8 +9,15 @@ export interface SourceFile {
   relativePath: string;
   /** Bytes (uncompressed size for zip entries, as declared by the archive and enforced on read). */
   size: number;
-  /** Whole file bytes. Zip entries are inflated in memory with the limits enforced while streaming. Rejects with SourceReadError. */
+  /** Whole file bytes, for files small enough to hold in memory. Zip entries are inflated with the limits enforced while streaming. Rejects with SourceReadError. */
   read(): Promise<Buffer>;
+  /**
+   * The same bytes in chunks (a few MiB at most are held at once), for files of any size. The
+   * iteration throws SourceReadError when reading fails, a zip limit is passed, or (after the
+   * last chunk, before the iteration ends) the size or CRC-32 turns out wrong, so a consumer
+   * that writes as it goes never finishes on bad bytes. Resolves with what `consume` returns.
+   */
+  stream<T>(consume: (chunks: AsyncIterable<Buffer>) => Promise<T>): Promise<T>;
   /** 'dicomdir-listed': referenced by a DICOMDIR; 'candidate': found by walking. */
   hint: 'dicomdir-listed' | 'candidate';
 }

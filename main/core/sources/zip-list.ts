@@ -6,9 +6,9 @@ import { ArchiveLedger } from './inflate-guard';
 import { RATIO_GRACE_BYTES } from './limits';
 import { SourceReadError } from './messages';
 import { asNested, failed, joinPath, skipped, type ScanContext, type TreeEntry } from './tree';
-import type { SourceErrorCode } from './types';
+import type { SourceErrorCode, SourceFile } from './types';
 import { decodeEntryName, entryFileType } from './zip-names';
-import { readZipEntry } from './zip-read';
+import { readZipEntry, streamZipEntry } from './zip-read';
 import type { ZipSource } from './zip-source';
 
 /** One archive as chosen (or found on disk) plus the archives nested in it share these budgets. */
@@ -118,7 +118,8 @@ function classifyEntry(entry: Entry, listing: Listing): TreeEntry | NestedMarker
   listing.tree.ledger.declaredTotal += entry.uncompressedSize;
   const { source, tree, ctx } = listing;
   const read = (): Promise<Buffer> => readZipEntry(source, entry, ctx.limits, tree.ledger);
-  return { kind: 'file', relativePath, innerPath: path, size: entry.uncompressedSize, read, hint: 'candidate' };
+  const stream: SourceFile['stream'] = (consume) => streamZipEntry(source, entry, ctx.limits, tree.ledger, consume);
+  return { kind: 'file', relativePath, innerPath: path, size: entry.uncompressedSize, read, stream, hint: 'candidate' };
 }
 
 /** Checks made from the central directory alone; the same limits are enforced again while inflating. */

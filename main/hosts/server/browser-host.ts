@@ -71,6 +71,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     if (url.pathname.startsWith('/upload/')) {
       if (!opts.uploads) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
       const result = await receiveUpload(req, url, opts.uploads);
+      // A refused body is not read: the connection closes after the answer instead.
+      if (result.close) res.setHeader('Connection', 'close');
       return send(res, result.status, 'application/json', JSON.stringify(result.body));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { formatLimit, UPLOAD_LIMITS } from '../../../../shared/api/upload';
 import type { Status } from '../../../../shared/domain';
 import { DropZone } from '../../components/DropZone';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -80,6 +81,12 @@ export function SourcePicker({ capabilities, selection, onSelection, typedPath, 
               </>
             )}
           </div>
+          {!capabilities.nativeDialogs && (
+            <p className="hint">
+              Files you choose or drop here can add up to {formatLimit(UPLOAD_LIMITS.maxUploadBytes)} (at most {formatLimit(UPLOAD_LIMITS.maxFileBytes)} for
+              one file), because the browser hands them over in memory. For bigger discs or files, type the path instead.
+            </p>
+          )}
           {reading && <p className="hint" aria-live="polite">Reading the dropped folder…</p>}
           <ErrorAlert message={error} />
           <ChosenSummary selection={selection} onClear={() => onSelection(() => NOTHING)} />

@@ -1,8 +1,17 @@
 import type { ScanVaultApi } from '../../../../shared/api';
+import { UPLOAD_LIMITS, UPLOAD_REASONS } from '../../../../shared/api/upload';
 import type { UploadFn } from '../../services';
 import type { PickedFile } from './selection';
 
 export type SendOutcome = { ok: true; uploadId: string } | { ok: false; message: string };
+
+/** The browser host's limits, checked before anything is sent (the host checks them again). */
+export function tooLargeToSend(files: readonly PickedFile[]): string | null {
+  const oversized = files.find((f) => f.file.size > UPLOAD_LIMITS.maxFileBytes);
+  if (oversized) return `“${oversized.relativePath}”: ${UPLOAD_REASONS.fileTooLarge}`;
+  const total = files.reduce((sum, f) => sum + f.file.size, 0);
+  return total > UPLOAD_LIMITS.maxUploadBytes ? UPLOAD_REASONS.uploadTooLarge : null;
+}
 
 /**
  * Browser host: opens a staging area in the core's memory and sends each file to it, one at a
@@ -15,6 +24,8 @@ export async function sendFiles(
   onProgress: (done: number) => void,
   shouldStop: () => boolean,
 ): Promise<SendOutcome> {
+  const tooLarge = tooLargeToSend(files);
+  if (tooLarge !== null) return { ok: false, message: `${tooLarge} Nothing was sent.` };
   const begun = await api.beginUpload({});
   if (!begun.ok) return { ok: false, message: begun.error.message };
   const { uploadId } = begun.value;
