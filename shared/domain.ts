@@ -29,12 +29,32 @@ export const VaultFolderPath = z.string()
   .refine((p) => !p.includes('\0'), 'A folder path cannot contain a NUL character.')
   .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/.test(p), 'Type the full path of the folder, starting with / (or with a drive letter such as D:\\ on Windows).');
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD');
+/** True when YYYY-MM-DD names a day that exists (no month 13, no 31 April, 29 February only in leap years). */
+export function isRealDate(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const IsoDate = z.string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD')
+  .refine(isRealDate, 'That date does not exist. Use a real date in the form YYYY-MM-DD, for example 2024-03-20');
+
+/** Latest acceptable "today": one day of slack, since the person's calendar may be ahead of UTC. */
+function latestToday(now: number): string {
+  return new Date(now + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+/** A date something was received: a real day, not in the future. */
+export const ReceivedDate = IsoDate.refine(
+  (text) => text <= latestToday(Date.now()),
+  'That date is in the future. Use the day you received the copy (YYYY-MM-DD), today or earlier',
+);
 
 export const ProvenanceInput = z.object({
   /** What the patient calls this copy, e.g. "CD from Mercy Hospital". */
   sourceLabel: z.string().trim().min(1).max(200),
-  receivedDate: IsoDate.optional(),
+  receivedDate: ReceivedDate.optional(),
   /** Who handed it over (free text). */
   handedOverBy: z.string().trim().max(200).optional(),
 });

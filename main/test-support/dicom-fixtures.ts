@@ -24,6 +24,8 @@ export interface FixtureOptions {
   /** Changes pixel values, so two files with the same UIDs can differ. */
   seed?: number;
   charset?: string;
+  /** Written as Number of Frames (0028,0008) when given; the pixel data stays one frame. */
+  numberOfFrames?: number;
 }
 
 export function makeDicom(o: FixtureOptions = {}): Buffer {
@@ -51,6 +53,7 @@ export function makeDicom(o: FixtureOptions = {}): Buffer {
     Modality: o.modality ?? 'CT',
     SeriesNumber: 1,
     InstanceNumber: o.instanceNumber ?? 1,
+    ...(o.numberOfFrames !== undefined ? { NumberOfFrames: o.numberOfFrames } : {}),
     Rows: rows,
     Columns: columns,
     BitsAllocated: 16,

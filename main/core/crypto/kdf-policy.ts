@@ -20,11 +20,19 @@ export const PRODUCTION_KDF_POLICY: KdfPolicy = Object.freeze({
   minIterations: 3,
 });
 
-/** Hard limits that keep a hostile header from making us allocate absurd memory. */
+/**
+ * Upper bounds, checked before any Argon2 run: the header is plaintext, so a hostile or damaged
+ * one could otherwise ask for 4 GiB x 1000 passes and make every unlock run for hours at GBs of
+ * memory (Bitwarden bounds its KDF settings for the same reason). ScanVault itself writes
+ * 128 MiB x at most 64 passes (calibrateKdf), so these leave headroom for slower and faster
+ * machines: memory up to 1 GiB, passes up to 64, and memory x passes no more than the largest
+ * calibration (8 GiB of memory passes: about 3 s on a fast machine, under a minute on a slow one).
+ */
 export const KDF_LIMITS = Object.freeze({
-  maxMemoryKiB: 4 * 1024 * 1024,
-  maxIterations: 1000,
+  maxMemoryKiB: 1024 * 1024,
+  maxIterations: 64,
   maxParallelism: 16,
+  maxWorkKiB: 128 * 1024 * 64,
   minSaltBytes: 16,
   maxSaltBytes: 64,
 });
@@ -51,6 +59,7 @@ export function checkKdfCost(cost: KdfCost, policy: KdfPolicy, saltLength?: numb
     cost.memoryKiB > KDF_LIMITS.maxMemoryKiB ||
     cost.iterations > KDF_LIMITS.maxIterations ||
     cost.parallelism > KDF_LIMITS.maxParallelism ||
+    cost.memoryKiB * cost.iterations > KDF_LIMITS.maxWorkKiB ||
     cost.memoryKiB < 8 * cost.parallelism
   ) {
     return 'out-of-range';

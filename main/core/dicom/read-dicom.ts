@@ -5,6 +5,7 @@
  * gives one behaviour to test. Nothing here copies pixel data.
  */
 import { extractFacts } from './extract-facts';
+import { frameCountWarning } from './frame-count';
 import { parseHeader, type HeaderResult, type ParsedHeader } from './header';
 import { MEDIA_STORAGE_DIRECTORY_SOP_CLASS, Tag } from './tags';
 import type { DicomFacts, DicomReadResult } from './types';
@@ -49,5 +50,7 @@ export function readParsed(header: HeaderResult): DicomReadResult {
     warnings.push(header.outcome === 'truncated' ? TRUNCATED_HEADER : GARBLED_HEADER);
   }
   if (header.pixelData !== null && !header.pixelData.complete) warnings.push(TRUNCATED_PIXELS);
+  const frames = frameCountWarning(header, extracted.facts.image);
+  if (frames !== null) warnings.push(frames);
   return { kind: 'instance', facts: extracted.facts, warnings };
 }

@@ -12,6 +12,7 @@ import { estimateStrength } from '../../../shared/passphrase-strength';
 import { CoreError } from '../core-error';
 import type { KdfCost, KdfPolicy } from '../crypto/kdf-policy';
 import { createVault, openVault, openVaultWithRecoveryKey, vaultExists, type OpenVault } from '../vault/vault';
+import { HEADER_MISSING_MESSAGE, isHeaderlessVault } from '../vault/vault-presence';
 import { AutoLock } from './auto-lock';
 import { checkVaultFolder, readRememberedVaultDir, rememberVaultDir } from './vault-folder';
 import { readAutoLockMinutes, writeAutoLockMinutes } from './settings';
@@ -78,7 +79,7 @@ export class VaultSession {
 
   async unlock(input: ApiParsedInput<'unlock'>): Promise<Status> {
     if (this.vault) return this.status();
-    if (!vaultExists(this.vaultDir)) throw new CoreError('NO_VAULT');
+    if (!vaultExists(this.vaultDir)) throw new CoreError('NO_VAULT', isHeaderlessVault(this.vaultDir) ? HEADER_MISSING_MESSAGE : undefined);
     this.adopt(await this.whileOpening(() => openVault({ dir: this.vaultDir, passphrase: input.passphrase, ...this.kdfOptions() })));
     return this.status();
   }

@@ -11,14 +11,18 @@ import { deriveRecoveryKek } from '../crypto/subkeys';
 import { VaultError } from './errors';
 import type { VaultHeader } from './vault-header';
 
-/** Throws WEAK_KDF below the policy, NOT_A_VAULT for nonsensical parameters. */
+export const KDF_OUT_OF_RANGE_MESSAGE =
+  "This vault's settings look tampered with or damaged: its key protection asks for far more memory or time than ScanVault ever uses, "
+  + 'so it was not opened. Restore the file vault.json from a backup of the vault, then try again.';
+
+/** Throws WEAK_KDF below the policy, VAULT_DAMAGED beyond the upper bounds or for nonsensical parameters. */
 export function assertKdfAllowed(cost: KdfCost, policy: KdfPolicy, saltLength?: number): void {
   const verdict = checkKdfCost(cost, policy, saltLength);
   if (verdict === 'weak') {
     throw new VaultError('WEAK_KDF');
   }
   if (verdict === 'out-of-range') {
-    throw new VaultError('NOT_A_VAULT');
+    throw new VaultError('VAULT_DAMAGED', KDF_OUT_OF_RANGE_MESSAGE);
   }
 }
 

@@ -103,7 +103,20 @@ describe('openVault', () => {
     const h = header() as { kdf: { iterations: number } };
     h.kdf.iterations = 0;
     writeFileSync(path.join(dir, 'vault.json'), JSON.stringify(h));
-    await expect(open()).rejects.toMatchObject({ code: 'NOT_A_VAULT' });
+    await expect(open()).rejects.toMatchObject({ code: 'VAULT_DAMAGED' });
+  });
+
+  it('refuses a header asking for 4 GiB and 1000 passes as tampered, before any Argon2 run', async () => {
+    (await create()).vault.close();
+    const h = header() as { kdf: { memoryKiB: number; iterations: number } };
+    h.kdf.memoryKiB = 4 * 1024 * 1024;
+    h.kdf.iterations = 1000;
+    writeFileSync(path.join(dir, 'vault.json'), JSON.stringify(h));
+    // Had Argon2 run with these settings, this would take hours at 4 GiB instead of failing at once.
+    const refused = openVault({ dir, passphrase: PASS });
+    await expect(refused).rejects.toMatchObject({ code: 'VAULT_DAMAGED', message: expect.stringContaining('tampered with or damaged') as unknown });
+    await expect(refused).rejects.toMatchObject({ message: expect.stringContaining('Restore the file vault.json from a backup') as unknown });
+    expect(existsSync(path.join(dir, 'vault.lock'))).toBe(false);
   });
 
   it('VAULT_FROM_FUTURE for a newer header or a newer database schema', async () => {

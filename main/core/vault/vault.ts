@@ -13,6 +13,7 @@ import { deriveRecoveryKek } from '../crypto/subkeys';
 import { isCode } from './atomic-file';
 import { openEncryptedDatabase } from './database';
 import type { VaultDatabase } from './database';
+import { HEADER_MISSING_MESSAGE, isHeaderlessVault } from './vault-presence';
 import { VaultError } from './errors';
 import { EventLog } from './event-log';
 import { KeyRing } from './key-ring';
@@ -195,6 +196,9 @@ async function assertFolderUsable(dir: string): Promise<void> {
       throw new VaultError('FOLDER_NOT_EMPTY');
     }
     throw error;
+  }
+  if (isHeaderlessVault(dir)) {
+    throw new VaultError('FOLDER_NOT_EMPTY', HEADER_MISSING_MESSAGE);
   }
   if (entries.some((name) => !IGNORABLE_FILES.has(name))) {
     throw new VaultError('FOLDER_NOT_EMPTY');

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { createLogger, type Logger } from '../../core/log';
+import type { Logger } from '../../core/log';
+import { cliLogger } from './cli-logger';
 import { defaultVaultDir, settingsFilePath } from '../../core/paths';
 import { resolveVaultDir } from '../../core/session/vault-folder';
 import { registerDataCommands } from './commands/data-commands';
@@ -17,6 +18,8 @@ export interface CliOptions {
   /** Tests only: a fast KDF policy. Never reachable from the command line. */
   kdfPolicy?: KdfPolicy;
   kdfParams?: KdfCost;
+  /** Aborted when the command must stop now (the launcher died); default: never. */
+  stop?: AbortSignal;
   /** Tests only: where the chosen vault folder is remembered (default: settings.json in the per-user data folder). */
   settingsFile?: string;
 }
@@ -29,6 +32,8 @@ export async function runCli(argv: string[], opts: CliOptions): Promise<number> 
     .option('--vault <dir>', 'vault folder (default: the folder last chosen in the app, else the desktop app’s data folder)')
     .option('--json', 'print machine-readable JSON on stdout (progress and messages go to stderr)')
     .option('--passphrase-file <file>', 'read the passphrase from the first line of a file (or set SCANVAULT_PASSPHRASE)')
+    .option('--verbose', 'also print ScanVault\'s internal log lines on stderr (they never contain patient data)')
+    .option('--log-file <file>', 'append the internal log lines to this file (they never contain patient data)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -39,8 +44,9 @@ export async function runCli(argv: string[], opts: CliOptions): Promise<number> 
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 wrong passphrase or locked vault, 4 a check found problems.
 The passphrase comes from SCANVAULT_PASSPHRASE, --passphrase-file, or a prompt that does not echo.`);
 
+  type GlobalOptions = { vault?: string; json?: boolean; passphraseFile?: string; verbose?: boolean; logFile?: string };
   const context = (): CliContext => {
-    const g = program.opts<{ vault?: string; json?: boolean; passphraseFile?: string }>();
+    const g = program.opts<GlobalOptions>();
     const settingsFile = opts.settingsFile ?? settingsFilePath(io.env);
     return {
       ...io,
@@ -48,7 +54,8 @@ The passphrase comes from SCANVAULT_PASSPHRASE, --passphrase-file, or a prompt t
       settingsFile,
       json: g.json === true,
       passphraseFile: g.passphraseFile,
-      log: opts.log ?? createLogger((line) => io.stderr.write(line + '\n')),
+      log: opts.log ?? cliLogger({ verbose: g.verbose === true, logFile: g.logFile, stderr: io.stderr }),
+      stop: opts.stop ?? new AbortController().signal,
       ...(opts.kdfPolicy ? { kdfPolicy: opts.kdfPolicy } : {}),
       ...(opts.kdfParams ? { kdfParams: opts.kdfParams } : {}),
     };
@@ -67,11 +74,22 @@ The passphrase comes from SCANVAULT_PASSPHRASE, --passphrase-file, or a prompt t
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    const json = program.opts<GlobalOptions>().json === true;
     if (err instanceof CliExit) {
-      if (err.message) io.stderr.write(`${err.message}\n`);
+      if (err.message) {
+        io.stderr.write(`${err.message}\n`);
+        // --json promises JSON on stdout: a failure is an error object, never silence.
+        if (json) printJsonError(io, err.code ?? (err.exitCode === EXIT.usage ? 'BAD_REQUEST' : 'FAILED'), err.message);
+      }
       return err.exitCode;
     }
-    io.stderr.write('Something went wrong inside ScanVault. Nothing was lost; please try again.\n');
+    const message = 'Something went wrong inside ScanVault. Nothing was lost; please try again.';
+    io.stderr.write(`${message}\n`);
+    if (json) printJsonError(io, 'INTERNAL', message);
     return EXIT.failure;
   }
+}
+
+function printJsonError(io: CliIo, code: string, message: string): void {
+  io.stdout.write(JSON.stringify({ error: { code, message } }, null, 2) + '\n');
 }

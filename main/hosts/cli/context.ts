@@ -23,6 +23,8 @@ export interface CliContext extends CliIo {
   log: Logger;
   kdfPolicy?: KdfPolicy;
   kdfParams?: KdfCost;
+  /** Aborted when the work must stop now (the launcher that started this process died). */
+  stop: AbortSignal;
 }
 
 export interface CoreSession {
@@ -44,10 +46,23 @@ export function openSession(ctx: CliContext, host: HostKind = 'cli'): CoreSessio
     dispatch,
     async call(method, input) {
       const result = await dispatch(method, input);
-      if (!result.ok) throw new CliExit(exitCodeFor(result.error), result.error.message);
+      if (!result.ok) throw new CliExit(exitCodeFor(result.error), result.error.message, result.error.code);
       return result.value as ApiOutput<typeof method>;
     },
   };
+}
+
+/**
+ * Runs `work` on a session and always locks afterwards, also when `work` throws: a failed call
+ * must not leave keys in memory or the vault lock held for longer than the command.
+ */
+export async function withSession<T>(ctx: CliContext, work: (session: CoreSession) => Promise<T>, host: HostKind = 'cli'): Promise<T> {
+  const session = openSession(ctx, host);
+  try {
+    return await work(session);
+  } finally {
+    await session.core.lockNow();
+  }
 }
 
 export function printJson(ctx: CliContext, value: unknown): void {

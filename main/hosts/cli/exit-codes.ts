@@ -17,7 +17,8 @@ export function exitCodeFor(error: ApiError): number {
 
 /** Thrown inside commands to stop with a message and an exit code. */
 export class CliExit extends Error {
-  constructor(readonly exitCode: number, message: string) {
+  /** `code`: the API error code, printed in --json mode so scripts can switch on it. */
+  constructor(readonly exitCode: number, message: string, readonly code?: string) {
     super(message);
   }
 }

@@ -3,10 +3,11 @@ import { API_METHODS } from '../../../shared/api';
 import type { Dispatch } from '../../api/dispatch';
 import { handleAppRequest } from './app-protocol';
 import { pickerOptions, withDesktopDialogs } from './desktop-dialogs';
-import { hardenSession, hardenWebContents, isAllowedUrl, windowOptions, type SessionLike, type WebContentsLike } from './hardening';
+import { hardenSession, hardenWebContents, isAllowedUrl, type SessionLike, type WebContentsLike } from './hardening';
+import { createMainWindow, type BrowserWindowClass } from './main-window';
 import { channelFor, isTrustedSender, registerApiHandlers, type IpcMainLike } from './ipc-bridge';
-import { buildRendererApi, exposeApi } from './preload-api';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { blockAuxClick, buildRendererApi, exposeApi, type EventTargetLike } from './preload-api';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ApiHandlers } from '../../../shared/api';
@@ -61,13 +62,54 @@ describe('preload', () => {
 });
 
 describe('window hardening', () => {
-  it('uses an isolated, sandboxed renderer without Node', () => {
-    const prefs = windowOptions('/p/preload.cjs').webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/p/preload.cjs' });
+  /** A fake BrowserWindow class that records its options and the listeners put on its contents. */
+  function fakeWindowClass(): { Window: BrowserWindowClass; made: { options: Record<string, unknown>; events: string[] }[] } {
+    const made: { options: Record<string, unknown>; events: string[] }[] = [];
+    class FakeWindow {
+      readonly webContents: WebContentsLike;
+      constructor(options: Record<string, unknown>) {
+        const record = { options, events: [] as string[] };
+        made.push(record);
+        this.webContents = { on: (event) => { record.events.push(event); }, setWindowOpenHandler: () => { record.events.push('window-open-handler'); } };
+      }
+    }
+    return { Window: FakeWindow as unknown as BrowserWindowClass, made };
+  }
+
+  it('uses an isolated, sandboxed renderer without Node, no auxclick, DevTools only when not packaged', () => {
+    const { Window, made } = fakeWindowClass();
+    createMainWindow(Window, '/p/preload.cjs', true);
+    createMainWindow(Window, '/p/preload.cjs', false);
+    const [packaged, dev] = made.map((m) => m.options.webPreferences as Record<string, unknown>);
+    expect(packaged).toMatchObject({
+      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
+      webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, disableBlinkFeatures: 'Auxclick', preload: '/p/preload.cjs', devTools: false,
+    });
+    expect(dev).toMatchObject({ devTools: true, contextIsolation: true });
+    expect(made[0]!.options.show).toBe(false);
+    expect(made[0]!.events).toEqual(expect.arrayContaining(['will-navigate', 'will-frame-navigate', 'will-redirect', 'window-open-handler']));
+  });
+
+  it('writes the window options inline in new BrowserWindow({...}) so linters can read them', () => {
+    const source = readFileSync(path.join(import.meta.dirname, 'main-window.ts'), 'utf8');
+    expect(source).toMatch(/new BrowserWindow\(\{[\s\S]*webPreferences: \{[\s\S]*contextIsolation: true,[\s\S]*sandbox: true,/);
+    expect(readFileSync(path.join(import.meta.dirname, 'main.ts'), 'utf8')).toContain('createMainWindow(BrowserWindow,');
+  });
+
+  it('a middle-click never follows a link in the page', () => {
+    let listener: ((e: { button: number; preventDefault(): void }) => void) | undefined;
+    let capture: boolean | undefined;
+    const target: EventTargetLike = { addEventListener: (_type, l, c) => { listener = l; capture = c; } };
+    blockAuxClick(target);
+    let prevented = 0;
+    listener!({ button: 1, preventDefault: () => { prevented++; } });
+    listener!({ button: 0, preventDefault: () => { prevented++; } });
+    expect(prevented).toBe(1);
+    expect(capture).toBe(true);
   });
 
   it('blocks navigation, new windows, permissions and remote requests', () => {
-    const listeners: Record<string, (e: { preventDefault(): void }, url: string) => void> = {};
+    const listeners: Record<string, (e: { preventDefault(): void; url?: string }, url: string) => void> = {};
     let openHandler: ((d: { url: string }) => { action: string }) | undefined;
     const contents: WebContentsLike = {
       on: (event, l) => { listeners[event] = l; },
@@ -77,7 +119,9 @@ describe('window hardening', () => {
     let prevented = 0;
     listeners['will-navigate']!({ preventDefault: () => { prevented++; } }, 'https://evil.example/');
     listeners['will-navigate']!({ preventDefault: () => { prevented++; } }, 'app://scanvault/index.html');
-    expect(prevented).toBe(1);
+    listeners['will-frame-navigate']!({ url: 'https://evil.example/', preventDefault: () => { prevented++; } }, '');
+    listeners['will-frame-navigate']!({ url: 'app://scanvault/x', preventDefault: () => { prevented++; } }, '');
+    expect(prevented).toBe(2);
     expect(openHandler!({ url: 'https://x' })).toEqual({ action: 'deny' });
 
     let permission: boolean | undefined;
@@ -143,5 +187,41 @@ describe('desktop dialogs', () => {
     });
     expect(pickerOptions('folder').properties).toEqual(['openDirectory']);
     expect(pickerOptions('files').properties).toEqual(['openFile', 'multiSelections']);
+  });
+});
+
+describe('packaging', () => {
+  /** The `electronFuses:` block of electron-builder.yml as key -> value (flat `key: value` lines). */
+  function fuses(): Record<string, string> {
+    const yml = readFileSync(path.join(import.meta.dirname, '../../../electron-builder.yml'), 'utf8').split('\n');
+    const start = yml.indexOf('electronFuses:');
+    expect(start).toBeGreaterThanOrEqual(0);
+    const out: Record<string, string> = {};
+    for (const line of yml.slice(start + 1)) {
+      const m = /^ {2}([A-Za-z]+): *(\S+)\s*(#.*)?$/.exec(line);
+      if (!m) break;
+      out[m[1]!] = m[2]!;
+    }
+    return out;
+  }
+
+  it('sets the Electron fuses: no run-as-node, no NODE_OPTIONS or inspect, encrypted cookies, asar only and checked', () => {
+    expect(fuses()).toMatchObject({
+      runAsNode: 'false',
+      enableNodeOptionsEnvironmentVariable: 'false',
+      enableNodeCliInspectArguments: 'false',
+      enableCookieEncryption: 'true',
+      onlyLoadAppFromAsar: 'true',
+      enableEmbeddedAsarIntegrityValidation: 'true',
+      grantFileProtocolExtraPrivileges: 'false',
+    });
+  });
+
+  it('uses only fuse names electron-builder knows', () => {
+    const scheme = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../../node_modules/app-builder-lib/scheme.json'), 'utf8')) as {
+      definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
+    };
+    const known = Object.keys(scheme.definitions.FuseOptionsV1.properties);
+    for (const name of Object.keys(fuses())) expect(known).toContain(name);
   });
 });

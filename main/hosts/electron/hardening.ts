@@ -1,36 +1,12 @@
 /**
- * Security settings for the desktop window, kept apart from main.ts so tests can check them with fakes.
+ * Security settings for the desktop window's session and contents, kept apart from main.ts so tests
+ * can check them with fakes. The window's own options are inline in main-window.ts.
  */
 import { CONTENT_SECURITY_POLICY } from '../common/security-headers';
 import { APP_ORIGIN } from './ipc-bridge';
 
-export function windowOptions(preloadPath: string): Record<string, unknown> {
-  return {
-    width: 1280,
-    height: 860,
-    minWidth: 900,
-    minHeight: 600,
-    backgroundColor: '#101418',
-    show: false,
-    title: 'ScanVault',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      navigateOnDragDrop: false,
-    },
-  };
-}
-
 export interface WebContentsLike {
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void }, url: string) => void): void;
+  on(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', listener: (event: { preventDefault(): void; url?: string }, url: string) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 export interface SessionLike {
@@ -56,9 +32,17 @@ export function hardenSession(session: SessionLike): void {
   });
 }
 
+/**
+ * No navigation away from the app and no new windows: a middle-click or Ctrl-click on a link
+ * (which asks for a new window, not a navigation) is denied by the window-open handler, and
+ * frames may not navigate elsewhere either.
+ */
 export function hardenWebContents(contents: WebContentsLike): void {
   contents.on('will-navigate', (event, url) => {
     if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!(event.url ?? '').startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

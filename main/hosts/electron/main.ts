@@ -1,6 +1,6 @@
 /**
  * The Electron host: only wiring. Everything it calls is plain Node and tested without Electron
- * (hardening.ts, ipc-bridge.ts, app-protocol.ts, the core). It cannot be launched on machines
+ * (main-window.ts, hardening.ts, ipc-bridge.ts, app-protocol.ts, the core). It cannot be launched on machines
  * without the Electron binary; see README.
  */
 import path from 'node:path';
@@ -11,7 +11,8 @@ import { defaultVaultDir, settingsFilePath } from '../../core/paths';
 import { ScanVaultCore } from '../../core/scanvault-core';
 import { resolveVaultDir } from '../../core/session/vault-folder';
 import { handleAppRequest } from './app-protocol';
-import { hardenSession, hardenWebContents, windowOptions } from './hardening';
+import { hardenSession } from './hardening';
+import { createMainWindow } from './main-window';
 import { registerApiHandlers, APP_ORIGIN } from './ipc-bridge';
 import { pickerOptions, withDesktopDialogs } from './desktop-dialogs';
 
@@ -40,8 +41,7 @@ async function main(): Promise<void> {
   hardenSession(session.defaultSession);
   protocol.handle('app', (request) => handleAppRequest(staticDir, request.url));
 
-  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
-  hardenWebContents(win.webContents);
+  const win = createMainWindow(BrowserWindow, path.join(__dirname, 'preload.cjs'), app.isPackaged);
   win.once('ready-to-show', () => win.show());
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 

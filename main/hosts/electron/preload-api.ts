@@ -24,3 +24,17 @@ export function exposeApi(bridge: ContextBridgeLike, ipc: IpcRendererLike, pathF
   bridge.exposeInMainWorld('scanvault', buildRendererApi(ipc));
   bridge.exposeInMainWorld('scanvaultHost', Object.freeze({ kind: 'electron', pathForFile }));
 }
+
+export interface EventTargetLike {
+  addEventListener(type: 'auxclick', listener: (event: { button: number; preventDefault(): void }) => void, capture: boolean): void;
+}
+
+/**
+ * Renderer-side guard: a middle-click (auxclick) never follows a link. The main process denies new
+ * windows too; this stops the click before Chromium asks for one.
+ */
+export function blockAuxClick(target: EventTargetLike): void {
+  target.addEventListener('auxclick', (event) => {
+    if (event.button !== 0) event.preventDefault();
+  }, true);
+}

@@ -1,4 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { exposeApi } from './preload-api';
+import { blockAuxClick, exposeApi, type EventTargetLike } from './preload-api';
 
 exposeApi(contextBridge, ipcRenderer, (file) => webUtils.getPathForFile(file as File));
+// In a preload, globalThis is the page's window (this file is compiled without DOM types).
+blockAuxClick(globalThis as unknown as EventTargetLike);

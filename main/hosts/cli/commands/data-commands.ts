@@ -1,29 +1,47 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { ImportReport, Job, Library, VerifyReport } from '../../../../shared/domain';
-import { openSession, printJson, type CliContext, type CoreSession } from '../context';
+import { ReceivedDate, type ImportReport, type Job, type Library, type VerifyReport } from '../../../../shared/domain';
+import { printJson, withSession, type CliContext, type CoreSession } from '../context';
 import { readPassphrase } from '../passphrase';
 import { createProgressPrinter } from '../progress';
 import { CliExit, EXIT } from '../exit-codes';
 import { formatImportReport, formatLibrary, formatVerifyReport } from '../format';
+import { describeMissingVault } from '../../../core/vault/vault-presence';
 
-export async function unlockedSession(ctx: CliContext): Promise<CoreSession> {
-  const session = openSession(ctx);
+async function unlock(ctx: CliContext, session: CoreSession): Promise<void> {
   const status = await session.call('getStatus', {});
-  if (status.state === 'no-vault') throw new CliExit(EXIT.failure, `There is no vault in ${ctx.vaultDir} yet. Create one with "scanvault init".`);
+  if (status.state === 'no-vault') throw new CliExit(EXIT.failure, describeMissingVault(ctx.vaultDir), 'NO_VAULT');
   const passphrase = await readPassphrase(ctx);
   await session.call('unlock', { passphrase });
-  return session;
 }
 
-/** Follows a job to its end, printing progress on stderr; Ctrl-C cancels cleanly. */
+/** Unlock, run `work`, and lock in `finally`: a failing call never leaves the vault open. */
+export function withUnlocked<T>(ctx: CliContext, work: (session: CoreSession) => Promise<T>): Promise<T> {
+  return withSession(ctx, async (session) => {
+    await unlock(ctx, session);
+    return work(session);
+  });
+}
+
+/**
+ * Follows a job to its end, printing progress on stderr. Ctrl-C cancels cleanly; the same Ctrl-C
+ * may arrive twice (from the terminal and forwarded by the launcher), so later ones are ignored.
+ */
 async function followJob(ctx: CliContext, session: CoreSession, jobId: string): Promise<Job> {
   const printer = createProgressPrinter(ctx.stderr);
-  const onSigint = (): void => {
-    ctx.stderr.write('\nCancelling… files already imported are kept.\n');
-    void session.call('cancelJob', { jobId });
+  let cancelling = false;
+  const cancel = (): void => {
+    if (cancelling) return;
+    cancelling = true;
+    void session.call('cancelJob', { jobId }).catch(() => undefined);
   };
-  process.once('SIGINT', onSigint);
+  const onSigint = (): void => {
+    if (!cancelling) ctx.stderr.write('\nCancelling… files already imported are kept.\n');
+    cancel();
+  };
+  process.on('SIGINT', onSigint);
+  ctx.stop.addEventListener('abort', cancel);
+  if (ctx.stop.aborted) cancel();
   const timer = setInterval(() => {
     void session.call('getJob', { jobId }).then((job) => printer.update(job.progress), () => undefined);
   }, 200);
@@ -34,12 +52,13 @@ async function followJob(ctx: CliContext, session: CoreSession, jobId: string): 
   } finally {
     clearInterval(timer);
     process.off('SIGINT', onSigint);
+    ctx.stop.removeEventListener('abort', cancel);
     printer.end();
   }
 }
 
 function jobFailure(job: Job): CliExit {
-  return new CliExit(EXIT.failure, job.error?.message ?? 'The work did not finish.');
+  return new CliExit(EXIT.failure, job.error?.message ?? 'The work did not finish.', job.error?.code);
 }
 
 export function registerDataCommands(program: Command, context: () => CliContext): void {
@@ -52,19 +71,23 @@ export function registerDataCommands(program: Command, context: () => CliContext
     .option('--from <who>', 'who handed it over')
     .action(async (paths: string[], opts: { source?: string; received?: string; from?: string }) => {
       const ctx = context();
-      const session = await unlockedSession(ctx);
+      if (opts.received !== undefined) checkReceivedDate(opts.received);
       const absolute = paths.map((p) => path.resolve(p));
       const sourceLabel = opts.source ?? absolute.map((p) => path.basename(p)).join(', ').slice(0, 200);
       const provenance = {
         sourceLabel,
-        receivedDate: opts.received ?? new Date().toISOString().slice(0, 10),
+        receivedDate: opts.received ?? localToday(),
         ...(opts.from !== undefined ? { handedOverBy: opts.from } : {}),
       };
-      const { jobId } = await session.call('startImport', { paths: absolute, provenance });
-      const job = await followJob(ctx, session, jobId);
-      ctx.stderr.write('Fingerprinting the pixels of compressed images…\n');
-      await session.core.waitForBackgroundWork();
-      await session.core.lockNow();
+      const job = await withUnlocked(ctx, async (session) => {
+        const { jobId } = await session.call('startImport', { paths: absolute, provenance });
+        const done = await followJob(ctx, session, jobId);
+        if (!ctx.stop.aborted && (done.importReport?.imported ?? 0) > 0) {
+          ctx.stderr.write('Fingerprinting the pixels of compressed images…\n');
+          await session.core.waitForBackgroundWork();
+        }
+        return done;
+      });
       const report: ImportReport | undefined = job.importReport;
       if (!report) throw jobFailure(job);
       if (ctx.json) printJson(ctx, report);
@@ -76,9 +99,7 @@ export function registerDataCommands(program: Command, context: () => CliContext
     .description('List people, their patient records, studies and series, with counts.')
     .action(async () => {
       const ctx = context();
-      const session = await unlockedSession(ctx);
-      const library: Library = await session.call('listLibrary', {});
-      await session.core.lockNow();
+      const library: Library = await withUnlocked(ctx, (session) => session.call('listLibrary', {}));
       if (ctx.json) printJson(ctx, library);
       else ctx.stdout.write(formatLibrary(library));
     });
@@ -88,14 +109,26 @@ export function registerDataCommands(program: Command, context: () => CliContext
     .description('Check every stored file against its recorded fingerprint, and the history log. Exit code 4 when a problem is found.')
     .action(async () => {
       const ctx = context();
-      const session = await unlockedSession(ctx);
-      const { jobId } = await session.call('startVerify', {});
-      const job = await followJob(ctx, session, jobId);
-      await session.core.lockNow();
+      const job = await withUnlocked(ctx, async (session) => {
+        const { jobId } = await session.call('startVerify', {});
+        return followJob(ctx, session, jobId);
+      });
       const report: VerifyReport | undefined = job.verifyReport;
       if (!report) throw jobFailure(job);
       if (ctx.json) printJson(ctx, report);
       else ctx.stdout.write(formatVerifyReport(report));
       if (!report.ok) throw new CliExit(EXIT.problems, '');
     });
+}
+
+/** Checked before asking for the passphrase, in the CLI's own words (the contract checks it again). */
+function checkReceivedDate(text: string): void {
+  const parsed = ReceivedDate.safeParse(text);
+  if (!parsed.success) throw new CliExit(EXIT.usage, `--received ${text}: ${parsed.error.issues[0]?.message ?? 'not a date'}.`, 'BAD_REQUEST');
+}
+
+/** Today on this computer's calendar (toISOString would give tomorrow's date late in the evening west of UTC). */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -1,23 +1,13 @@
 import type { Command } from 'commander';
-import { printJson, type CliContext, type CoreSession } from '../context';
+import { printJson, type CliContext } from '../context';
 import { CliExit, EXIT } from '../exit-codes';
 import { formatPeople, formatProfile } from '../format-people';
 import { applyProfileSettings, PROFILE_FIELDS_HELP } from '../profile-fields';
-import { unlockedSession } from './data-commands';
+import { withUnlocked } from './data-commands';
 
 function id(value: string, what: string): number {
   if (!/^[1-9][0-9]{0,15}$/.test(value)) throw new CliExit(EXIT.usage, `${what} must be a number as shown by "scanvault people".`);
   return Number(value);
-}
-
-/** Opens the vault, runs one step and locks again, whatever happens. */
-async function withVault<T>(ctx: CliContext, step: (session: CoreSession) => Promise<T>): Promise<T> {
-  const session = await unlockedSession(ctx);
-  try {
-    return await step(session);
-  } finally {
-    await session.core.lockNow();
-  }
 }
 
 export function registerPeopleCommands(program: Command, context: () => CliContext): void {
@@ -30,7 +20,7 @@ export function registerPeopleCommands(program: Command, context: () => CliConte
     .description('List people with their patient records and study counts (the default).')
     .action(async () => {
       const ctx = context();
-      const { people: list } = await withVault(ctx, (s) => s.call('listPeople', {}));
+      const { people: list } = await withUnlocked(ctx, (s) => s.call('listPeople', {}));
       if (ctx.json) printJson(ctx, { people: list });
       else ctx.stdout.write(formatPeople(list));
     });
@@ -43,7 +33,7 @@ export function registerPeopleCommands(program: Command, context: () => CliConte
     .action(async (person: string, records: string[]) => {
       const ctx = context();
       const input = { personId: id(person, 'PERSON'), recordIds: records.map((r) => id(r, 'RECORD')) };
-      const result = await withVault(ctx, (s) => s.call('linkRecords', input));
+      const result = await withUnlocked(ctx, (s) => s.call('linkRecords', input));
       if (ctx.json) printJson(ctx, result);
       else ctx.stdout.write(result.moved === 0 ? 'Nothing to move: those records already belong to that person.\n' : `Moved ${result.moved} record(s) into person ${result.personId}.\n`);
     });
@@ -55,7 +45,7 @@ export function registerPeopleCommands(program: Command, context: () => CliConte
     .action(async (record: string) => {
       const ctx = context();
       const recordId = id(record, 'RECORD');
-      const result = await withVault(ctx, (s) => s.call('unlinkRecord', { recordId }));
+      const result = await withUnlocked(ctx, (s) => s.call('unlinkRecord', { recordId }));
       if (ctx.json) printJson(ctx, result);
       else ctx.stdout.write(`Record ${recordId} is now person ${result.personId}, on its own.\n`);
     });
@@ -68,7 +58,7 @@ export function registerPeopleCommands(program: Command, context: () => CliConte
     .action(async (person: string, name: string | undefined) => {
       const ctx = context();
       const input = { personId: id(person, 'PERSON'), displayName: name ?? null };
-      const result = await withVault(ctx, (s) => s.call('renamePerson', input));
+      const result = await withUnlocked(ctx, (s) => s.call('renamePerson', input));
       if (ctx.json) printJson(ctx, result);
       else ctx.stdout.write(result.displayName === null ? `Person ${result.personId} is shown with the name on their scans.\n` : `Person ${result.personId} renamed.\n`);
     });
@@ -82,7 +72,7 @@ export function registerPeopleCommands(program: Command, context: () => CliConte
     .action(async (person: string, opts: { set: string[] }) => {
       const ctx = context();
       const personId = id(person, 'PERSON');
-      const profile = await withVault(ctx, async (s) => {
+      const profile = await withUnlocked(ctx, async (s) => {
         const current = await s.call('getPersonProfile', { personId });
         if (opts.set.length === 0) return current;
         return s.call('updatePersonProfile', { personId, profile: applyProfileSettings(current, opts.set) });

@@ -30,6 +30,8 @@ export function registerServeCommand(program: Command, context: () => CliContext
         const stop = (): void => resolve();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
+        ctx.stop.addEventListener('abort', stop);
+        if (ctx.stop.aborted) stop();
       });
       await session.core.lockNow();
       await host.close();

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openSession, printJson, type CliContext } from '../context';
+import { printJson, withSession, type CliContext } from '../context';
 import { readNewPassphrase, readPassphrase } from '../passphrase';
 import { CliExit, EXIT } from '../exit-codes';
 
@@ -11,9 +11,7 @@ export function registerVaultCommands(program: Command, context: () => CliContex
     .action(async (opts: { newPassphraseFile?: string }) => {
       const ctx = context();
       const passphrase = await readNewPassphrase(ctx, opts.newPassphraseFile, true);
-      const session = openSession(ctx);
-      const { recoveryKey } = await session.call('createVault', { passphrase });
-      await session.core.lockNow();
+      const { recoveryKey } = await withSession(ctx, (session) => session.call('createVault', { passphrase }));
       if (ctx.json) return printJson(ctx, { vaultDir: ctx.vaultDir, recoveryKey });
       ctx.stdout.write([
         `Your vault was created in ${ctx.vaultDir}`,
@@ -34,19 +32,19 @@ export function registerVaultCommands(program: Command, context: () => CliContex
     .option('--new-passphrase-file <file>', 'read the new passphrase from the first line of a file')
     .action(async (opts: { recoveryKey?: boolean; newPassphraseFile?: string }) => {
       const ctx = context();
-      const session = openSession(ctx);
-      if (opts.recoveryKey) {
-        const recoveryKey = ctx.env.SCANVAULT_RECOVERY_KEY ?? await readPassphrase({ ...ctx, env: {}, passphraseFile: undefined }, 'Recovery key: ');
-        const newPassphrase = await readNewPassphrase(ctx, opts.newPassphraseFile, false);
-        await session.call('unlockWithRecoveryKey', { recoveryKey, newPassphrase });
-      } else {
-        const oldPassphrase = await readPassphrase(ctx, 'Current passphrase: ');
-        await session.call('unlock', { passphrase: oldPassphrase });
-        const newPassphrase = await readNewPassphrase(ctx, opts.newPassphraseFile, false);
-        if (newPassphrase === oldPassphrase) throw new CliExit(EXIT.usage, 'The new passphrase is the same as the old one. Nothing was changed.');
-        await session.call('changePassphrase', { oldPassphrase, newPassphrase });
-      }
-      await session.core.lockNow();
+      await withSession(ctx, async (session) => {
+        if (opts.recoveryKey) {
+          const recoveryKey = ctx.env.SCANVAULT_RECOVERY_KEY ?? await readPassphrase({ ...ctx, env: {}, passphraseFile: undefined }, 'Recovery key: ');
+          const newPassphrase = await readNewPassphrase(ctx, opts.newPassphraseFile, false);
+          await session.call('unlockWithRecoveryKey', { recoveryKey, newPassphrase });
+        } else {
+          const oldPassphrase = await readPassphrase(ctx, 'Current passphrase: ');
+          await session.call('unlock', { passphrase: oldPassphrase });
+          const newPassphrase = await readNewPassphrase(ctx, opts.newPassphraseFile, false);
+          if (newPassphrase === oldPassphrase) throw new CliExit(EXIT.usage, 'The new passphrase is the same as the old one. Nothing was changed.');
+          await session.call('changePassphrase', { oldPassphrase, newPassphrase });
+        }
+      });
       if (ctx.json) return printJson(ctx, { changed: true });
       ctx.stdout.write('Passphrase changed. Use the new one from now on; your recovery key still works.\n');
     });
