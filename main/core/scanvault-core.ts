@@ -1,6 +1,6 @@
 /**
  * The core behind every host: wiring only. Each feature folder implements its part of the API
- * contract (session/, import/, jobs/, library/, verify/); this class builds them, connects the
+ * contract (session/, import/, jobs/, library/, people/, verify/); this class builds them, connects the
  * session's open/close hooks to the features that keep background work, and exposes the contract
  * as one-line delegations (so a missing method is a type error, and hosts see one object).
  */
@@ -12,6 +12,7 @@ import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
 import { ImportFeature } from './import/import-feature';
 import { JobRunner } from './jobs/job-runner';
 import { LibraryFeature } from './library/library-feature';
+import { PeopleFeature } from './people/people-feature';
 import type { Logger } from './log';
 import { VaultSession } from './session/vault-session';
 import { VerifyFeature } from './verify/verify-feature';
@@ -40,6 +41,7 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly jobs: JobRunner;
   private readonly imports: ImportFeature;
   private readonly library: LibraryFeature;
+  private readonly people: PeopleFeature;
   private readonly verify: VerifyFeature;
   private readonly bytes: BytesFeature;
 
@@ -59,6 +61,7 @@ export class ScanVaultCore implements ApiHandlers {
     const vault = (): OpenVault => this.session.requireVault();
     this.imports = new ImportFeature(vault, this.jobs, log);
     this.library = new LibraryFeature(vault);
+    this.people = new PeopleFeature(vault);
     this.verify = new VerifyFeature(vault, this.jobs);
     this.bytes = new BytesFeature(vault);
   }
@@ -126,4 +129,11 @@ export class ScanVaultCore implements ApiHandlers {
   getSeriesThumbnail(i: In<'getSeriesThumbnail'>): Out<'getSeriesThumbnail'> { return this.library.getSeriesThumbnail(i); }
 
   startVerify(): Out<'startVerify'> { return this.verify.startVerify(); }
+
+  listPeople(): Out<'listPeople'> { return this.people.listPeople(); }
+  getPersonProfile(i: In<'getPersonProfile'>): Out<'getPersonProfile'> { return this.people.getPersonProfile(i); }
+  updatePersonProfile(i: In<'updatePersonProfile'>): Out<'updatePersonProfile'> { return this.people.updatePersonProfile(i); }
+  linkRecords(i: In<'linkRecords'>): Out<'linkRecords'> { return this.people.linkRecords(i); }
+  unlinkRecord(i: In<'unlinkRecord'>): Out<'unlinkRecord'> { return this.people.unlinkRecord(i); }
+  renamePerson(i: In<'renamePerson'>): Out<'renamePerson'> { return this.people.renamePerson(i); }
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { DicomFacts } from '../dicom/types';
+import { linkNewRecord } from '../people/auto-link';
 
 const nowIso = (): string => new Date().toISOString();
 
@@ -39,7 +40,9 @@ export function upsertPatient(db: Database, facts: DicomFacts): number {
   if (existing) return existing.id;
   const r = sql(db, `INSERT INTO patients(patient_key, dicom_patient_id, name, birth_date, sex, created_at)
     VALUES (?, ?, ?, ?, ?, ?)`).run(key, p.id, p.name, p.birthDate, p.sex, nowIso());
-  return Number(r.lastInsertRowid);
+  const id = Number(r.lastInsertRowid);
+  linkNewRecord(db, { id, name: p.name, birthDate: p.birthDate }, nowIso());
+  return id;
 }
 
 export function upsertStudy(db: Database, patientId: number, studyUid: string, facts: DicomFacts): number {

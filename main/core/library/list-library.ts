@@ -1,6 +1,8 @@
-/** The library view: patients → studies → series with counts, read from the encrypted index. */
+/** The library view: people → their DICOM patient records → studies → series with counts, read from the encrypted index. */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { Library, PatientSummary, SeriesSummary, StudySummary } from '../../../shared/domain';
+import type { Library, PatientSummary, PersonSummary, SeriesSummary, StudySummary } from '../../../shared/domain';
+import { listPersons, personIdsByRecord } from '../db/people';
+import { sortByName } from '../people/sort-by-name';
 
 interface PatientRow { id: number; name: string | null; dicom_patient_id: string | null; birth_date: string | null; sex: string | null }
 interface StudyRow { id: number; patient_id: number; study_uid: string; study_date: string | null; description: string | null; institution: string | null }
@@ -32,12 +34,29 @@ export function listLibrary(db: Database): Library {
   const attachmentsByStudy = groupBy(attachments, (a) => a.study_id);
   const studiesByPatient = groupBy(studies, (s) => s.patient_id);
 
-  return {
-    patients: patients.map((p): PatientSummary => {
-      const own = (studiesByPatient.get(p.id) ?? []).map((s) => toStudy(s, seriesByStudy, sourcesByStudy, attachmentsByStudy));
-      return { id: p.id, name: p.name, patientId: p.dicom_patient_id, birthDate: p.birth_date, sex: p.sex, studyCount: own.length, studies: own };
-    }),
-  };
+  const records = patients.map((p): PatientSummary => {
+    const own = (studiesByPatient.get(p.id) ?? []).map((s) => toStudy(s, seriesByStudy, sourcesByStudy, attachmentsByStudy));
+    return { id: p.id, name: p.name, patientId: p.dicom_patient_id, birthDate: p.birth_date, sex: p.sex, studyCount: own.length, studies: own };
+  });
+  return { people: groupByPerson(db, records) };
+}
+
+/** Records in the order above (by name) under their person; persons kept for their profile show with none. */
+function groupByPerson(db: Database, records: PatientSummary[]): PersonSummary[] {
+  const links = personIdsByRecord(db);
+  const byPerson = new Map<number, PersonSummary['records']>();
+  for (const r of records) {
+    const link = links.get(r.id);
+    if (!link) continue; // every record has a person (migration 0020, import); never show one twice
+    const list = byPerson.get(link.personId) ?? [];
+    list.push({ ...r, linkedBy: link.linkedBy });
+    byPerson.set(link.personId, list);
+  }
+  const people = listPersons(db).map((p): PersonSummary => {
+    const own = byPerson.get(p.id) ?? [];
+    return { id: p.id, displayName: p.displayName, studyCount: own.reduce((n, r) => n + r.studyCount, 0), records: own };
+  });
+  return sortByName(people, (p) => p.displayName ?? p.records[0]?.name ?? null);
 }
 
 function toStudy(
