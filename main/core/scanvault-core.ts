@@ -6,6 +6,8 @@
  */
 import type { ApiHandlers, ApiOutput, ApiParsedInput } from '../../shared/api';
 import type { HostKind, Status } from '../../shared/domain';
+import type { ByteRef } from '../../shared/api/bytes';
+import { BytesFeature, type OpenedBytes } from './bytes/bytes-feature';
 import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
 import { ImportFeature } from './import/import-feature';
 import { JobRunner } from './jobs/job-runner';
@@ -41,6 +43,7 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly library: LibraryFeature;
   private readonly people: PeopleFeature;
   private readonly verify: VerifyFeature;
+  private readonly bytes: BytesFeature;
 
   constructor(opts: CoreOptions) {
     const { log, ...sessionOpts } = opts;
@@ -50,6 +53,7 @@ export class ScanVaultCore implements ApiHandlers {
       closing: async () => {
         await this.jobs.cancelAll();
         await this.imports.stop();
+        await this.bytes.closeAll();
         this.jobs.clear();
       },
       busy: () => this.jobs.active !== undefined,
@@ -59,6 +63,7 @@ export class ScanVaultCore implements ApiHandlers {
     this.library = new LibraryFeature(vault);
     this.people = new PeopleFeature(vault);
     this.verify = new VerifyFeature(vault, this.jobs);
+    this.bytes = new BytesFeature(vault);
   }
 
   // ---- for in-process hosts (the CLI's one-shot commands, the browser host's uploads) ----
@@ -84,6 +89,12 @@ export class ScanVaultCore implements ApiHandlers {
   /** For the CLI: waits until a job ends. */
   waitForJob(jobId: string): ReturnType<JobRunner['waitFor']> {
     return this.jobs.waitFor(jobId);
+  }
+
+  /** The byte channel (not a JSON method): decrypted file bytes, streamed. Viewing counts as activity. */
+  openBytes(ref: ByteRef): Promise<OpenedBytes> {
+    this.session.autoLock.touch();
+    return this.bytes.open(ref);
   }
 
   /** Closes the vault (clearing keys) — used by lock, auto-lock and host shutdown. */
