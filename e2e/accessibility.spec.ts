@@ -3,28 +3,14 @@
  * on every main screen. axe is injected from node_modules (never downloaded); the page's CSP is
  * bypassed for this injection only.
  */
-import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { makeSeries } from '../main/test-support/dicom-fixtures';
+import { violations } from './support/axe';
 import { createVault, importPath } from './support/pages';
 import { test, expect } from './support/serve-fixture';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
 test.use({ bypassCSP: true });
-
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
-
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 test('every main screen passes axe WCAG 2.1 AA checks', async ({ app, page }) => {
   await page.goto(app.url);

@@ -163,8 +163,29 @@ export const PatientSummary = z.object({
   studyCount: z.number().int(),
   studies: z.array(StudySummary),
 });
-export const Library = z.object({ patients: z.array(PatientSummary) });
+/** How a DICOM patient record came to belong to its person: by the name-and-birth-date rule, or by the user. */
+export const LinkedBy = z.enum(['auto', 'hand']);
+export type LinkedBy = z.infer<typeof LinkedBy>;
+
+/**
+ * One person: each hospital gives them another patient ID (and often spells the name differently),
+ * so a person holds one or more DICOM patient records. `displayName` is the name the user chose;
+ * null means "use the name on the first record".
+ */
+export const PersonSummary = z.object({
+  id: z.number().int(),
+  displayName: z.string().nullable(),
+  studyCount: z.number().int(),
+  records: z.array(PatientSummary.extend({ linkedBy: LinkedBy })),
+});
+export const Library = z.object({ people: z.array(PersonSummary) });
 export type Library = z.infer<typeof Library>;
+export type PersonSummary = z.infer<typeof PersonSummary>;
+
+/** Every DICOM patient record in the library, person by person. */
+export function libraryRecords(library: Library): PersonSummary['records'] {
+  return library.people.flatMap((p) => p.records);
+}
 export type PatientSummary = z.infer<typeof PatientSummary>;
 export type StudySummary = z.infer<typeof StudySummary>;
 export type SeriesSummary = z.infer<typeof SeriesSummary>;

@@ -1,5 +1,5 @@
 /** Page objects: the steps a person takes, by role and accessible name (as the UI labels them). */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const PASSPHRASE = 'correct horse battery staple';
 
@@ -39,4 +39,23 @@ export async function useDifferentFolder(page: Page, folder: string): Promise<vo
   await page.getByLabel('Vault folder').fill(folder);
   await page.getByRole('button', { name: 'Use this folder' }).click();
   await expect(page.getByTestId('vault-folder')).toHaveText(folder);
+}
+
+/** The library's section for the person whose records include this patient ID. */
+export function personSection(page: Page, patientId: string): Locator {
+  return page.getByRole('region').filter({ hasText: `Patient ID ${patientId}` });
+}
+
+/** From the library: open a person's page (profile and records) by one of their patient IDs. */
+export async function openPerson(page: Page, patientId: string): Promise<void> {
+  await personSection(page, patientId).getByRole('button', { name: /^Profile and records of / }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Records from hospitals' })).toBeVisible();
+}
+
+/** Answers the open confirmation dialog with its confirm button; waits for it to close. */
+export async function confirm(page: Page, title: string, button: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: title });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: button }).click();
+  await expect(dialog).toBeHidden();
 }

@@ -16,7 +16,7 @@ describe('createDispatcher', () => {
   it('answers VAULT_LOCKED for methods that need an open vault, before any handler runs', async () => {
     let called = false;
     const handlers = fakeHandlers({
-      listLibrary: async () => { called = true; return { patients: [] }; },
+      listLibrary: async () => { called = true; return { people: [] }; },
       getStatus: async () => ({ state: 'locked' }) as never,
     });
     const dispatch = createDispatcher(handlers, silentLogger, { isUnlocked: () => false });

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { FAST_KDF, makeDicom, makeSeries, newUid } from '../test-support/dicom-fixtures';
 import { silentLogger } from './log';
 import { ScanVaultCore } from './scanvault-core';
+import { libraryRecords } from '../../shared/domain';
 
 const PASS = 'correct horse battery staple';
 
@@ -58,8 +59,8 @@ describe('ScanVaultCore: vault + import end to end (generated fixtures)', () => 
     expect(report.studies).toEqual([{ studyInstanceUid: studyUid, date: '20240315', description: 'CT HEAD', patientName: 'DOE^JANE' }]);
 
     const lib = await core.listLibrary();
-    expect(lib.patients).toHaveLength(1);
-    const [patient] = lib.patients;
+    expect(libraryRecords(lib)).toHaveLength(1);
+    const [patient] = libraryRecords(lib);
     expect(patient).toMatchObject({ name: 'DOE^JANE', patientId: 'MRN-4711', birthDate: '19800101', studyCount: 1 });
     const study = patient!.studies[0]!;
     expect(study).toMatchObject({ studyInstanceUid: studyUid, modalities: ['CT'], institution: 'Mercy Hospital', seriesCount: 2, instanceCount: 5, sources: ['CD from Mercy Hospital'] });
@@ -78,7 +79,7 @@ describe('ScanVaultCore: vault + import end to end (generated fixtures)', () => 
     expect(again.imported).toBe(0);
     expect(again.seenAgain).toBe(6);
     expect(allFiles(path.join(vaultDir, 'blobs')).length).toBe(blobsBefore);
-    const study = (await core.listLibrary()).patients[0]!.studies[0]!;
+    const study = libraryRecords(await core.listLibrary())[0]!.studies[0]!;
     expect(study.sources).toEqual(['CD from Mercy Hospital', 'USB stick copy']);
   });
 
@@ -93,7 +94,7 @@ describe('ScanVaultCore: vault + import end to end (generated fixtures)', () => 
     const report = await importAndWait(core, [altered], 'Portal download');
     expect(report.imported).toBe(0);
     expect(report.conflicts).toHaveLength(1);
-    const series = (await core.listLibrary()).patients[0]!.studies[0]!.series[0]!;
+    const series = libraryRecords(await core.listLibrary())[0]!.studies[0]!.series[0]!;
     expect(series.instanceCount).toBe(4);
     expect(series.conflictCount).toBe(2);
     expect(series.alteredCount).toBe(2);
@@ -147,9 +148,9 @@ describe('ScanVaultCore: vault + import end to end (generated fixtures)', () => 
     await importAndWait(core, [source]);
     await importAndWait(core, [other], 'Second CD');
     const lib = await core.listLibrary();
-    expect(lib.patients).toHaveLength(1);
-    expect(lib.patients[0]!.studies).toHaveLength(1);
-    expect(lib.patients[0]!.studies[0]!.seriesCount).toBe(3);
+    expect(libraryRecords(lib)).toHaveLength(1);
+    expect(libraryRecords(lib)[0]!.studies).toHaveLength(1);
+    expect(libraryRecords(lib)[0]!.studies[0]!.seriesCount).toBe(3);
   });
 });
 

@@ -1,15 +1,18 @@
 /**
  * The core behind every host: wiring only. Each feature folder implements its part of the API
- * contract (session/, import/, jobs/, library/, verify/); this class builds them, connects the
+ * contract (session/, import/, jobs/, library/, people/, verify/); this class builds them, connects the
  * session's open/close hooks to the features that keep background work, and exposes the contract
  * as one-line delegations (so a missing method is a type error, and hosts see one object).
  */
 import type { ApiHandlers, ApiOutput, ApiParsedInput } from '../../shared/api';
 import type { HostKind, Status } from '../../shared/domain';
+import type { ByteRef } from '../../shared/api/bytes';
+import { BytesFeature, type OpenedBytes } from './bytes/bytes-feature';
 import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
 import { ImportFeature } from './import/import-feature';
 import { JobRunner } from './jobs/job-runner';
 import { LibraryFeature } from './library/library-feature';
+import { PeopleFeature } from './people/people-feature';
 import type { Logger } from './log';
 import { VaultSession } from './session/vault-session';
 import { VerifyFeature } from './verify/verify-feature';
@@ -38,7 +41,9 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly jobs: JobRunner;
   private readonly imports: ImportFeature;
   private readonly library: LibraryFeature;
+  private readonly people: PeopleFeature;
   private readonly verify: VerifyFeature;
+  private readonly bytes: BytesFeature;
 
   constructor(opts: CoreOptions) {
     const { log, ...sessionOpts } = opts;
@@ -48,6 +53,7 @@ export class ScanVaultCore implements ApiHandlers {
       closing: async () => {
         await this.jobs.cancelAll();
         await this.imports.stop();
+        await this.bytes.closeAll();
         this.jobs.clear();
       },
       busy: () => this.jobs.active !== undefined,
@@ -55,7 +61,9 @@ export class ScanVaultCore implements ApiHandlers {
     const vault = (): OpenVault => this.session.requireVault();
     this.imports = new ImportFeature(vault, this.jobs, log);
     this.library = new LibraryFeature(vault);
+    this.people = new PeopleFeature(vault);
     this.verify = new VerifyFeature(vault, this.jobs);
+    this.bytes = new BytesFeature(vault);
   }
 
   // ---- for in-process hosts (the CLI's one-shot commands, the browser host's uploads) ----
@@ -81,6 +89,12 @@ export class ScanVaultCore implements ApiHandlers {
   /** For the CLI: waits until a job ends. */
   waitForJob(jobId: string): ReturnType<JobRunner['waitFor']> {
     return this.jobs.waitFor(jobId);
+  }
+
+  /** The byte channel (not a JSON method): decrypted file bytes, streamed. Viewing counts as activity. */
+  openBytes(ref: ByteRef): Promise<OpenedBytes> {
+    this.session.autoLock.touch();
+    return this.bytes.open(ref);
   }
 
   /** Closes the vault (clearing keys) — used by lock, auto-lock and host shutdown. */
@@ -115,4 +129,11 @@ export class ScanVaultCore implements ApiHandlers {
   getSeriesThumbnail(i: In<'getSeriesThumbnail'>): Out<'getSeriesThumbnail'> { return this.library.getSeriesThumbnail(i); }
 
   startVerify(): Out<'startVerify'> { return this.verify.startVerify(); }
+
+  listPeople(): Out<'listPeople'> { return this.people.listPeople(); }
+  getPersonProfile(i: In<'getPersonProfile'>): Out<'getPersonProfile'> { return this.people.getPersonProfile(i); }
+  updatePersonProfile(i: In<'updatePersonProfile'>): Out<'updatePersonProfile'> { return this.people.updatePersonProfile(i); }
+  linkRecords(i: In<'linkRecords'>): Out<'linkRecords'> { return this.people.linkRecords(i); }
+  unlinkRecord(i: In<'unlinkRecord'>): Out<'unlinkRecord'> { return this.people.unlinkRecord(i); }
+  renamePerson(i: In<'renamePerson'>): Out<'renamePerson'> { return this.people.renamePerson(i); }
 }

@@ -10,6 +10,7 @@ import './styles/forms.css';
 import './styles/layout.css';
 import './styles/import.css';
 import './styles/library.css';
+import './styles/people.css';
 
 async function loadServices(): Promise<Services> {
   // The in-memory fake exists only in the Vite dev server; production builds drop this branch.

@@ -9,6 +9,7 @@ import type { Result } from '../errors';
 import { importMethods } from './import';
 import { jobMethods } from './jobs';
 import { libraryMethods } from './library';
+import { peopleMethods } from './people';
 import { sessionMethods } from './session';
 import { verifyMethods } from './verify';
 
@@ -17,6 +18,7 @@ export const apiContract = {
   ...importMethods,
   ...jobMethods,
   ...libraryMethods,
+  ...peopleMethods,
   ...verifyMethods,
 } as const;
 

@@ -158,6 +158,15 @@ export class BlobDecryptor {
     return plaintext;
   }
 
+  /**
+   * Continues at chunk `index` (range reads). Safe: the index is part of each chunk's nonce, so a
+   * chunk decrypted at the wrong position fails authentication instead of yielding wrong bytes.
+   */
+  seek(index: number): void {
+    if (!Number.isInteger(index) || index < 0) throw new RangeError('chunk index out of range');
+    this.index = index;
+  }
+
   dispose(): void {
     zeroizeKey(this.blobKey);
   }

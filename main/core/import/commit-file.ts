@@ -11,6 +11,7 @@ import {
   instancesWithSopUid, markConflict, recordFile, upsertSeries, type FileRecord,
 } from '../db/import-index';
 import type { DicomFacts } from '../dicom/types';
+import { linkNewRecord } from '../people/auto-link';
 import type { OpenVault } from '../vault/vault';
 import { patientKey, placeholderUid } from './index-keys';
 import { blobsOf, type PreparedFile } from './prepare-file';
@@ -134,8 +135,15 @@ function fileUnderStudy(db: WritableDB, studyUid: string, facts: DicomFacts, war
     if (findPatientByKey(db, key) !== study.patientId) warnings.push(OTHER_PATIENT);
     return { patientId: study.patientId, studyId: study.id };
   }
-  const patientId = findPatientByKey(db, key) ?? insertPatient(db, key, facts.patient);
+  const patientId = findPatientByKey(db, key) ?? newPatientRecord(db, key, facts.patient);
   return { patientId, studyId: insertStudy(db, patientId, studyUid, facts.study) };
+}
+
+/** A new DICOM patient record goes straight into a person (people/auto-link.ts). */
+function newPatientRecord(db: WritableDB, key: string, patient: DicomFacts['patient']): number {
+  const id = insertPatient(db, key, patient);
+  linkNewRecord(db, { id, name: patient.name, birthDate: patient.birthDate }, new Date().toISOString());
+  return id;
 }
 
 function conflictReason(samePixels: boolean): string {

@@ -6,6 +6,7 @@ import { compressedFile, encodeJpegLs, le16 } from '../../test-support/dicom/com
 import { FAST_KDF, makeDicom } from '../../test-support/dicom-fixtures';
 import { silentLogger } from '../log';
 import { ScanVaultCore } from '../scanvault-core';
+import { libraryRecords } from '../../../shared/domain';
 
 describe('background pixel fingerprints through the core', () => {
   it('fingerprints a compressed image after import, so its status leaves "pending"', async () => {
@@ -42,7 +43,7 @@ describe('background pixel fingerprints through the core', () => {
     const { jobId } = await core.startImport({ paths: [source], provenance: { sourceLabel: 'test' } });
     expect((await core.waitForJob(jobId)).importReport?.conflicts).toHaveLength(1);
     await core.waitForBackgroundWork();
-    const all = (await core.listLibrary()).patients.flatMap((p) => p.studies).flatMap((s) => s.series);
+    const all = libraryRecords(await core.listLibrary()).flatMap((p) => p.studies).flatMap((s) => s.series);
     const series = all.find((s) => s.conflictCount > 0);
     expect(series).toMatchObject({ conflictCount: 2, alteredCount: 0 });
     await core.lockNow();

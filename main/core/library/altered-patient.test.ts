@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FAST_KDF, makeDicom, newUid } from '../../test-support/dicom-fixtures';
+import { listPatients } from '../db/library';
 import { runMigrations } from '../db/migrate';
 import { silentLogger } from '../log';
 import { runImport } from '../import/run-import';
@@ -49,10 +50,10 @@ describe('an altered copy naming another patient', () => {
 
     expect(report.conflicts).toHaveLength(1);
     expect(report.warnings[0]?.warnings.join(' ')).toMatch(/different patient name or ID/);
-    const library = listLibrary(vault.db);
-    expect(library.patients.map((p) => [p.name, p.studyCount])).toEqual([['DOE^JANE', 1]]);
+    const records = listLibrary(vault.db).people.flatMap((person) => person.records);
+    expect(records.map((r) => [r.name, r.studyCount])).toEqual([['DOE^JANE', 1]]);
     expect(vault.db.prepare('SELECT count(*) FROM patients').pluck().get()).toBe(1); // not just hidden: never created
-    const series = library.patients[0]!.studies[0]!.series[0]!;
+    const series = records[0]!.studies[0]!.series[0]!;
     expect([series.instanceCount, series.conflictCount]).toEqual([3, 2]);
   });
 
@@ -61,7 +62,7 @@ describe('an altered copy naming another patient', () => {
     await importFolder('a', [makeDicom({ ...uids, sopUid: newUid(), patientName: 'DOE^JANE', patientId: 'MRN-1' })], 'CD');
     const report = await importFolder('b', [makeDicom({ ...uids, sopUid: newUid(), patientName: 'doe^jane^', patientId: 'MRN-1' })], 'USB');
     expect(report.warnings).toEqual([]);
-    expect(listLibrary(vault.db).patients).toHaveLength(1);
+    expect(listLibrary(vault.db).people.flatMap((person) => person.records)).toHaveLength(1);
   });
 });
 
@@ -72,6 +73,6 @@ describe('listing patients', () => {
     const now = '2026-01-01T00:00:00.000Z';
     db.prepare("INSERT INTO patients (id, patient_key, name, created_at) VALUES (1, 'k1', 'DOE^JANE', ?), (2, 'k2', 'ROE^RICHARD', ?)").run(now, now);
     db.prepare("INSERT INTO studies (patient_id, study_uid, created_at) VALUES (1, '1.2.3', ?)").run(now);
-    expect(listLibrary(db).patients.map((p) => p.name)).toEqual(['DOE^JANE']);
+    expect(listPatients(db).map((p) => p.name)).toEqual(['DOE^JANE']);
   });
 });

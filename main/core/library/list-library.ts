@@ -1,6 +1,8 @@
-/** The library view: patients → studies → series with counts, read from the encrypted index. */
-import type { Library, PatientSummary, SeriesSummary, StudySummary } from '../../../shared/domain';
+/** The library view: people → their DICOM patient records → studies → series with counts, read from the encrypted index. */
+import type { Library, PatientSummary, PersonSummary, SeriesSummary, StudySummary } from '../../../shared/domain';
 import type { VaultDatabase } from '../db/database';
+import { listPersons, personIdsByRecord } from '../db/people';
+import { sortByName } from '../people/sort-by-name';
 import { listPatients, listSeries, listStudies, listStudyAttachments, listStudySources, type SeriesListRow, type StudyListRow } from '../db/library';
 
 export function listLibrary(db: VaultDatabase): Library {
@@ -9,12 +11,29 @@ export function listLibrary(db: VaultDatabase): Library {
   const attachmentsByStudy = groupBy(listStudyAttachments(db), (a) => a.studyId);
   const studiesByPatient = groupBy(listStudies(db), (s) => s.patientId);
 
-  return {
-    patients: listPatients(db).map((p): PatientSummary => {
-      const own = (studiesByPatient.get(p.id) ?? []).map((s) => toStudy(s, seriesByStudy, sourcesByStudy, attachmentsByStudy));
-      return { id: p.id, name: p.name, patientId: p.dicomPatientId, birthDate: p.birthDate, sex: p.sex, studyCount: own.length, studies: own };
-    }),
-  };
+  const records = listPatients(db).map((p): PatientSummary => {
+    const own = (studiesByPatient.get(p.id) ?? []).map((s) => toStudy(s, seriesByStudy, sourcesByStudy, attachmentsByStudy));
+    return { id: p.id, name: p.name, patientId: p.dicomPatientId, birthDate: p.birthDate, sex: p.sex, studyCount: own.length, studies: own };
+  });
+  return { people: groupByPerson(db, records) };
+}
+
+/** Records in the order above (by name) under their person; persons kept for their profile show with none. */
+function groupByPerson(db: VaultDatabase, records: PatientSummary[]): PersonSummary[] {
+  const links = personIdsByRecord(db);
+  const byPerson = new Map<number, PersonSummary['records']>();
+  for (const r of records) {
+    const link = links.get(r.id);
+    if (!link) continue; // every record has a person (migration 0020, import); never show one twice
+    const list = byPerson.get(link.personId) ?? [];
+    list.push({ ...r, linkedBy: link.linkedBy });
+    byPerson.set(link.personId, list);
+  }
+  const people = listPersons(db).map((p): PersonSummary => {
+    const own = byPerson.get(p.id) ?? [];
+    return { id: p.id, displayName: p.displayName, studyCount: own.reduce((n, r) => n + r.studyCount, 0), records: own };
+  });
+  return sortByName(people, (p) => p.displayName ?? p.records[0]?.name ?? null);
 }
 
 function toStudy(

@@ -6,6 +6,7 @@ import { compressedFile, encodeJpegLs, le16 } from '../../test-support/dicom/com
 import { FAST_KDF, makeDicom } from '../../test-support/dicom-fixtures';
 import { silentLogger } from '../log';
 import { ScanVaultCore } from '../scanvault-core';
+import { libraryRecords } from '../../../shared/domain';
 
 describe('series previews', () => {
   it('previews a JPEG-LS series exactly like the same pixels stored uncompressed', async () => {
@@ -22,7 +23,7 @@ describe('series previews', () => {
     await core.createVault({ passphrase: 'correct horse battery staple' });
     const { jobId } = await core.startImport({ paths: [source], provenance: { sourceLabel: 'test' } });
     expect((await core.waitForJob(jobId)).importReport?.imported).toBe(2);
-    const series = (await core.listLibrary()).patients.flatMap((p) => p.studies).flatMap((s) => s.series);
+    const series = libraryRecords(await core.listLibrary()).flatMap((p) => p.studies).flatMap((s) => s.series);
     const thumbs = await Promise.all(series.map((s) => core.getSeriesThumbnail({ seriesId: s.id })));
     expect(thumbs.every((t) => t !== null && t.width === 16)).toBe(true);
     expect(thumbs[0]!.grayBase64).toBe(thumbs[1]!.grayBase64);

@@ -8,7 +8,7 @@ import { isCryptoError } from '../crypto/crypto-error';
 import type { BlobWrappingKey } from '../crypto/secret-keys';
 import { fsyncDirectory, isCode } from './atomic-file';
 import { blobFilePath, isBlobId, isShardName, newBlobId } from './blob-paths';
-import { readDecryptedBlob } from './blob-reader';
+import { openDecryptedBlob, readDecryptedBlob } from './blob-reader';
 import { writeEncryptedBlob } from './blob-writer';
 import type { BlobSource } from './blob-writer';
 import { VaultError } from './errors';
@@ -22,6 +22,16 @@ export interface WrittenBlob {
   readonly size: number;
   /** SHA-256 of the plaintext, computed while streaming. */
   readonly sha256: Buffer;
+}
+
+/** An open blob for range reads (see BlobStore.open). Call close() when done, also on errors. */
+export interface OpenBlob {
+  /** Plaintext length in bytes. */
+  readonly size: number;
+  /** Verified plaintext bytes [start, end); BLOB_CORRUPT on any authentication failure. */
+  range(start: number, end: number): AsyncGenerator<Buffer, void, undefined>;
+  /** Zeroes the blob key and closes the file. Idempotent. */
+  close(): Promise<void>;
 }
 
 export interface BlobWriteOptions {
@@ -168,6 +178,40 @@ export class BlobStore {
     } finally {
       await handle.close();
     }
+  }
+
+  /**
+   * Opens a blob for range reads: the file handle stays open and the blob key unwrapped until
+   * close(), so a viewer can read parts of a large file without decrypting from the start.
+   * Throws BLOB_MISSING / BLOB_CORRUPT like read().
+   */
+  async open(blobId: string): Promise<OpenBlob> {
+    const handle = await this.openForRead(blobId);
+    let blob;
+    try {
+      blob = await openDecryptedBlob(handle, this.options.wrappingKey(), this.binding(blobId));
+    } catch (error) {
+      await handle.close();
+      throw isCryptoError(error) ? new VaultError('BLOB_CORRUPT') : error;
+    }
+    let closed: Promise<void> | null = null;
+    return {
+      size: blob.size,
+      async *range(start, end) {
+        try {
+          yield* blob.range(start, end);
+        } catch (error) {
+          throw isCryptoError(error) ? new VaultError('BLOB_CORRUPT') : error;
+        }
+      },
+      close() {
+        closed ??= (async () => {
+          blob.dispose();
+          await handle.close();
+        })();
+        return closed;
+      },
+    };
   }
 
   /** Whole plaintext in memory; nothing is returned unless every chunk verified. */

@@ -11,7 +11,11 @@ export type EventKind =
   | 'share'
   | 'answer-recorded'
   | 'passphrase-changed'
-  | 'restore';
+  | 'restore'
+  | 'people-linked'
+  | 'people-unlinked'
+  | 'person-renamed'
+  | 'person-profile-updated';
 
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 export type EventDetails = { readonly [key: string]: JsonValue };

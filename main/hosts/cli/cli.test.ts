@@ -72,8 +72,8 @@ describe('scanvault CLI', () => {
 
     const list = await cli(['--vault', vault, '--json', 'list'], env);
     expect(list.code).toBe(0);
-    const lib = JSON.parse(list.stdout) as { patients: { studies: { seriesCount: number; instanceCount: number; sources: string[] }[] }[] };
-    expect(lib.patients[0]!.studies[0]).toMatchObject({ seriesCount: 1, instanceCount: 3, sources: ['CD from Mercy'] });
+    const lib = JSON.parse(list.stdout) as { people: { records: { studies: { seriesCount: number; instanceCount: number; sources: string[] }[] }[] }[] };
+    expect(lib.people[0]!.records[0]!.studies[0]).toMatchObject({ seriesCount: 1, instanceCount: 3, sources: ['CD from Mercy'] });
 
     const verify = await cli(['--vault', vault, '--json', 'verify'], env);
     expect(verify.code).toBe(0);

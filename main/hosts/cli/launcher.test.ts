@@ -86,8 +86,8 @@ describe.skipIf(systemMajor === 0 || systemMajor >= 22)('bin/scanvault.js under 
     expect(verify.code).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, problems: [] });
     const list = await runCliCaptured(['--vault', vault, '--json', 'list'], env, productionKdf);
-    const lib = JSON.parse(list.stdout) as { patients: { studies: { instanceCount: number }[] }[] };
-    const stored = lib.patients.flatMap((p) => p.studies).reduce((n, s) => n + s.instanceCount, 0);
+    const lib = JSON.parse(list.stdout) as { people: { records: { studies: { instanceCount: number }[] }[] }[] };
+    const stored = lib.people.flatMap((p) => p.records).flatMap((r) => r.studies).reduce((n, s) => n + s.instanceCount, 0);
     // The work stopped with its launcher instead of running on to the end unseen.
     expect(stored).toBeLessThan(FILES);
   });

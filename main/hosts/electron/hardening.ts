@@ -2,8 +2,12 @@
  * Security settings for the desktop window's session and contents, kept apart from main.ts so tests
  * can check them with fakes. The window's own options are inline in main-window.ts.
  */
-import { CONTENT_SECURITY_POLICY } from '../common/security-headers';
+import { ELECTRON_BYTES_ORIGIN } from '../../../shared/api/bytes';
+import { contentSecurityPolicy } from '../common/security-headers';
 import { APP_ORIGIN } from './ipc-bridge';
+
+/** The window's CSP: the browser host's, plus fetches from the byte scheme (another origin here). */
+export const WINDOW_CSP = contentSecurityPolicy([ELECTRON_BYTES_ORIGIN]);
 
 export interface WebContentsLike {
   on(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', listener: (event: { preventDefault(): void; url?: string }, url: string) => void): unknown;
@@ -18,9 +22,9 @@ export interface SessionLike {
   };
 }
 
-/** Only the app's own pages and inline data may load: no remote content at all. */
+/** Only the app's own pages, its byte scheme and inline data may load: no remote content at all. */
 export function isAllowedUrl(url: string): boolean {
-  return url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('devtools:');
+  return url.startsWith(`${APP_ORIGIN}/`) || url.startsWith(`${ELECTRON_BYTES_ORIGIN}/`) || url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('devtools:');
 }
 
 export function hardenSession(session: SessionLike): void {
@@ -28,7 +32,7 @@ export function hardenSession(session: SessionLike): void {
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedUrl(details.url) }));
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...(details.responseHeaders ?? {}), 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({ responseHeaders: { ...(details.responseHeaders ?? {}), 'Content-Security-Policy': [WINDOW_CSP] } });
   });
 }
 

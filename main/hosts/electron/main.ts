@@ -10,7 +10,9 @@ import { createLogger } from '../../core/log';
 import { defaultVaultDir, settingsFilePath } from '../../core/paths';
 import { ScanVaultCore } from '../../core/scanvault-core';
 import { resolveVaultDir } from '../../core/session/vault-folder';
+import { ELECTRON_BYTES_SCHEME } from '../../../shared/api/bytes';
 import { handleAppRequest } from './app-protocol';
+import { BYTES_SCHEME_PRIVILEGES, handleBytesRequest } from './bytes-protocol';
 import { hardenSession } from './hardening';
 import { createMainWindow } from './main-window';
 import { registerApiHandlers, APP_ORIGIN } from './ipc-bridge';
@@ -18,6 +20,7 @@ import { pickerOptions, withDesktopDialogs } from './desktop-dialogs';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  BYTES_SCHEME_PRIVILEGES,
 ]);
 
 const log = createLogger();
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
   registerApiHandlers(ipcMain, createDispatcher(handlers, log, core));
   hardenSession(session.defaultSession);
   protocol.handle('app', (request) => handleAppRequest(staticDir, request.url));
+  protocol.handle(ELECTRON_BYTES_SCHEME, (request) => handleBytesRequest(core, request, log));
 
   const win = createMainWindow(BrowserWindow, path.join(__dirname, 'preload.cjs'), app.isPackaged);
   win.once('ready-to-show', () => win.show());

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import type { Dispatch } from '../../api/dispatch';
 import type { Logger } from '../../core/log';
+import { answerByteRequest, isBytePath, type ByteSource } from '../common/byte-route';
 import type { UploadSink } from '../../core/import/upload-staging';
 import { receiveUpload } from './uploads';
 import { loadStatic } from '../common/static-files';
@@ -19,6 +21,8 @@ export interface BrowserHostOptions {
   /** Only for tests; a launch normally gets a fresh random secret. */
   secret?: string;
   uploads?: UploadSink;
+  /** Decrypted file bytes for GET /bytes/<kind>/<id> (the core); absent: 404. */
+  bytes?: ByteSource;
 }
 
 export interface BrowserHost {
@@ -68,6 +72,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     }
 
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
+    if (isBytePath(url.pathname)) return handleBytes(req, res, url.pathname);
     if (url.pathname.startsWith('/upload/')) {
       if (!opts.uploads) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
       const result = await receiveUpload(req, url, opts.uploads);
@@ -79,6 +84,23 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     const file = await loadStatic(opts.staticDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     return send(res, 200, file.type, file.body);
+  }
+
+  /** Same secret and Host/Origin checks as the API (done above); the body is piped with backpressure. */
+  async function handleBytes(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (!opts.bytes) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    const reply = await answerByteRequest(opts.bytes, { method: req.method ?? 'GET', pathname, range: req.headers.range }, opts.log);
+    res.writeHead(reply.status, { ...SECURITY_HEADERS, ...reply.headers });
+    if (reply.body === null || typeof reply.body === 'string') {
+      res.end(reply.body ?? undefined);
+      return;
+    }
+    try {
+      await pipeline(reply.body, res);
+    } catch {
+      // Damage found mid-file, a lock, or the reader left: abort, so a cut file never looks complete.
+      res.destroy();
+    }
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {

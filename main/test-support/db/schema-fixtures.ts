@@ -27,8 +27,14 @@ export const SEEDS: Readonly<Record<number, (db: VaultDatabase) => void>> = {
     db.prepare("INSERT INTO attachments (id, study_id, patient_id, blob_id, kind, title, sha256_file, created_at) VALUES (1, 1, 1, ?, 'pdf', 'Report', ?, ?)").run('b'.repeat(32), sha(2), NOW);
     db.prepare("INSERT INTO import_batches (id, source_label, source_kind, medium, started_at, status) VALUES (1, 'CD', 'cd', '{}', ?, 'done')").run(NOW);
     db.prepare("INSERT INTO import_files (batch_id, relative_path, outcome, instance_id, created_at) VALUES (1, 'IM0', 'imported', 1, ?)").run(NOW);
-    db.prepare("INSERT INTO events (seq, at, kind, details, prev_hash, hash) VALUES (1, ?, 'vault-created', '{}', ?, ?)").run(NOW, sha(0), sha(9));
+    // After whatever the vault already logged (a real vault starts with 'vault-created').
+    db.prepare("INSERT INTO events (seq, at, kind, details, prev_hash, hash) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM events), ?, 'import', '{}', ?, ?)").run(NOW, sha(0), sha(9));
     db.prepare("INSERT INTO settings (key, value) VALUES ('autoLockMinutes', '5')").run();
+  },
+  20: (db) => {
+    db.prepare("INSERT INTO patients (id, patient_key, name, created_at) VALUES (2, 'k2', 'DOE^J', ?)").run(NOW);
+    db.prepare("INSERT INTO persons (id, display_name, created_at) VALUES (100, 'Jane', ?)").run(NOW);
+    db.prepare("INSERT INTO person_records (patient_id, person_id, match_key, linked_by, linked_at) VALUES (2, 100, NULL, 'hand', ?)").run(NOW);
   },
 };
 

@@ -13,6 +13,7 @@ import { apiError, type ErrorCode, type Result } from '../../../shared/errors';
 import { estimateStrength } from '../../../shared/passphrase-strength';
 import type { Services } from '../services';
 import { fakeLibrary, fakeReport, fakeThumbnail } from './fake-library';
+import { fakePeople } from './fake-people';
 
 const FAKE_PASSPHRASE = 'correct horse battery';
 const FAKE_RECOVERY_KEY = '7K2M-9QXB-4TRV-C8HD-PZ3F-W6NJ-A1EY-5G0S-KM2R';
@@ -31,7 +32,7 @@ export function createFakeServices(params: URLSearchParams): Services {
   let autoLockMinutes = 15;
   let lastTouch = Date.now();
   const lockAfterMs = Number(params.get('lockAfterSeconds') ?? 0) * 1000;
-  let library: Library = params.get('empty') === '1' ? { patients: [] } : fakeLibrary();
+  let library: Library = params.get('empty') === '1' ? { people: [] } : fakeLibrary();
   const jobs = new Map<string, FakeJob>();
   let batch = 1;
   let vaultDir = electron ? 'C:\\Users\\you\\Documents\\ScanVault' : '/home/you/ScanVault';
@@ -77,7 +78,7 @@ export function createFakeServices(params: URLSearchParams): Services {
     job.state = 'done';
     if (job.kind === 'import') {
       job.importReport = fakeReport(batch++);
-      if (library.patients.length === 0) library = fakeLibrary();
+      if (library.people.length === 0) library = fakeLibrary();
     } else {
       const corrupt = params.get('corrupt') === '1';
       job.verifyReport = {
@@ -162,9 +163,10 @@ export function createFakeServices(params: URLSearchParams): Services {
     },
     listLibrary: () => ok(structuredClone(library)),
     getSeriesThumbnail: ({ seriesId }) => ok(fakeThumbnail(seriesId)),
+    ...fakePeople(() => library),
   };
 
-  const needsUnlock = new Set<ApiMethod>(['changePassphrase', 'setAutoLock', 'pickImportPaths', 'beginUpload', 'startImport', 'startVerify', 'getJob', 'cancelJob', 'listLibrary', 'getSeriesThumbnail']);
+  const needsUnlock = new Set<ApiMethod>(['changePassphrase', 'setAutoLock', 'pickImportPaths', 'beginUpload', 'startImport', 'startVerify', 'getJob', 'cancelJob', 'listLibrary', 'getSeriesThumbnail', 'listPeople', 'getPersonProfile', 'updatePersonProfile', 'linkRecords', 'unlinkRecord', 'renamePerson']);
   const api = {} as Record<ApiMethod, (input: unknown) => Promise<Result<unknown>>>;
   for (const method of Object.keys(handlers) as ApiMethod[]) {
     api[method] = async (input: unknown) => {

@@ -24,28 +24,42 @@ function study(id: number, date: string, description: string, modalities: string
 
 export function fakeLibrary(): Library {
   return {
-    patients: [
+    people: [
       {
-        id: 1, name: 'Example^Jane^Ann', patientId: 'MRN-000123', birthDate: '19800412', sex: 'F', studyCount: 2,
-        studies: [
-          study(11, '20230914', 'CT chest with contrast', ['CT', 'SR'], 'Mercy Hospital', [
-            series('CT', 1, 'Scout', 2),
-            series('CT', 2, 'Axial 5mm', 64, 1),
-            series('CT', 3, 'Coronal reformat', 48),
-          ], ['CD from Mercy Hospital'], [{ id: 5, title: 'Radiology report', kind: 'pdf' }]),
-          study(12, '20210302', 'MRI left knee', ['MR'], 'Northside Imaging', [
-            series('MR', 1, 'PD sagittal', 24),
-            series('MR', 2, 'T2 coronal fat sat', 22),
-          ], ['Download from patient portal', 'CD from Northside']),
+        id: 1, displayName: null, studyCount: 3,
+        records: [
+          {
+            id: 1, name: 'Example^Jane^Ann', patientId: 'MRN-000123', birthDate: '19800412', sex: 'F', studyCount: 2, linkedBy: 'auto',
+            studies: [
+              study(11, '20230914', 'CT chest with contrast', ['CT', 'SR'], 'Mercy Hospital', [
+                series('CT', 1, 'Scout', 2),
+                series('CT', 2, 'Axial 5mm', 64, 1),
+                series('CT', 3, 'Coronal reformat', 48),
+              ], ['CD from Mercy Hospital'], [{ id: 5, title: 'Radiology report', kind: 'pdf' }]),
+              study(12, '20210302', 'MRI left knee', ['MR'], 'Northside Imaging', [
+                series('MR', 1, 'PD sagittal', 24),
+                series('MR', 2, 'T2 coronal fat sat', 22),
+              ], ['Download from patient portal', 'CD from Northside']),
+            ],
+          },
+          {
+            id: 3, name: 'EXAMPLE^JANE^ANN', patientId: 'NS-88812', birthDate: '19800412', sex: 'F', studyCount: 1, linkedBy: 'auto',
+            studies: [
+              study(13, '20190511', 'X-ray wrist', ['CR'], 'Northside Imaging', [series('CR', 1, 'PA and lateral', 2)], ['CD from Northside']),
+            ],
+          },
         ],
       },
       {
-        id: 2, name: 'Example^Sam', patientId: 'P-4471', birthDate: '20150620', sex: 'M', studyCount: 1,
-        studies: [
-          study(21, '20240105', 'Ultrasound abdomen', ['US'], "Children's Clinic", [
-            series('US', 1, null, 12),
-          ], ['USB stick from clinic']),
-        ],
+        id: 2, displayName: null, studyCount: 1,
+        records: [{
+          id: 2, name: 'Example^Sam', patientId: 'P-4471', birthDate: '20150620', sex: 'M', studyCount: 1, linkedBy: 'auto',
+          studies: [
+            study(21, '20240105', 'Ultrasound abdomen', ['US'], "Children's Clinic", [
+              series('US', 1, null, 12),
+            ], ['USB stick from clinic']),
+          ],
+        }],
       },
     ],
   };

@@ -16,7 +16,7 @@ async function unlock(ctx: CliContext, session: CoreSession): Promise<void> {
 }
 
 /** Unlock, run `work`, and lock in `finally`: a failing call never leaves the vault open. */
-function withUnlocked<T>(ctx: CliContext, work: (session: CoreSession) => Promise<T>): Promise<T> {
+export function withUnlocked<T>(ctx: CliContext, work: (session: CoreSession) => Promise<T>): Promise<T> {
   return withSession(ctx, async (session) => {
     await unlock(ctx, session);
     return work(session);
@@ -96,7 +96,7 @@ export function registerDataCommands(program: Command, context: () => CliContext
 
   program
     .command('list')
-    .description('List patients, their studies and series, with counts.')
+    .description('List people, their patient records, studies and series, with counts.')
     .action(async () => {
       const ctx = context();
       const library: Library = await withUnlocked(ctx, (session) => session.call('listLibrary', {}));

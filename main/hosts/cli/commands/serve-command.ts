@@ -20,6 +20,7 @@ export function registerServeCommand(program: Command, context: () => CliContext
         staticDir,
         log: ctx.log,
         uploads: session.core.uploads,
+        bytes: session.core,
         ...(opts.port !== undefined ? { port: opts.port } : {}),
       });
       if (ctx.json) printJson(ctx, { url: host.url, port: host.port });

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Library } from '../../../../shared/domain';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApi } from '../../services';
-import { PatientSection } from './PatientSection';
+import { PersonScreen } from '../people/PersonScreen';
+import { PersonSection } from './PersonSection';
 
 /** Everything in the vault: people, their studies (scan appointments) and series (sets of pictures). */
 export function LibraryScreen({ onImport }: { onImport: () => void }) {
@@ -10,6 +11,7 @@ export function LibraryScreen({ onImport }: { onImport: () => void }) {
   const [library, setLibrary] = useState<Library | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [openPerson, setOpenPerson] = useState<number | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -22,6 +24,11 @@ export function LibraryScreen({ onImport }: { onImport: () => void }) {
       live = false;
     };
   }, [api, attempt]);
+
+  if (openPerson !== null) {
+    // Coming back reloads the library: links and names may have changed.
+    return <PersonScreen personId={openPerson} onBack={() => { setOpenPerson(null); setAttempt((n) => n + 1); }} />;
+  }
 
   if (error) {
     return (
@@ -36,7 +43,7 @@ export function LibraryScreen({ onImport }: { onImport: () => void }) {
   }
   if (!library) return <><h1>Library</h1><p className="muted" aria-live="polite">Opening your library…</p></>;
 
-  if (library.patients.length === 0) {
+  if (library.people.length === 0) {
     return (
       <>
         <h1>Library</h1>
@@ -53,9 +60,9 @@ export function LibraryScreen({ onImport }: { onImport: () => void }) {
     <>
       <h1>Library</h1>
       <p className="lead">
-        Each <strong>study</strong> is one scan appointment. A study holds one or more <strong>series</strong> — one set of pictures from a scan.
+        Scans are grouped by person, even when hospitals use different numbers for them. Each <strong>study</strong> is one scan appointment. A study holds one or more <strong>series</strong> — one set of pictures from a scan.
       </p>
-      {library.patients.map((patient) => <PatientSection key={patient.id} patient={patient} />)}
+      {library.people.map((person) => <PersonSection key={person.id} person={person} onOpen={() => setOpenPerson(person.id)} />)}
     </>
   );
 }
