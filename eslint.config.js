@@ -24,10 +24,11 @@ export default tseslint.config(
   },
   {
     // Folder boundaries (shared pure, core without hosts or electron, hosts apart, renderer without
-    // Node, no test support in production, dcmjs only in the DICOM folder): eslint/boundaries.js.
+    // Node, no test support in production, dcmjs only in the DICOM folder, SQLite only in main/core/db/):
+    // eslint/boundaries.js. sql-in-db: no `.prepare/.exec/.pragma/.transaction` on a database outside db/.
     files: ['**/*.{ts,tsx}'],
     plugins: { scanvault: boundariesPlugin },
-    rules: { 'scanvault/boundaries': 'error' },
+    rules: { 'scanvault/boundaries': 'error', 'scanvault/sql-in-db': 'error' },
   },
   { files: ['eslint/*.js'], ...tseslint.configs.disableTypeChecked },
   {

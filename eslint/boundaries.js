@@ -61,7 +61,38 @@ export const ZONES = [
     from: (f) => isProduction(f) && !f.startsWith('main/core/dicom/') && !f.startsWith('main/core/types/'),
     forbid: ({ pkg }) => (pkg === 'dcmjs' ? 'dcmjs is used only inside main/core/dicom/ (and tests); the core reads DICOM with its own walker.' : null),
   },
+  {
+    from: (f) => isProduction(f) && !f.startsWith('main/core/db/') && !f.startsWith('main/core/types/'),
+    forbid: ({ pkg }) => (pkg === 'better-sqlite3-multiple-ciphers'
+      ? 'The database is used only inside main/core/db/: call its functions, and write through vault.writes.' : null),
+  },
 ];
+
+/** Calls that run SQL or open a transaction on a database handle (`db.prepare`, `vault.db.exec`, ...). */
+const SQL_METHODS = new Set(['prepare', 'exec', 'pragma', 'transaction']);
+const DB_NAMES = /^(db|database)$/;
+
+function isDatabaseHandle(node) {
+  if (node.type === 'Identifier') return DB_NAMES.test(node.name);
+  return node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && DB_NAMES.test(node.property.name);
+}
+
+/** Outside main/core/db/ (and tests) no SQL runs on a database handle: the rest of the core calls db/ functions. */
+export const sqlInDbRule = {
+  meta: { type: 'problem', schema: [], docs: { description: 'SQL only inside main/core/db/.' } },
+  create(context) {
+    const file = path.relative(ROOT, context.filename).split(path.sep).join('/');
+    if (!isProduction(file) || file.startsWith('main/core/db/')) return {};
+    return {
+      CallExpression: (n) => {
+        const callee = n.callee;
+        if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
+        if (!SQL_METHODS.has(callee.property.name) || !isDatabaseHandle(callee.object)) return;
+        context.report({ node: n, message: `SQL belongs in main/core/db/ (a typed function per statement); writes go through vault.writes. Found .${callee.property.name}() on a database.` });
+      },
+    };
+  },
+};
 
 function packageName(spec) {
   if (spec.startsWith('@')) return spec.split('/').slice(0, 2).join('/');
@@ -101,4 +132,4 @@ export const boundariesRule = {
   },
 };
 
-export const boundariesPlugin = { rules: { boundaries: boundariesRule } };
+export const boundariesPlugin = { rules: { boundaries: boundariesRule, 'sql-in-db': sqlInDbRule } };

@@ -4,9 +4,9 @@
  */
 import { RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { boundariesRule } from './boundaries.js';
+import { boundariesRule, sqlInDbRule } from './boundaries.js';
 
 // RuleTester reports through the test framework's hooks when they are set on the class.
 Object.assign(RuleTester, { afterAll, describe, it });
@@ -39,4 +39,53 @@ new RuleTester({ languageOptions: { parser: tseslint.parser, ecmaVersion: 2023, 
     bad('shared/domain.ts', "import { readFile } from 'node:fs/promises';", /shared\/ is pure/),
     bad('renderer/src/api/client.ts', "import path from 'path';", /never to Node/),
   ],
+});
+
+new RuleTester({ languageOptions: { parser: tseslint.parser, ecmaVersion: 2023, sourceType: 'module' } }).run('scanvault/boundaries (SQLite)', boundariesRule, {
+  valid: [
+    at('main/core/db/database.ts', "import Database from 'better-sqlite3-multiple-ciphers';"),
+    at('main/core/import/x.test.ts', "import Database from 'better-sqlite3-multiple-ciphers';"),
+  ],
+  invalid: [
+    bad('main/core/import/x.ts', "import type { Database } from 'better-sqlite3-multiple-ciphers';", /used only inside main\/core\/db/),
+    bad('main/core/library/x.ts', "import Database from 'better-sqlite3-multiple-ciphers';", /used only inside main\/core\/db/),
+  ],
+});
+
+new RuleTester({ languageOptions: { parser: tseslint.parser, ecmaVersion: 2023, sourceType: 'module' } }).run('scanvault/sql-in-db', sqlInDbRule, {
+  valid: [
+    at('main/core/db/settings.ts', "db.prepare('SELECT 1').get();"),
+    at('main/core/import/x.test.ts', "vault.db.prepare('SELECT 1').get();"),
+    at('main/core/import/run-import.ts', "preparer.prepare(file); /^a$/.exec(s); vault.blobs.flush();"),
+  ],
+  invalid: [
+    bad('main/core/import/x.ts', "vault.db.prepare('SELECT 1').get();", /SQL belongs in main\/core\/db/),
+    bad('main/core/import/x.ts', "db.exec('BEGIN IMMEDIATE');", /SQL belongs in main\/core\/db/),
+    bad('main/core/vault/x.ts', "this.database.pragma('user_version');", /SQL belongs in main\/core\/db/),
+    bad('main/core/import/x.ts', "const t = state.vault.db.transaction(() => 1);", /SQL belongs in main\/core\/db/),
+  ],
+});
+
+describe('eslint.config.js', () => {
+  it('applies both rules to production code', async () => {
+    const { ESLint } = await import('eslint');
+    const config = (await new ESLint({ cwd: root }).calculateConfigForFile(path.join(root, 'main/core/import/run-import.ts'))) as { rules: Record<string, unknown> };
+    expect(config.rules['scanvault/sql-in-db']).toEqual([2]);
+    expect(config.rules['scanvault/boundaries']).toEqual([2]);
+  });
+
+  it('rejects a deliberate violation in a production file: SQL on vault.db and the SQLite package outside db/', async () => {
+    const { ESLint } = await import('eslint');
+    const code = [
+      "import Database from 'better-sqlite3-multiple-ciphers';",
+      "import type { OpenVault } from '../vault/vault';",
+      'export function wipe(vault: OpenVault): unknown {',
+      "  vault.db.prepare('DELETE FROM settings').run();",
+      '  return Database;',
+      '}',
+      '',
+    ].join('\n');
+    const [result] = await new ESLint({ cwd: root }).lintText(code, { filePath: path.join(root, 'main/core/import/batch.ts') });
+    expect(result!.messages.map((m) => m.ruleId)).toEqual(['scanvault/boundaries', 'scanvault/sql-in-db']);
+  }, 60_000);
 });

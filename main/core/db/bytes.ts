@@ -1,5 +1,5 @@
 /** SQL of the byte channel (read-only): which blob holds the file an instance or attachment names. */
-import type { VaultDatabase } from '../vault/database';
+import type { VaultDatabase } from './database';
 
 export interface StoredFile {
   readonly blobId: string;

@@ -14,6 +14,7 @@ import { allFrameDigests, type AllFrameDigests } from '../dicom/decode-compresse
 import { streamedCompressedDigests } from '../dicom/streamed-compressed-digests';
 import { readDicom } from '../dicom/read-dicom';
 import type { Logger } from '../log';
+import { countPendingPixelDigests, pendingPixelDigests, settlePixelDigest } from '../db/digests';
 import { isVaultError, type OpenVault } from '../vault/vault';
 
 export interface PendingDigestOptions {
@@ -90,7 +91,7 @@ async function runPass(vault: OpenVault, opts: PendingDigestOptions): Promise<Pe
   try {
     for (;;) {
       if (isAborted(opts.signal)) throw new StopPass('cancelled');
-      const rows = selectPending(vault, afterId, batchSize);
+      const rows = pendingPixelDigests(vault.db, afterId, batchSize);
       if (rows.length === 0) break;
       const results: InstanceResult[] = [];
       try {
@@ -101,9 +102,9 @@ async function runPass(vault: OpenVault, opts: PendingDigestOptions): Promise<Pe
         }
       } finally {
         // Finished instances are saved even when the pass stops in the middle of a batch.
-        if (vault.isOpen) record(vault, results, summary);
+        if (vault.isOpen) await record(vault, results, summary);
       }
-      opts.onProgress?.(handled(summary), handled(summary) + countPending(vault, afterId));
+      opts.onProgress?.(handled(summary), handled(summary) + countPendingPixelDigests(vault.db, afterId));
     }
   } catch (error) {
     const stop = stopReason(error, vault, opts.signal);
@@ -116,25 +117,13 @@ async function runPass(vault: OpenVault, opts: PendingDigestOptions): Promise<Pe
 
 const handled = (s: PendingDigestSummary): number => s.done + s.none + s.failed;
 
-interface PendingRow { id: number; blob_id: string; size: number }
+type PendingRow = ReturnType<typeof pendingPixelDigests>[number];
 
-function selectPending(vault: OpenVault, afterId: number, limit: number): PendingRow[] {
-  return vault.db
-    .prepare(`SELECT i.id, i.blob_id, b.size FROM instances i JOIN blobs b ON b.id = i.blob_id
-      WHERE i.pixel_digest_status = 'pending' AND i.id > ? ORDER BY i.id LIMIT ?`)
-    .all(afterId, limit) as PendingRow[];
-}
-
-function countPending(vault: OpenVault, afterId: number): number {
-  return vault.db.prepare(`SELECT COUNT(*) FROM instances WHERE pixel_digest_status = 'pending' AND id > ?`).pluck().get(afterId) as number;
-}
-
-function record(vault: OpenVault, results: InstanceResult[], summary: PendingDigestSummary): void {
+/** One write per batch, through the scheduler, so it never joins (or waits inside) an import's transaction. */
+async function record(vault: OpenVault, results: InstanceResult[], summary: PendingDigestSummary): Promise<void> {
   if (results.length === 0) return;
-  const db = vault.db;
-  const update = db.prepare(`UPDATE instances SET pixel_digest_status = ?, frame_digests = ? WHERE id = ? AND pixel_digest_status = 'pending'`);
   // A row another pass already settled is left alone and not counted again.
-  const written = db.transaction(() => results.filter((r) => update.run(r.status, r.frameDigests, r.id).changes === 1))();
+  const written = await vault.writes.run((db) => results.filter((r) => settlePixelDigest(db, r.id, r.status, r.frameDigests)));
   for (const r of written) summary[r.status]++;
 }
 
@@ -143,8 +132,8 @@ async function digestInstance(vault: OpenVault, row: PendingRow, opts: PendingDi
   try {
     const streamed = row.size > (opts.maxInMemoryBytes ?? MAX_IN_MEMORY_BYTES);
     const outcome = streamed
-      ? asOutcome(await streamedCompressedDigests(vault.blobs.read(row.blob_id), row.size, opts.signal === undefined ? {} : { signal: opts.signal }))
-      : await digestsOfFile(await vault.blobs.readAll(row.blob_id), opts.signal);
+      ? asOutcome(await streamedCompressedDigests(vault.blobs.read(row.blobId), row.size, opts.signal === undefined ? {} : { signal: opts.signal }))
+      : await digestsOfFile(await vault.blobs.readAll(row.blobId), opts.signal);
     return { id: row.id, ...outcome };
   } catch (error) {
     const stop = stopReason(error, vault, opts.signal);

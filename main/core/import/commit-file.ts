@@ -1,14 +1,19 @@
 /**
  * The sequential half of importing one file: index what prepare-file.ts produced, in source order,
- * inside the import's open transaction. Decides "seen again", conflict, attachment, skip or failure.
+ * inside the write transaction of the file's group (see run-import.ts). Decides "seen again",
+ * conflict, attachment, skip or failure.
  */
 import type { ImportReport } from '../../../shared/domain';
-import type { DicomFacts } from '../dicom/types';
-import type { OpenVault } from '../vault/vault';
+import { insertBlob } from '../db/blobs';
+import type { WritableDB } from '../db/database';
 import {
-  findBySha, insertAttachment, insertBlobRow, insertInstance, instancesWithSopUid, markConflict, placeholderUid,
-  recordFile, upsertPatient, upsertSeries, upsertStudy, type FileRecord,
-} from './index-writer';
+  fillStudy, findBySha, findPatientByKey, findStudy, insertAttachment, insertInstance, insertPatient, insertStudy,
+  instancesWithSopUid, markConflict, recordFile, upsertSeries, type FileRecord,
+} from '../db/import-index';
+import type { DicomFacts } from '../dicom/types';
+import { linkNewRecord } from '../people/auto-link';
+import type { OpenVault } from '../vault/vault';
+import { patientKey, placeholderUid } from './index-keys';
 import { blobsOf, type PreparedFile } from './prepare-file';
 
 export interface BatchState {
@@ -24,10 +29,12 @@ export interface BatchState {
 }
 
 const DICOMDIR_REASON = 'Disc index (DICOMDIR): used to find the images, not an image itself';
+const OTHER_PATIENT = 'This image belongs to a study already in your vault under a different patient name or ID. '
+  + 'It was kept with that study so you can compare the copies; check where this copy came from.';
 
-export function commitFile(state: BatchState, p: PreparedFile): void {
+/** Runs inside a WriteScheduler fn: `db` is the open write transaction. */
+export function commitFile(db: WritableDB, state: BatchState, p: PreparedFile): void {
   const { report } = state;
-  const db = state.vault.db;
   const record = (r: Partial<FileRecord> & Pick<FileRecord, 'outcome'>): void => recordFile(db, {
     batchId: state.batchId, relativePath: p.path, size: p.size, reason: null, transferSyntax: null, warnings: [],
     sha256File: 'sha256' in p ? p.sha256 : null, instanceId: null, attachmentId: null, ...r,
@@ -57,31 +64,30 @@ export function commitFile(state: BatchState, p: PreparedFile): void {
       report.skipped.push({ path: p.path, reason: p.reason });
       return record({ outcome: 'skipped', reason: p.reason });
     case 'pdf': {
-      insertBlobRow(db, p.blob.blobId, p.blob.size, p.blob.sha256);
+      insertBlob(db, p.blob.blobId, p.blob.size, p.blob.sha256);
       const attachmentId = insertAttachment(db, { studyId: null, patientId: null, blobId: p.blob.blobId, title: p.title, sha256: p.sha256 });
       state.loosePdfAttachmentIds.push(attachmentId);
       report.attachments++;
       return record({ outcome: 'attachment', attachmentId });
     }
     case 'instance':
-      return commitInstance(state, p, record);
+      return commitInstance(db, state, p, record);
   }
 }
 
 function commitInstance(
+  db: WritableDB,
   state: BatchState,
   p: Extract<PreparedFile, { kind: 'instance' }>,
   record: (r: Partial<FileRecord> & Pick<FileRecord, 'outcome'>) => void,
 ): void {
-  const db = state.vault.db;
   const { report } = state;
   const { facts } = p;
   const warnings = [...p.warnings];
   const uids = resolveUids(facts, p.sha256.toString('hex'), warnings);
-  const patientId = upsertPatient(db, facts);
-  const studyId = upsertStudy(db, patientId, uids.study, facts);
-  const seriesId = upsertSeries(db, studyId, uids.series, facts);
-  insertBlobRow(db, p.blob.blobId, p.blob.size, p.blob.sha256);
+  const { patientId, studyId } = fileUnderStudy(db, uids.study, facts, warnings);
+  const seriesId = upsertSeries(db, studyId, uids.series, facts.series);
+  insertBlob(db, p.blob.blobId, p.blob.size, p.blob.sha256);
   const sameUid = instancesWithSopUid(db, uids.sop);
   const conflictGroup = sameUid.length > 0 ? uids.sop : null;
   const instanceId = insertInstance(db, {
@@ -90,7 +96,7 @@ function commitInstance(
   });
   if (conflictGroup) {
     markConflict(db, sameUid.map((r) => r.id), conflictGroup);
-    const samePixels = p.frameDigests !== null && sameUid.some((r) => r.frame_digests?.equals(p.frameDigests!) === true);
+    const samePixels = p.frameDigests !== null && sameUid.some((r) => r.frameDigests?.equals(p.frameDigests!) === true);
     report.conflicts.push({ path: p.path, sopInstanceUid: uids.sop, reason: conflictReason(samePixels) });
   } else {
     report.imported++;
@@ -108,12 +114,36 @@ function commitInstance(
       state.discardedBlobs.push(p.embeddedPdf.blob.blobId);
     } else {
       const pdf = p.embeddedPdf;
-      insertBlobRow(db, pdf.blob.blobId, pdf.blob.size, pdf.blob.sha256);
+      insertBlob(db, pdf.blob.blobId, pdf.blob.size, pdf.blob.sha256);
       attachmentId = insertAttachment(db, { studyId, patientId, blobId: pdf.blob.blobId, title: pdf.title, sha256: pdf.sha256 });
       report.attachments++;
     }
   }
   record({ outcome: conflictGroup ? 'conflict' : 'imported', transferSyntax: facts.transferSyntaxUid, warnings, instanceId, attachmentId });
+}
+
+/**
+ * A study belongs to one patient. A copy of a known study that names another patient (an altered
+ * or re-labelled copy) is filed with the study's patient, with a warning, instead of creating a
+ * second patient who would show in the library with no studies at all.
+ */
+function fileUnderStudy(db: WritableDB, studyUid: string, facts: DicomFacts, warnings: string[]): { patientId: number; studyId: number } {
+  const key = patientKey(facts.patient);
+  const study = findStudy(db, studyUid);
+  if (study) {
+    fillStudy(db, study.id, facts.study);
+    if (findPatientByKey(db, key) !== study.patientId) warnings.push(OTHER_PATIENT);
+    return { patientId: study.patientId, studyId: study.id };
+  }
+  const patientId = findPatientByKey(db, key) ?? newPatientRecord(db, key, facts.patient);
+  return { patientId, studyId: insertStudy(db, patientId, studyUid, facts.study) };
+}
+
+/** A new DICOM patient record goes straight into a person (people/auto-link.ts). */
+function newPatientRecord(db: WritableDB, key: string, patient: DicomFacts['patient']): number {
+  const id = insertPatient(db, key, patient);
+  linkNewRecord(db, { id, name: patient.name, birthDate: patient.birthDate }, new Date().toISOString());
+  return id;
 }
 
 function conflictReason(samePixels: boolean): string {

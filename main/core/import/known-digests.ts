@@ -3,18 +3,17 @@
  * (which has no database) can skip files the vault already holds. 32 bytes per file in memory
  * shared by all workers: a vault of a million files costs 32 MB while an import runs.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { VaultDatabase } from '../db/database';
+import { countStoredFileDigests, storedFileDigests } from '../db/digests';
 
 const DIGEST_LENGTH = 32;
-const ALL_FILES = 'SELECT sha256_file FROM instances UNION SELECT sha256_file FROM attachments';
 
 /** Sorted, without duplicates, in a SharedArrayBuffer (workers read it without a copy each). */
-export function loadKnownDigests(db: Database): Uint8Array {
-  const count = db.prepare(`SELECT COUNT(*) FROM (${ALL_FILES})`).pluck().get() as number;
+export function loadKnownDigests(db: VaultDatabase): Uint8Array {
+  const count = countStoredFileDigests(db);
   const out = new Uint8Array(new SharedArrayBuffer(count * DIGEST_LENGTH));
   let at = 0;
-  // Row by row: a million Buffers at once would cost far more than the digests themselves.
-  for (const digest of db.prepare(`${ALL_FILES} ORDER BY 1`).pluck().iterate() as IterableIterator<Buffer>) {
+  for (const digest of storedFileDigests(db)) {
     out.set(digest, at);
     at += DIGEST_LENGTH;
   }

@@ -11,7 +11,7 @@ import type { DicomFacts } from '../dicom/types';
 import type { SourceFile } from '../sources/types';
 import type { OpenVault } from '../vault/vault';
 import type { WrittenBlob } from '../vault/blob-store';
-import { findBySha } from './index-writer';
+import { findBySha } from '../db/import-index';
 import { DEFAULT_LARGE_FILE_OPTIONS, prepareStreamed, type LargeFileOptions, type StreamPrepareDeps } from './prepare-stream';
 
 export interface PrepareCommon { path: string; size: number }

@@ -29,6 +29,16 @@ describe('prepare protocol', () => {
     expect(asBuffer(u8(9)).length).toBe(32);
   });
 
+  it('gives each digest memory of its own, so a held prepared file does not keep a pool slab alive', () => {
+    const digest = Buffer.alloc(32, 1);
+    const pooled = Buffer.concat([digest, digest]); // a slice of Node's shared allocation pool
+    expect(pooled.buffer.byteLength).toBeGreaterThan(64);
+    const revived = revivePrepared({ path: 'x', size: 3, kind: 'not-dicom', sha256: pooled, reason: 'r' });
+    if (revived.kind !== 'not-dicom') throw new Error('kind');
+    expect([revived.sha256.buffer.byteLength, revived.sha256.equals(pooled)]).toEqual([64, true]);
+    expect(structuredClone({ d: revived.sha256 }).d.buffer.byteLength).toBe(64);
+  });
+
   it('keeps the code of an error thrown in a worker, so the import reports it the same way', () => {
     const wire = structuredClone(toWireError(new VaultError('VAULT_LOCKED')));
     const error = fromWireError(wire);

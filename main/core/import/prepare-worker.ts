@@ -9,7 +9,7 @@ import { dangerousAsKey, zeroizeKey, type BlobWrappingKey } from '../crypto/secr
 import { VaultError } from '../vault/errors';
 import { KnownDigests } from './known-digests';
 import { prepareBytes, type PrepareDeps } from './prepare-file';
-import { PREPARE_WORKER_ROLE, asBuffer, toWireError, type FromWorker, type PrepareWorkerData, type ToWorker } from './prepare-protocol';
+import { PREPARE_WORKER_ROLE, asBuffer, revivePrepared, toWireError, type FromWorker, type PrepareWorkerData, type ToWorker } from './prepare-protocol';
 import { WorkerBlobWriter } from './worker-blob-writer';
 
 /** Answers 'prepare' messages on `port` until 'stop', which zeroes this thread's copy of the key. */
@@ -34,7 +34,7 @@ export function servePrepareRequests(port: MessagePort, data: PrepareWorkerData)
     }
     const { jobId } = message;
     prepareBytes(deps, message.common, asBuffer(message.bytes)).then(
-      (prepared) => reply({ type: 'prepared', jobId, prepared }),
+      (prepared) => reply({ type: 'prepared', jobId, prepared: revivePrepared(prepared) }),
       (error: unknown) => reply({ type: 'failed', jobId, error: toWireError(error) }),
     );
   });

@@ -2,6 +2,7 @@
 import type { Thumbnail } from '../../../shared/domain';
 import { CoreError } from '../core-error';
 import { decodeFirstCompressedFrame, isCodecTransferSyntax } from '../dicom/decode-compressed';
+import { seriesExists, seriesImages } from '../db/library';
 import { readPixelAttributes } from '../dicom/pixel-attributes';
 import { readDicom } from '../dicom/read-dicom';
 import type { OpenVault } from '../vault/vault';
@@ -10,15 +11,13 @@ import { makePreview } from './pixel-preview';
 const NATIVE_SYNTAXES = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.2']);
 
 export async function seriesThumbnail(vault: OpenVault, seriesId: number): Promise<Thumbnail | null> {
-  const exists = vault.db.prepare('SELECT id FROM series WHERE id = ?').get(seriesId);
-  if (!exists) throw new CoreError('NOT_FOUND');
-  const rows = vault.db.prepare(`SELECT blob_id, transfer_syntax FROM instances WHERE series_id = ?
-    ORDER BY instance_number, id`).all(seriesId) as { blob_id: string; transfer_syntax: string | null }[];
-  const previewable = rows.filter((r) => r.transfer_syntax !== null && (NATIVE_SYNTAXES.has(r.transfer_syntax) || isCodecTransferSyntax(r.transfer_syntax)));
+  if (!seriesExists(vault.db, seriesId)) throw new CoreError('NOT_FOUND');
+  const previewable = seriesImages(vault.db, seriesId)
+    .filter((r) => r.transferSyntax !== null && (NATIVE_SYNTAXES.has(r.transferSyntax) || isCodecTransferSyntax(r.transferSyntax)));
   const pick = previewable[Math.floor(previewable.length / 2)];
   if (!pick) return null;
-  const bytes = await vault.blobs.readAll(pick.blob_id);
-  const syntax = pick.transfer_syntax ?? '';
+  const bytes = await vault.blobs.readAll(pick.blobId);
+  const syntax = pick.transferSyntax ?? '';
   return NATIVE_SYNTAXES.has(syntax) ? previewFromBytes(bytes, syntax) : previewFromCompressed(bytes);
 }
 

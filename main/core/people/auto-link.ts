@@ -3,11 +3,11 @@
  * holds a record with the same normalised name and birth date; otherwise it gets a person of its
  * own. When two persons match (the user said earlier that two such records are different people),
  * the new record is not guessed into either: it gets its own person and the user decides.
- * Runs inside the import's transaction.
+ * Runs inside the write of the import group that indexes the record.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { WritableDB } from '../db/database';
 import { createPerson, insertPersonRecord, personsWithMatchKey } from '../db/people';
-import { EventLog } from '../vault/event-log';
+import { appendEvent } from '../vault/event-log';
 import { matchKey } from './match-key';
 
 export interface AutoLinkResult {
@@ -16,13 +16,13 @@ export interface AutoLinkResult {
   joined: boolean;
 }
 
-export function linkNewRecord(db: Database, record: { id: number; name: string | null; birthDate: string | null }, now: string): AutoLinkResult {
+export function linkNewRecord(db: WritableDB, record: { id: number; name: string | null; birthDate: string | null }, now: string): AutoLinkResult {
   const key = matchKey(record.name, record.birthDate);
   const candidates = key === null ? [] : personsWithMatchKey(db, key);
   const existing = candidates.length === 1 ? candidates[0] : undefined;
   const personId = existing ?? createPerson(db, now);
   insertPersonRecord(db, { patientId: record.id, personId, matchKey: key, linkedBy: 'auto', now });
   // Ids only: the history log must not hold names.
-  if (existing !== undefined) new EventLog(db).append('people-linked', { how: 'auto', personId, recordIds: [record.id] });
+  if (existing !== undefined) appendEvent(db, 'people-linked', { how: 'auto', personId, recordIds: [record.id] });
   return { personId, joined: existing !== undefined };
 }

@@ -13,6 +13,7 @@ import {
 import type { OpenVault } from '../vault/vault';
 import { sortByName } from './sort-by-name';
 import { runWrite } from './write';
+import { appendEvent } from '../vault/event-log';
 
 const PERSON_GONE = 'That person is no longer in the vault. Go back to the library and try again.';
 const RECORD_GONE = 'That record is no longer in the vault. Go back to the library and try again.';
@@ -48,7 +49,7 @@ export async function updatePersonProfile(vault: OpenVault, input: ApiParsedInpu
     else writeProfile(db, input.personId, input.profile, nowIso());
     // A person kept only for their profile (no records, no name) goes when the profile is cleared.
     const removed = filled === 0 && deletePersonIfEmpty(db, input.personId);
-    vault.events.append('person-profile-updated', { personId: input.personId, fieldsFilled: filled, personRemoved: removed });
+    appendEvent(db, 'person-profile-updated', { personId: input.personId, fieldsFilled: filled, personRemoved: removed });
     if (removed) return emptyProfile(input.personId);
     const saved = readProfile(db, input.personId);
     if (!saved) throw new CoreError('NOT_FOUND', PERSON_GONE);
@@ -72,7 +73,7 @@ export async function linkRecords(vault: OpenVault, input: ApiParsedInput<'linkR
     }
     const removed = [...leftBehind].filter((id) => deletePersonIfEmpty(db, id)).length;
     if (moved.length > 0) {
-      vault.events.append('people-linked', { how: 'hand', personId: input.personId, recordIds: moved, personsRemoved: removed });
+      appendEvent(db, 'people-linked', { how: 'hand', personId: input.personId, recordIds: moved, personsRemoved: removed });
     }
     return { personId: input.personId, moved: moved.length };
   });
@@ -88,7 +89,7 @@ export async function unlinkRecord(vault: OpenVault, input: ApiParsedInput<'unli
     // Marked as the user's decision: imports never move records, and a new record that matches
     // both persons is not guessed into either (see auto-link.ts).
     moveRecord(db, input.recordId, personId, now);
-    vault.events.append('people-unlinked', { recordId: input.recordId, fromPersonId: from, personId });
+    appendEvent(db, 'people-unlinked', { recordId: input.recordId, fromPersonId: from, personId });
     return { personId };
   });
 }
@@ -97,7 +98,7 @@ export async function renamePerson(vault: OpenVault, input: ApiParsedInput<'rena
   return runWrite(vault, (db) => {
     if (!personExists(db, input.personId)) throw new CoreError('NOT_FOUND', PERSON_GONE);
     setDisplayName(db, input.personId, input.displayName);
-    vault.events.append('person-renamed', { personId: input.personId, named: input.displayName !== null });
+    appendEvent(db, 'person-renamed', { personId: input.personId, named: input.displayName !== null });
     return { personId: input.personId, displayName: input.displayName };
   });
 }

@@ -129,7 +129,7 @@ export class VaultSession {
   }
 
   async setAutoLock(input: ApiParsedInput<'setAutoLock'>): Promise<Status> {
-    writeAutoLockMinutes(this.requireVault(), input.minutes);
+    await writeAutoLockMinutes(this.requireVault(), input.minutes);
     this.autoLock.setMinutes(input.minutes);
     return this.status();
   }

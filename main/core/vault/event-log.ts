@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { VaultDatabase } from './database';
+import type { VaultDatabase, WritableDB } from '../db/database';
+import { allEvents, eventsAfter, insertEvent, lastEvent } from '../db/events';
+import type { WriteScheduler } from '../db/write-scheduler';
 
 export type EventKind =
   | 'vault-created'
@@ -35,15 +37,6 @@ export type ChainVerification =
   | { readonly ok: true; readonly checked: number }
   | { readonly ok: false; readonly checked: number; readonly firstBadSeq: number };
 
-interface EventRow {
-  seq: number;
-  at: string;
-  kind: string;
-  details: string;
-  prev_hash: Buffer;
-  hash: Buffer;
-}
-
 export const GENESIS_HASH: Buffer = Buffer.alloc(32);
 
 /**
@@ -66,48 +59,47 @@ export function eventHash(prevHash: Buffer, seq: number, at: string, kind: strin
 }
 
 /**
+ * Appends one event inside the caller's write (a WriteScheduler fn), so it commits together with
+ * what it describes (the import's last group). Elsewhere use EventLog.append.
+ */
+export function appendEvent(db: WritableDB, kind: EventKind, details: EventDetails, now: Date = new Date()): AppendedEvent {
+  const detailsJson = JSON.stringify(details);
+  const last = lastEvent(db);
+  const seq = (last?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const at = now.toISOString();
+  const hash = eventHash(prevHash, seq, at, kind, detailsJson);
+  insertEvent(db, { seq, at, kind, details: detailsJson, prevHash, hash });
+  return { seq, at, hash };
+}
+
+/**
  * Append-only, hash-chained audit log of what happened to the vault (imports, shares,
  * passphrase changes...). Each row commits to the previous one, so editing, deleting or
  * reordering rows in the middle is detected by verifyChain. SQL triggers forbid UPDATE
  * and DELETE on `events`. Limit: removing rows at the end leaves a valid shorter chain.
  */
 export class EventLog {
-  private readonly db: VaultDatabase;
-  private readonly now: () => Date;
+  constructor(
+    private readonly writes: WriteScheduler,
+    private readonly db: VaultDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
-  constructor(db: VaultDatabase, now: () => Date = () => new Date()) {
-    this.db = db;
-    this.now = now;
-  }
-
-  /** Safe inside the caller's transaction (it then becomes a savepoint of it). */
-  append(kind: EventKind, details: EventDetails = {}): AppendedEvent {
-    const detailsJson = JSON.stringify(details);
-    return this.db.transaction((): AppendedEvent => {
-      const last = this.db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1').get() as
-        | Pick<EventRow, 'seq' | 'hash'>
-        | undefined;
-      const seq = (last?.seq ?? 0) + 1;
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      const at = this.now().toISOString();
-      const hash = eventHash(prevHash, seq, at, kind, detailsJson);
-      this.db
-        .prepare('INSERT INTO events (seq, at, kind, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(seq, at, kind, detailsJson, prevHash, hash);
-      return { seq, at, hash };
-    })();
+  /** Its own transaction through the write scheduler: it never joins a running import's. */
+  append(kind: EventKind, details: EventDetails = {}): Promise<AppendedEvent> {
+    return this.writes.run((db) => appendEvent(db, kind, details, this.now()));
   }
 
   /** Checks every row in order: consecutive seq from 1, prev_hash links, recomputed hash. */
   verifyChain(): ChainVerification {
     let expectedPrev = GENESIS_HASH;
     let checked = 0;
-    const rows = this.db.prepare('SELECT seq, at, kind, details, prev_hash, hash FROM events ORDER BY seq').iterate();
-    for (const row of rows as IterableIterator<EventRow>) {
+    for (const row of allEvents(this.db)) {
       const valid =
         row.seq === checked + 1 &&
-        row.prev_hash.equals(expectedPrev) &&
-        eventHash(row.prev_hash, row.seq, row.at, row.kind, row.details).equals(row.hash);
+        row.prevHash.equals(expectedPrev) &&
+        eventHash(row.prevHash, row.seq, row.at, row.kind, row.details).equals(row.hash);
       if (!valid) {
         return { ok: false, checked, firstBadSeq: row.seq };
       }
@@ -118,9 +110,7 @@ export class EventLog {
   }
 
   list(options: { afterSeq?: number; limit?: number } = {}): StoredEvent[] {
-    const rows = this.db
-      .prepare('SELECT seq, at, kind, details FROM events WHERE seq > ? ORDER BY seq LIMIT ?')
-      .all(options.afterSeq ?? 0, options.limit ?? -1) as Pick<EventRow, 'seq' | 'at' | 'kind' | 'details'>[];
-    return rows.map((row) => ({ seq: row.seq, at: row.at, kind: row.kind, details: JSON.parse(row.details) as EventDetails }));
+    return eventsAfter(this.db, options.afterSeq ?? 0, options.limit ?? -1)
+      .map((row) => ({ seq: row.seq, at: row.at, kind: row.kind, details: JSON.parse(row.details) as EventDetails }));
   }
 }

@@ -7,7 +7,9 @@ import { unwrapMasterKey } from '../crypto/key-wrap';
 import { derivePassphraseKek } from '../crypto/passphrase-kdf';
 import { zeroizeKey } from '../crypto/secret-keys';
 import { BlobStore } from './blob-store';
-import type { VaultDatabase } from './database';
+import { allBlobIds } from '../db/blobs';
+import type { VaultDatabase } from '../db/database';
+import { WriteScheduler } from '../db/write-scheduler';
 import { VaultError } from './errors';
 import { EventLog } from './event-log';
 import type { EventDetails } from './event-log';
@@ -21,8 +23,10 @@ import type { VaultLock } from './vault-lock';
 export interface OpenVault {
   readonly dir: string;
   readonly vaultId: string;
-  /** The decrypted database. Throws VAULT_LOCKED after close(). */
+  /** The decrypted database, for reads (db/ functions). Throws VAULT_LOCKED after close(). */
   readonly db: VaultDatabase;
+  /** Every write goes through here: one transaction at a time, never across an await. */
+  readonly writes: WriteScheduler;
   readonly blobs: BlobStore;
   readonly events: EventLog;
   readonly isOpen: boolean;
@@ -55,6 +59,7 @@ export class UnlockedVault implements OpenVault {
   private readonly kdfPolicy: KdfPolicy;
   private readonly blobStore: BlobStore;
   private readonly eventLog: EventLog;
+  private readonly writeScheduler: WriteScheduler;
   /** Serialises header rewrites (two passphrase changes must not interleave). */
   private headerQueue: Promise<unknown> = Promise.resolve();
 
@@ -66,7 +71,8 @@ export class UnlockedVault implements OpenVault {
     this.database = parts.db;
     this.lock = parts.lock;
     this.kdfPolicy = parts.kdfPolicy;
-    this.eventLog = new EventLog(parts.db);
+    this.writeScheduler = new WriteScheduler(parts.db, () => new VaultError('VAULT_LOCKED'));
+    this.eventLog = new EventLog(this.writeScheduler, parts.db);
     this.blobStore = new BlobStore({
       vaultDir: parts.dir,
       vaultId: parts.header.vaultId,
@@ -81,6 +87,11 @@ export class UnlockedVault implements OpenVault {
   get db(): VaultDatabase {
     this.assertOpen();
     return this.database;
+  }
+
+  get writes(): WriteScheduler {
+    this.assertOpen();
+    return this.writeScheduler;
   }
 
   get blobs(): BlobStore {
@@ -111,7 +122,7 @@ export class UnlockedVault implements OpenVault {
 
   async sweepOrphans(): Promise<{ removedBlobs: number; removedTemp: number }> {
     this.assertOpen();
-    const known = new Set(this.database.prepare('SELECT id FROM blobs').pluck().all() as string[]);
+    const known = allBlobIds(this.database);
     let removedBlobs = 0;
     for (const blobId of await this.blobStore.listOnDisk()) {
       if (!known.has(blobId) && (await this.blobStore.delete(blobId))) {
@@ -127,6 +138,7 @@ export class UnlockedVault implements OpenVault {
     if (this.keys.isLocked) {
       return;
     }
+    this.writeScheduler.close();
     try {
       this.database.close();
     } finally {
@@ -167,7 +179,7 @@ export class UnlockedVault implements OpenVault {
     };
     await writeVaultHeader(this.dir, next);
     this.header = next;
-    this.eventLog.append('passphrase-changed', details);
+    await this.eventLog.append('passphrase-changed', details);
   }
 
   private serializeHeaderWork<T>(task: () => Promise<T>): Promise<T> {

@@ -59,7 +59,7 @@ describe('no plaintext on disk', () => {
     const vault = await newVault();
     const patientId = vault.db.prepare("INSERT INTO patients (patient_key, name, label, created_at) VALUES ('k', 'DOE^JANE', 'DOE^JANE scans', ?)").run(NOW).lastInsertRowid;
     vault.db.prepare("INSERT INTO studies (patient_id, study_uid, description, created_at) VALUES (?, '1.2.3', 'CT DOE^JANE', ?)").run(patientId, NOW);
-    vault.events.append('edit', { note: 'renamed DOE^JANE' });
+    await vault.events.append('edit', { note: 'renamed DOE^JANE' });
     const dicomLike = Buffer.concat([patternBytes(70_000, 5), Buffer.from('DOE^JANE'), patternBytes(70_000, 6), Buffer.from('DOE^JANE', 'utf16le')]);
     await storeBlob(vault, dicomLike);
     await storeBlob(vault, Buffer.from('DOE^JANE'));
@@ -81,8 +81,8 @@ describe('no plaintext on disk', () => {
 describe('event log tampering through a raw connection', () => {
   it('is detected by verifyChain after reopening', async () => {
     const vault = await newVault();
-    vault.events.append('share', { recipients: 1 });
-    vault.events.append('export', { files: 3 });
+    await vault.events.append('share', { recipients: 1 });
+    await vault.events.append('export', { files: 3 });
     vault.close();
 
     const raw = await openRawDatabase();

@@ -11,15 +11,14 @@ import { KEY_LENGTH, dangerousAsKey, zeroizeKey } from '../crypto/secret-keys';
 import type { MasterKey } from '../crypto/secret-keys';
 import { deriveRecoveryKek } from '../crypto/subkeys';
 import { isCode } from './atomic-file';
-import { openEncryptedDatabase } from './database';
-import type { VaultDatabase } from './database';
+import { openEncryptedDatabase } from '../db/database';
+import type { VaultDatabase } from '../db/database';
 import { HEADER_MISSING_MESSAGE, isHeaderlessVault } from './vault-presence';
 import { VaultError } from './errors';
-import { EventLog } from './event-log';
 import { KeyRing } from './key-ring';
 import { BLOBS_DIR, DATABASE_FILE, blobTmpDir, databasePath, headerPath } from './layout';
-import { runMigrations } from './migrate';
-import { LATEST_SCHEMA_VERSION } from './migrations/index';
+import { runMigrations } from '../db/migrate';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { UnlockedVault } from './open-vault';
 import type { OpenVault } from './open-vault';
 import { assertKdfAllowed, unlockWithPassphrase, unlockWithRecoveryKey, wrapForPassphrase } from './unlock';
@@ -104,7 +103,7 @@ export async function createVault(options: CreateVaultOptions): Promise<{ vault:
     const db = openEncryptedDatabase(databasePath(options.dir), keys.databaseKey(), { create: true });
     vault = new UnlockedVault({ dir: options.dir, header, keys, db, lock, kdfPolicy: policy });
     runMigrations(db);
-    new EventLog(db).append('vault-created', {
+    await vault.events.append('vault-created', {
       formatVersion: VAULT_FORMAT_VERSION,
       schemaVersion: LATEST_SCHEMA_VERSION,
       kdf: { memoryKiB: cost.memoryKiB, iterations: cost.iterations, parallelism: cost.parallelism },

@@ -4,14 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { VerifyReport } from '../../../shared/domain';
+import { blobsToCheck, type BlobCheckRow } from '../db/verify';
 import type { ProgressSink } from '../jobs/job-runner';
 import type { OpenVault } from '../vault/vault';
 
-interface BlobRow { id: string; size: number; sha256: Buffer; instance_sha: Buffer | null; attachment_sha: Buffer | null }
-
 export async function runVerify(vault: OpenVault, ctx: { signal: AbortSignal; progress: ProgressSink }): Promise<VerifyReport> {
-  const rows = vault.db.prepare(`SELECT b.id, b.size, b.sha256, i.sha256_file AS instance_sha, a.sha256_file AS attachment_sha
-    FROM blobs b LEFT JOIN instances i ON i.blob_id = b.id LEFT JOIN attachments a ON a.blob_id = b.id ORDER BY b.created_at, b.id`).all() as BlobRow[];
+  const rows = blobsToCheck(vault.db);
   const problems: VerifyReport['problems'] = [];
   const bytesTotal = rows.reduce((n, r) => n + r.size, 0);
   ctx.progress.set({ phase: 'working', filesTotal: rows.length, bytesTotal, filesDone: 0, bytesDone: 0 });
@@ -39,7 +37,7 @@ export async function runVerify(vault: OpenVault, ctx: { signal: AbortSignal; pr
   return { ok: problems.length === 0, blobsChecked: filesDone, eventsChecked: chain.checked, problems };
 }
 
-async function checkBlob(vault: OpenVault, row: BlobRow): Promise<VerifyReport['problems'][number] | null> {
+async function checkBlob(vault: OpenVault, row: BlobCheckRow): Promise<VerifyReport['problems'][number] | null> {
   const hash = createHash('sha256');
   try {
     for await (const chunk of vault.blobs.read(row.id)) hash.update(chunk);
@@ -49,7 +47,7 @@ async function checkBlob(vault: OpenVault, row: BlobRow): Promise<VerifyReport['
     return { kind: 'blob-corrupt', blobId: row.id, message: 'A stored file failed decryption: it was damaged or altered on disk.' };
   }
   const digest = hash.digest();
-  const expected = row.instance_sha ?? row.attachment_sha ?? row.sha256;
+  const expected = row.instanceSha ?? row.attachmentSha ?? row.sha256;
   if (!digest.equals(row.sha256) || !digest.equals(expected)) {
     return { kind: 'digest-mismatch', blobId: row.id, message: 'A stored file does not match the fingerprint recorded when it was imported.' };
   }

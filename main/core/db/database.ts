@@ -1,9 +1,17 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers';
 import type { DatabaseKey } from '../crypto/secret-keys';
-import { VaultError } from './errors';
+import { VaultError } from '../vault/errors';
 
 export type VaultDatabase = SqliteDatabase;
+
+declare const writeAccess: unique symbol;
+/**
+ * The connection as handed to a write function by the WriteScheduler, inside its transaction. Only
+ * the scheduler makes one, so a db/ function that writes (it takes a WritableDB) cannot be called
+ * with `vault.db` outside a scheduled write: the compiler refuses it.
+ */
+export type WritableDB = VaultDatabase & { readonly [writeAccess]: true };
 
 /**
  * Opens the SQLCipher database (SQLite3MultipleCiphers, cipher 'sqlcipher', legacy=4 =

@@ -1,5 +1,5 @@
 import type { VaultDatabase } from './database';
-import { VaultError } from './errors';
+import { VaultError } from '../vault/errors';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/migration';
 

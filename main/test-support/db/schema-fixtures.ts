@@ -1,0 +1,92 @@
+// Tests only: vault databases at an older schema version, with representative rows, so every
+// migration is tested on data shaped by the version before it.
+//
+// Adding migration NNNN (version V): add SEEDS[V] below (rows that use what V added), then its test:
+//   const { db, before } = upgradeFixture(V);       // a DB at the version before V, upgraded to V
+//   expectRowsSurvived(db, before);                  // everything from before is still there
+//   ...check what V itself changed...
+import Database from 'better-sqlite3-multiple-ciphers';
+import { expect } from 'vitest';
+import type { VaultDatabase } from '../../core/db/database';
+import { readUserVersion, runMigrations } from '../../core/db/migrate';
+import { MIGRATIONS } from '../../core/db/migrations/index';
+import type { Migration } from '../../core/db/migrations/migration';
+
+const NOW = '2026-01-01T00:00:00.000Z';
+const sha = (byte: number): Buffer => Buffer.alloc(32, byte);
+
+/** Rows for each schema version, written only with the tables and columns that version has. */
+export const SEEDS: Readonly<Record<number, (db: VaultDatabase) => void>> = {
+  10: (db) => {
+    db.prepare("INSERT INTO patients (id, patient_key, dicom_patient_id, name, birth_date, sex, created_at) VALUES (1, 'k1', 'MRN-1', 'DOE^JANE', '19700101', 'F', ?)").run(NOW);
+    db.prepare("INSERT INTO studies (id, patient_id, study_uid, study_date, description, created_at) VALUES (1, 1, '1.2.3', '20240101', 'CT chest', ?)").run(NOW);
+    db.prepare("INSERT INTO series (id, study_id, series_uid, modality, series_number) VALUES (1, 1, '1.2.3.4', 'CT', 1)").run();
+    db.prepare('INSERT INTO blobs (id, size, sha256, created_at) VALUES (?, 10, ?, ?), (?, 20, ?, ?)').run('a'.repeat(32), sha(1), NOW, 'b'.repeat(32), sha(2), NOW);
+    db.prepare(`INSERT INTO instances (id, series_id, sop_instance_uid, blob_id, sha256_file, pixel_digest_status, created_at)
+      VALUES (1, 1, '1.2.3.4.5', ?, ?, 'pending', ?)`).run('a'.repeat(32), sha(1), NOW);
+    db.prepare("INSERT INTO attachments (id, study_id, patient_id, blob_id, kind, title, sha256_file, created_at) VALUES (1, 1, 1, ?, 'pdf', 'Report', ?, ?)").run('b'.repeat(32), sha(2), NOW);
+    db.prepare("INSERT INTO import_batches (id, source_label, source_kind, medium, started_at, status) VALUES (1, 'CD', 'cd', '{}', ?, 'done')").run(NOW);
+    db.prepare("INSERT INTO import_files (batch_id, relative_path, outcome, instance_id, created_at) VALUES (1, 'IM0', 'imported', 1, ?)").run(NOW);
+    // After whatever the vault already logged (a real vault starts with 'vault-created').
+    db.prepare("INSERT INTO events (seq, at, kind, details, prev_hash, hash) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM events), ?, 'import', '{}', ?, ?)").run(NOW, sha(0), sha(9));
+    db.prepare("INSERT INTO settings (key, value) VALUES ('autoLockMinutes', '5')").run();
+  },
+  20: (db) => {
+    db.prepare("INSERT INTO patients (id, patient_key, name, created_at) VALUES (2, 'k2', 'DOE^J', ?)").run(NOW);
+    db.prepare("INSERT INTO persons (id, display_name, created_at) VALUES (100, 'Jane', ?)").run(NOW);
+    db.prepare("INSERT INTO person_records (patient_id, person_id, match_key, linked_by, linked_at) VALUES (2, 100, NULL, 'hand', ?)").run(NOW);
+  },
+};
+
+/** The version just before `version` in the list (0 before the first). */
+export function previousVersion(version: number, migrations: readonly Migration[] = MIGRATIONS): number {
+  const index = migrations.findIndex((m) => m.version === version);
+  if (index < 0) throw new Error(`no migration with version ${version}`);
+  return migrations[index - 1]?.version ?? 0;
+}
+
+/** An in-memory database at schema `version`: migrations up to it, then every seed up to it. */
+export function databaseAtVersion(version: number, migrations: readonly Migration[] = MIGRATIONS): VaultDatabase {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  const upTo = migrations.filter((m) => m.version <= version);
+  runMigrations(db, upTo);
+  for (const m of upTo) SEEDS[m.version]?.(db);
+  expect(readUserVersion(db)).toBe(version);
+  return db;
+}
+
+export type TableSnapshot = Record<string, { columns: string[]; rows: unknown[][] }>;
+
+/** Every user table's columns and rows, in rowid order. */
+export function snapshotTables(db: VaultDatabase): TableSnapshot {
+  const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+  return Object.fromEntries(tables.map((table) => {
+    const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((c) => c.name);
+    return [table, { columns, rows: db.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY rowid`).raw().all() as unknown[][] }];
+  }));
+}
+
+/** A fixture at the version before `version`, upgraded to `version` through runMigrations. */
+export function upgradeFixture(version: number, migrations: readonly Migration[] = MIGRATIONS): { db: VaultDatabase; before: TableSnapshot } {
+  const db = databaseAtVersion(previousVersion(version, migrations), migrations);
+  const before = snapshotTables(db);
+  expect(runMigrations(db, migrations.filter((m) => m.version <= version)).to).toBe(version);
+  return { db, before };
+}
+
+/**
+ * Every row of every table from `before` is still there with the same values in the columns it had
+ * (new columns may be added). `changed` names tables the migration deliberately rewrites.
+ */
+export function expectRowsSurvived(db: VaultDatabase, before: TableSnapshot, changed: readonly string[] = []): void {
+  const after = snapshotTables(db);
+  for (const [table, { columns, rows }] of Object.entries(before)) {
+    if (changed.includes(table)) continue;
+    expect(after[table], `table ${table} disappeared`).toBeDefined();
+    const kept = columns.filter((c) => after[table]!.columns.includes(c));
+    expect(kept, `columns of ${table} disappeared`).toEqual(columns);
+    const now = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY rowid`).raw().all();
+    expect(now, `rows of ${table}`).toEqual(rows);
+  }
+}
