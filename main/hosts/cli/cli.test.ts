@@ -1,32 +1,16 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { FAST_KDF, makeSeries } from '../../test-support/dicom-fixtures';
+import { makeSeries } from '../../test-support/dicom-fixtures';
 import { silentLogger } from '../../core/log';
-import { runCli } from './cli';
+import { runCliCaptured, type CliRun } from '../../test-support/cli/run-cli';
 
 const PASS = 'correct horse battery staple';
 
 /** Every run gets its own settings file in a temp folder: tests never read or write the real home folder. */
-async function cli(args: string[], env: Record<string, string> = {}, settingsFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'sv-cfg-')), 'settings.json')): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  stdin.end();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  const code = await runCli(args, {
-    io: { env, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream },
-    staticDir: '/nonexistent',
-    log: silentLogger,
-    settingsFile,
-    ...FAST_KDF,
-  });
-  return { code, stdout: out, stderr: err };
+function cli(args: string[], env: Record<string, string> = {}, settingsFile?: string): Promise<CliRun> {
+  return runCliCaptured(args, env, { log: silentLogger, ...(settingsFile === undefined ? {} : { settingsFile }) });
 }
 
 function fixtureFolder(root: string): string {

@@ -1,28 +1,15 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FAST_KDF, makeSeries, type FixtureOptions } from '../../test-support/dicom-fixtures';
+import { makeSeries, type FixtureOptions } from '../../test-support/dicom-fixtures';
 import { silentLogger } from '../../core/log';
-import { runCli } from './cli';
+import { runCliCaptured, type CliRun } from '../../test-support/cli/run-cli';
 
 const env = { SCANVAULT_PASSPHRASE: 'correct horse battery staple' };
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  stdin.end();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  const code = await runCli(args, {
-    io: { env, stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream },
-    staticDir: '/nonexistent', log: silentLogger, settingsFile: path.join(root, 'settings.json'), ...FAST_KDF,
-  });
-  return { code, stdout: out, stderr: err };
+function cli(args: string[]): Promise<CliRun> {
+  return runCliCaptured(args, env, { log: silentLogger, settingsFile: path.join(root, 'settings.json') });
 }
 
 interface Listed { people: { id: number; displayName: string | null; records: { id: number; patientId: string; linkedBy: string }[] }[] }
