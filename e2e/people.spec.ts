@@ -54,7 +54,7 @@ test('records are grouped by person, linked and unlinked by hand, and the profil
   expect(await violations(page), 'link confirmation').toEqual([]);
   await confirm(page, 'Is this the same person?', 'Yes, same person');
   await expect(records.getByRole('listitem')).toHaveCount(3);
-  await expect(records.getByRole('listitem').filter({ hasText: 'CLINIC-3' })).toContainText('linked by you');
+  await expect(records.getByRole('listitem').filter({ hasText: 'CLINIC-3' })).toContainText('placed here by you');
 
   // With the keyboard: Enter opens the confirmation with focus inside it, Escape cancels, changes
   // nothing and puts focus back on the button.

@@ -9,7 +9,7 @@ export function formatPeople(people: readonly PersonListItem[]): string {
     lines.push(`person ${p.id}: ${personName(p.displayName, p.records[0]?.name ?? null)} — ${plural(p.records.length, 'record')}, ${plural(p.studyCount, 'study', 'studies')}${p.hasProfile ? ', profile filled in' : ''}`);
     for (const r of p.records) {
       const facts = [r.birthDate ? `born ${formatDicomDate(r.birthDate)}` : 'birth date not recorded', r.patientId ? `ID ${r.patientId}` : 'no patient ID'];
-      lines.push(`  record ${r.id}: ${formatPersonName(r.name)} (${facts.join(', ')}) — ${plural(r.studyCount, 'study', 'studies')}, ${r.linkedBy === 'hand' ? 'linked by you' : 'linked automatically'}`);
+      lines.push(`  record ${r.id}: ${formatPersonName(r.name)} (${facts.join(', ')}) — ${plural(r.studyCount, 'study', 'studies')}, ${r.linkedBy === 'hand' ? 'placed here by you' : 'placed here by ScanVault'}`);
     }
   }
   lines.push('', 'Same person under two entries? "scanvault people link PERSON RECORD". Someone else? "scanvault people unlink RECORD".');

@@ -42,7 +42,7 @@ describe('scanvault people', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/person \d+: JANE DOE — 2 records, 2 studies/);
     expect(text.stdout).toContain('(born 1980-04-12, ID NORTH-2)');
-    expect(text.stdout).toContain('linked automatically');
+    expect(text.stdout).toContain('placed here by ScanVault');
     const json = await listed();
     expect(json.people.map((p) => p.records.map((r) => r.patientId).sort())).toEqual(expect.arrayContaining([['MERCY-1', 'NORTH-2'], ['CLINIC-3']]));
     const help = await cli(['people', '--help']);

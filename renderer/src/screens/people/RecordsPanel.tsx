@@ -37,7 +37,7 @@ export function RecordsPanel({ person, name, onChanged }: { person: PersonListIt
           <li key={r.id} className="record-row">
             <div>
               <strong><bdi>{recordLine(r)}</bdi></strong>
-              <span className="muted"> · {plural(r.studyCount, 'study', 'studies')} · {r.linkedBy === 'hand' ? 'linked by you' : 'linked automatically'}</span>
+              <span className="muted"> · {plural(r.studyCount, 'study', 'studies')} · {r.linkedBy === 'hand' ? 'placed here by you' : 'placed here by ScanVault'}</span>
             </div>
             {canSplit && (
               <button type="button" className="button" aria-label={`This is someone else: ${recordLine(r)}`} onClick={() => setAsking(r)}>
