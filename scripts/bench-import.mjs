@@ -3,7 +3,7 @@
 // Node process on one thread: reading the same files + SHA-256 + AES-256-GCM (writes nothing), and
 // the durable floor, which also writes and fsyncs each encrypted file. Targets: ratio to the durable
 // floor >= 1.0 (the import batches durability and uses both cores), peak RSS < 400 MB.
-// BENCH_MB sets the study size (default 1024); BENCH_PREPARE_WORKERS sets the import's prepare workers
+// BENCH_MB sets the study size (default 1024); BENCH_ROUNDS the floor/import rounds (default 3); BENCH_PREPARE_WORKERS sets the import's prepare workers
 // (0: the single-thread path; unset: the import's default).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -33,11 +33,23 @@ try {
   };
   run(['scripts/bench/baseline-worker.mjs', dataDir]); // warm the page cache once
   const baseline = run(['scripts/bench/baseline-worker.mjs', dataDir]);
-  const durable = run(['scripts/bench/baseline-worker.mjs', dataDir, '--durable', path.join(work, 'durable-out')]);
-  rmSync(path.join(work, 'durable-out'), { recursive: true, force: true });
-  const imported = run([worker, dataDir, path.join(work, 'vault')]);
-  if (imported.imported !== made.files) throw new Error(`import stored ${imported.imported} of ${made.files} files`);
-
+  // The disk's fsync latency drifts by tens of percent within minutes here, so the durable floor and
+  // the import alternate (BENCH_ROUNDS times, default 3) and each round's ratio is taken on its own;
+  // the median round is reported. Each round imports into a fresh vault.
+  const rounds = [];
+  for (let i = 0; i < Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3)); i++) {
+    const out = path.join(work, `durable-out-${i}`);
+    const durable = run(['scripts/bench/baseline-worker.mjs', dataDir, '--durable', out]);
+    rmSync(out, { recursive: true, force: true });
+    const vaultDir = path.join(work, `vault-${i}`);
+    const imported = run([worker, dataDir, vaultDir]);
+    rmSync(vaultDir, { recursive: true, force: true });
+    if (imported.imported !== made.files) throw new Error(`import stored ${imported.imported} of ${made.files} files`);
+    rounds.push({ durable, imported, ratio: (imported.bytes / imported.seconds) / (durable.bytes / durable.seconds) });
+  }
+  const sorted = [...rounds].sort((a, b) => a.ratio - b.ratio);
+  const { durable, imported } = sorted[Math.floor(sorted.length / 2)];
+  const roundRatios = rounds.map((r) => r.ratio.toFixed(2)).join(', ');
   const mbps = (r) => r.bytes / r.seconds / 1e6;
   const ratio = mbps(imported) / mbps(baseline);
   const durableRatio = mbps(imported) / mbps(durable);
@@ -47,9 +59,9 @@ try {
     `baseline, no writes (read + SHA-256 + AES-256-GCM):         ${rate(baseline)}`,
     `durable floor (+ write and fsync each file, one thread):    ${rate(durable)}`,
     `import:                                                     ${rate(imported)}`,
-    `ratio import/durable floor: ${durableRatio.toFixed(2)} (target >= 1.00) ${durableRatio >= 1 ? 'OK' : 'BELOW TARGET'}`,
+    `ratio import/durable floor, median of rounds: ${durableRatio.toFixed(2)} (rounds: ${roundRatios}) (target >= 1.00) ${durableRatio >= 1 ? 'OK' : 'BELOW TARGET'}`,
     `ratio import/no-write baseline: ${ratio.toFixed(2)} (old target >= 0.50) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,
-    `peak RSS: ${(imported.maxRssBytes / 1e6).toFixed(0)} MB (target < 400 MB) ${imported.maxRssBytes < 400e6 ? 'OK' : 'ABOVE TARGET'}`,
+    `peak RSS: ${(Math.max(...rounds.map((r) => r.imported.maxRssBytes)) / 1e6).toFixed(0)} MB (target < 400 MB) ${Math.max(...rounds.map((r) => r.imported.maxRssBytes)) < 400e6 ? 'OK' : 'ABOVE TARGET'}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 } finally {
