@@ -10,5 +10,6 @@ export function storedContents(vault: OpenVault): unknown {
     blobs: rows('SELECT size, hex(sha256) AS s FROM blobs ORDER BY s'),
     files: rows(`SELECT relative_path, size, outcome, reason, transfer_syntax, parse_warnings, hex(sha256_file) AS f,
       instance_id IS NULL AS noInstance, attachment_id IS NULL AS noAttachment FROM import_files ORDER BY relative_path`),
+    series: rows('SELECT COUNT(*) AS n FROM series'),
   };
 }
