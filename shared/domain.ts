@@ -37,8 +37,8 @@ export function isRealDate(text: string): boolean {
 }
 
 export const IsoDate = z.string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD')
-  .refine(isRealDate, 'That date does not exist. Use a real date in the form YYYY-MM-DD, for example 2024-03-20');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD.')
+  .refine(isRealDate, 'That date does not exist. Use a real date in the form YYYY-MM-DD, for example 2024-03-20.');
 
 /** Latest acceptable "today": one day of slack, since the person's calendar may be ahead of UTC. */
 function latestToday(now: number): string {
@@ -48,7 +48,7 @@ function latestToday(now: number): string {
 /** A date something was received: a real day, not in the future. */
 export const ReceivedDate = IsoDate.refine(
   (text) => text <= latestToday(Date.now()),
-  'That date is in the future. Use the day you received the copy (YYYY-MM-DD), today or earlier',
+  'That date is in the future. Use the day you received the copy (YYYY-MM-DD), today or earlier.',
 );
 
 export const ProvenanceInput = z.object({

@@ -45,6 +45,18 @@ describe('createDispatcher', () => {
     expect(called).toBe(false);
   });
 
+  it("gives the contract's own plain messages as they are, and frames zod's defaults with the field", async () => {
+    const dispatch = createDispatcher(fakeHandlers({}), silentLogger, unlocked);
+    const received = await dispatch('startImport', { paths: ['/x'], provenance: { sourceLabel: 'CD', receivedDate: '9999-99-99' } });
+    expect(received).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    if (!received.ok) {
+      expect(received.error.message).not.toContain('The request was not valid');
+      expect(received.error.message).not.toMatch(/\.\.$/);
+    }
+    const wrongType = await dispatch('unlock', { passphrase: 42 });
+    if (!wrongType.ok) expect(wrongType.error.message).toMatch(/^The request was not valid \(field “passphrase”\)/);
+  });
+
   it('passes parsed input through and wraps the value', async () => {
     const dispatch = createDispatcher(fakeHandlers({ getSeriesThumbnail: async ({ seriesId }) => ({ width: seriesId, height: 1, grayBase64: '' }) }), silentLogger, unlocked);
     expect(await dispatch('getSeriesThumbnail', { seriesId: 7 })).toEqual({ ok: true, value: { width: 7, height: 1, grayBase64: '' } });

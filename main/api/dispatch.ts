@@ -24,7 +24,10 @@ export function createDispatcher(handlers: ApiHandlers, log: Logger, gate: Vault
       log.warn('api.bad-request', { issues: parsed.error.issues.length }, 'BAD_REQUEST');
       const first = parsed.error.issues[0];
       const where = first ? first.path.join('.') : '';
-      return { ok: false, error: apiError('BAD_REQUEST', `The request was not valid${where ? ` (field “${where}”)` : ''}: ${first?.message ?? 'unknown problem'}.`) };
+      const message = first?.message ?? 'unknown problem';
+      // The contract's own messages are plain sentences for the person; zod's defaults are not.
+      const plain = /[.!?]$/.test(message) ? message : `The request was not valid${where ? ` (field “${where}”)` : ''}: ${message}.`;
+      return { ok: false, error: apiError('BAD_REQUEST', plain) };
     }
     try {
       const value = await callHandler(handlers, method, parsed.data);

@@ -124,7 +124,7 @@ export function registerDataCommands(program: Command, context: () => CliContext
 /** Checked before asking for the passphrase, in the CLI's own words (the contract checks it again). */
 function checkReceivedDate(text: string): void {
   const parsed = ReceivedDate.safeParse(text);
-  if (!parsed.success) throw new CliExit(EXIT.usage, `--received ${text}: ${parsed.error.issues[0]?.message ?? 'not a date'}.`, 'BAD_REQUEST');
+  if (!parsed.success) throw new CliExit(EXIT.usage, `--received ${text}: ${parsed.error.issues[0]?.message ?? 'That is not a date.'}`, 'BAD_REQUEST');
 }
 
 /** Today on this computer's calendar (toISOString would give tomorrow's date late in the evening west of UTC). */
