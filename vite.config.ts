@@ -5,6 +5,13 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // Cornerstone3D (see ../shared/TOOLCHAIN.md): the image loader ships its own ES workers and WASM
+  // codecs, which Vite's dependency pre-bundling breaks; dicom-parser is CommonJS and must be.
+  optimizeDeps: {
+    exclude: ['@cornerstonejs/dicom-image-loader'],
+    include: ['dicom-parser'],
+  },
+  worker: { format: 'es' },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
