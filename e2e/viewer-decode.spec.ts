@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import { readManifest, SAMPLES_DIR, samplesPresent } from '../main/test-support/sample-corpus';
 import { optionalToolPresent } from '../main/test-support/optional-tools';
 import { buildDecodePage, startDecodeServer, type DecodeServer } from './support/decode-server';
-import { isImageFile, referencePixels, type Reference } from './support/reference-pixels';
+import { isImageFile, NO_INDEPENDENT_DECODER, referencePixels, type Reference } from './support/reference-pixels';
 
 const toolsPresent = samplesPresent && optionalToolPresent('dcmdump', 'viewer decoding correctness') && optionalToolPresent('gdcminfo', 'viewer decoding correctness');
 
@@ -46,7 +46,51 @@ const TYPED: Record<string, (b: Buffer) => ArrayLike<number>> = {
   Float32Array: (b) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length)),
 };
 
-interface Outcome { rel: string; ts: string; frame: number; status: string; maxDiff?: number; off?: number; detail?: string }
+interface Outcome { rel: string; ts: string; frame: number; status: string; maxDiff?: number; off?: number; detail?: string; tolerance?: number }
+
+/**
+ * Largest difference allowed from the reference, per value:
+ * - lossless syntaxes, monochrome: 0.01 (float32 rounding of rescaled values; stored values are exact);
+ * - colour converted from YBR_FULL / YBR_FULL_422 (native or RLE): 2 (Cornerstone's and dcmtk's
+ *   YCbCr-to-RGB arithmetic round differently; no decoding is involved);
+ * - lossy syntaxes (JPEG DCT, JPEG-LS near-lossless, JPEG 2000 irreversible): 2 grey levels
+ *   (libjpeg-turbo/OpenJPEG in the viewer against IJG in dcmtk/GDCM: IDCT rounding).
+ */
+const LOSSY = new Set(['50', '51', '53', '55', '81', '91', '203'].map((s) => `1.2.840.10008.1.2.4.${s}`));
+function tolerance(ts: string, ref: Reference): number {
+  if (LOSSY.has(ts)) return 2;
+  if (ref.kind === 'color' && ref.attrs.photometric.startsWith('YBR')) return 2;
+  return 0.01;
+}
+
+/** Files the viewer shows wrongly, and why (the test checks they still differ, so the list stays true). */
+const TWELVE_BIT_JPEG = 'Cornerstone\'s 12-bit JPEG decoder (dicom-image-loader codecs/jpeg.js) level-shifts by 2056/bitConversion instead of 2048: every value comes out about 15 stored units high (30 HU on this CT); the core\'s JPEG decoder is 8-bit only, so there is no fallback';
+const KNOWN_WRONG: Record<string, string> = {
+  'multiframe/enhanced-ct-ct0012/CT0012.fragmented_no_bot_jpeg_baseline.51.dcm': TWELVE_BIT_JPEG,
+  'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess2_4TransferSyntax_1.2.840.10008.1.2.4.51.dcm': TWELVE_BIT_JPEG,
+  'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess6_8TransferSyntax_1.2.840.10008.1.2.4.53.dcm': TWELVE_BIT_JPEG,
+  'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm': `${TWELVE_BIT_JPEG}; progressive 12-bit is further off (up to 315)`,
+  'transfer-syntax/misc-pydicom/JPEG-lossy.dcm': TWELVE_BIT_JPEG,
+  'transfer-syntax/misc-pydicom/JPGExtended.dcm': TWELVE_BIT_JPEG,
+  'xray-cr-dx-mg/MG1_JPLY': TWELVE_BIT_JPEG,
+  'xray-cr-dx-mg/RG2_JPLY': TWELVE_BIT_JPEG,
+  'transfer-syntax/misc-pydicom/J2K_pixelrep_mismatch.dcm': 'the header says signed 13-bit, the JPEG 2000 codestream unsigned: the loader returns the 16-bit two\'s complement as unsigned values',
+  'transfer-syntax/misc-pydicom/SC_jpeg_no_color_transform.dcm': 'RGB JPEG stored without colour transform (Adobe APP14): the loader\'s libjpeg-turbo converts it from YCbCr anyway',
+  'transfer-syntax/misc-pydicom/SC_rgb_rle_16bit.dcm': '16-bit RGB RLE: the loader\'s RLE decoder puts the byte segments of 16-bit colour in the wrong order',
+};
+
+/** Files the viewer refuses with its plain "could not be decoded" error, and why. */
+const UNVIEWABLE: Record<string, string> = {
+  'color-photometric/gdcm-US-ALOKA-16.dcm': 'segmented palette colour lookup tables: the loader reads only plain tables',
+  'transfer-syntax/misc-pydicom/SC_rgb_rle_32bit.dcm': '32 bits per colour sample: the loader\'s RLE decoder and renderer stop at 16',
+  'malformed/meta_missing_tsyntax.dcm': 'a malformed test file: no image size and two bytes of pixel data',
+  'private-tags-sequences/nested_priv_SQ.dcm': 'a test file of nested private sequences: no image size and two bytes of pixel data',
+};
+
+/** Files with no reference, besides the syntaxes in NO_INDEPENDENT_DECODER. */
+const NO_REFERENCE: Record<string, string> = {
+  'malformed/JPEG2000-embedded-sequence-delimiter.dcm': 'a damaged codestream GDCM refuses (the viewer shows what OpenJPEG recovers)',
+};
 
 function compare(ref: Reference, frame: number, decoded: { rows: number; columns: number; channels: number; arrayType: string; base64: string }): { maxDiff: number; off: number; detail?: string } {
   if (ref.kind === 'none') return { maxDiff: NaN, off: NaN };
@@ -103,19 +147,37 @@ test.describe('viewer decoding correctness', () => {
           outcomes.push({ rel: s.rel, ts: s.ts, frame, status: 'viewer-error', detail: decoded.error.slice(0, 120) });
           continue;
         }
-        if (sibling !== null) {
-          const c = compare(sibling, frame, decoded);
-          outcomes.push({ rel: s.rel, ts: s.ts, frame, status: `sibling-${sibling.kind}`, maxDiff: c.maxDiff, off: c.off, ...(c.detail ? { detail: c.detail } : {}) });
-        }
-        if (ref.kind === 'none') {
-          outcomes.push({ rel: s.rel, ts: s.ts, frame, status: 'no-reference', detail: ref.reason.slice(0, 120) });
+        // The sibling (the same pixels before re-encoding) when there is one, else the direct reference.
+        const chosen = sibling ?? ref;
+        if (chosen.kind === 'none') {
+          outcomes.push({ rel: s.rel, ts: s.ts, frame, status: 'no-reference', detail: chosen.reason.slice(0, 120) });
           continue;
         }
-        const c = compare(ref, frame, decoded);
-        outcomes.push({ rel: s.rel, ts: s.ts, frame, status: ref.kind, maxDiff: c.maxDiff, off: c.off, ...(c.detail ? { detail: c.detail } : {}) });
+        const c = compare(chosen, frame, decoded);
+        outcomes.push({ rel: s.rel, ts: s.ts, frame, status: `${sibling ? 'sibling-' : ''}${chosen.kind}`, maxDiff: c.maxDiff, off: c.off, tolerance: tolerance(s.ts, chosen), ...(c.detail ? { detail: c.detail } : {}) });
       }
     }
-    for (const o of outcomes) console.log([o.status, o.ts || 'no-meta', o.frame, o.maxDiff ?? '', o.off ?? '', o.rel, o.detail ?? ''].join('\t'));
-    expect(outcomes.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    const tally: Record<string, number> = {};
+    for (const o of outcomes) {
+      const where = `${o.rel} frame ${o.frame + 1}`;
+      let verdict: string;
+      if (o.status === 'viewer-error') verdict = UNVIEWABLE[o.rel] !== undefined ? 'unviewable (stated)' : 'UNEXPECTED ERROR';
+      else if (o.status === 'no-reference') verdict = (NO_INDEPENDENT_DECODER[o.ts] ?? NO_REFERENCE[o.rel]) !== undefined ? 'no reference (stated)' : 'UNEXPECTED: no reference';
+      else {
+        const within = (o.maxDiff ?? Infinity) <= (o.tolerance ?? 0);
+        if (KNOWN_WRONG[o.rel] !== undefined) verdict = within ? 'UNEXPECTED: known-wrong file now matches (update KNOWN_WRONG)' : 'known wrong (stated)';
+        else verdict = within ? 'matches' : `UNEXPECTED: differs by ${o.maxDiff} (${o.off} values; tolerance ${o.tolerance})`;
+      }
+      tally[verdict] = (tally[verdict] ?? 0) + 1;
+      if (verdict.startsWith('UNEXPECTED')) problems.push(`${where}: ${verdict} ${o.detail ?? ''}`);
+      if (verdict !== 'matches') console.log(`${verdict}\t${where}\t${o.maxDiff ?? ''}\t${o.detail ?? ''}`);
+    }
+    for (const rel of Object.keys({ ...UNVIEWABLE, ...KNOWN_WRONG })) {
+      if (!outcomes.some((o) => o.rel === rel)) problems.push(`${rel}: listed but not checked`);
+    }
+    console.log(JSON.stringify(tally));
+    expect(outcomes.filter((o) => o.status === 'mono' || o.status === 'color' || o.status.startsWith('sibling')).length).toBeGreaterThan(300);
+    expect(problems).toEqual([]);
   });
 });

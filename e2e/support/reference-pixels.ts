@@ -151,7 +151,7 @@ export function referencePixels(file: string, transferSyntax: string): Reference
     const attrs: Attributes = {
       rows: num(ds.Rows, 0), columns: num(ds.Columns, 0), frames: num(ds.NumberOfFrames, 1),
       samplesPerPixel: num(ds.SamplesPerPixel, 1), bitsAllocated: num(ds.BitsAllocated, 16), bitsStored: num(ds.BitsStored, num(ds.BitsAllocated, 16)),
-      signed: num(ds.PixelRepresentation, 0) === 1, photometric: String(first(ds.PhotometricInterpretation) ?? ''),
+      signed: num(ds.PixelRepresentation, 0) === 1, photometric: typeof first(ds.PhotometricInterpretation) === 'string' ? (first(ds.PhotometricInterpretation) as string) : '',
     };
     if (attrs.samplesPerPixel === 1 && attrs.photometric.startsWith('MONOCHROME')) {
       const float = ds.PixelData === undefined && ds.FloatPixelData !== undefined;

@@ -53,7 +53,7 @@ async function decodeFrame(imageId: string, dataSet: DataSet, frameIndex: number
     columns: dataSet.uint16('x00280011') ?? 0,
     pixelVr: pixelElement?.vr,
     frameIndex,
-    ...(pixelElement === undefined ? {} : { pixelElement: dataSet.byteArray.subarray(pixelElement.dataOffset, pixelElement.dataOffset + pixelElement.length) }),
+    ...(pixelElement === undefined ? {} : { pixelElement: (dataSet.byteArray as Uint8Array).subarray(pixelElement.dataOffset, pixelElement.dataOffset + pixelElement.length) }),
   });
   setPixelPatch(imageId, fix.patch);
   try {
