@@ -28,8 +28,10 @@ export interface DecodeServer {
   close(): Promise<void>;
 }
 
-/** `files[i]` is served as instance i + 1. */
-export async function startDecodeServer(files: readonly string[]): Promise<DecodeServer> {
+/** `files[i]` is served as instance i + 1; instances in `held` are answered only when `release()` is called. */
+export async function startDecodeServer(files: readonly string[], held: ReadonlySet<number> = new Set()): Promise<DecodeServer & { release(): void }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => { release = resolve; });
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -40,6 +42,7 @@ export async function startDecodeServer(files: readonly string[]): Promise<Decod
           res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } }));
           return;
         }
+        if (held.has(ref.id)) await released;
         const body = readFileSync(file);
         res.writeHead(200, { ...SECURITY_HEADERS, ...byteResponseHeaders('instance', body.length) }).end(body);
         return;
@@ -56,6 +59,11 @@ export async function startDecodeServer(files: readonly string[]): Promise<Decod
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    release,
+    close: () => {
+      release();
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -6,6 +6,8 @@
 import { cache, imageLoader } from '@cornerstonejs/core';
 import { initViewer } from '../../../renderer/src/viewer/cornerstone/init';
 import { imageIdsFor } from '../../../renderer/src/viewer/cornerstone/image-ids';
+import { viewerCacheStats } from '../../../renderer/src/viewer/cornerstone/caches';
+import { clearViewerCaches } from '../../../renderer/src/viewer/cornerstone/lock';
 // Brings the renderer's Window declarations (window.scanvaultHost, read by fetchBytes) into scope.
 export type { DesktopHost } from '../../../renderer/src/api/client';
 
@@ -31,12 +33,22 @@ function toBase64(data: ArrayBufferView): string {
 
 declare global {
   interface Window {
+    viewerCacheStats: typeof viewerCacheStats;
+    clearViewerCaches: typeof clearViewerCaches;
+    /** Loads a frame and keeps it in the cache (as a viewport would). */
+    keepSample: (instanceId: number, frames: number | null, frameIndex: number) => Promise<void>;
     decodeSample: (instanceId: number, frames: number | null, frameIndex: number) => Promise<DecodedSample>;
     viewerReady: Promise<void>;
   }
 }
 
 window.viewerReady = initViewer();
+window.viewerCacheStats = viewerCacheStats;
+window.clearViewerCaches = clearViewerCaches;
+window.keepSample = async (instanceId, frames, frameIndex) => {
+  await window.viewerReady;
+  await imageLoader.loadAndCacheImage(imageIdsFor({ id: instanceId, frames })[frameIndex] ?? '');
+};
 
 window.decodeSample = async (instanceId, frames, frameIndex) => {
   await window.viewerReady;
