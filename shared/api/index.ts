@@ -12,6 +12,7 @@ import { libraryMethods } from './library';
 import { peopleMethods } from './people';
 import { sessionMethods } from './session';
 import { verifyMethods } from './verify';
+import { viewerMethods } from './viewer';
 
 export const apiContract = {
   ...sessionMethods,
@@ -20,6 +21,7 @@ export const apiContract = {
   ...libraryMethods,
   ...peopleMethods,
   ...verifyMethods,
+  ...viewerMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;
