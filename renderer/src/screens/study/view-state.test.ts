@@ -25,6 +25,12 @@ describe('study view state', () => {
     expect(viewReducer(s, { type: 'activate', cell: 2 })).toBe(s);
   });
 
+  it('fills cells a larger layout opens with series not shown yet', () => {
+    const s = viewReducer(initialViewState([7, 8, 9]), { type: 'layout', layout: '2x2', fill: [7, 8, 9] });
+    expect(s.cells).toEqual([7, 8, 9, null]);
+    expect(viewReducer(s, { type: 'layout', layout: '1x1', fill: [7, 8, 9] }).cells).toEqual([7, 8, 9, null]);
+  });
+
   it('steps inside the stack and lets cine go round', () => {
     expect(stepIndex(0, -1, 10)).toBe(0);
     expect(stepIndex(5, 10, 10)).toBe(9);

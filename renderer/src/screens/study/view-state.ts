@@ -21,7 +21,8 @@ export interface ViewState {
 }
 
 export type ViewAction =
-  | { type: 'layout'; layout: LayoutId }
+  /** `fill`: series to put into cells the larger layout opens empty (those not shown yet, in order). */
+  | { type: 'layout'; layout: LayoutId; fill?: readonly number[] }
   | { type: 'activate'; cell: number }
   | { type: 'assign'; seriesId: number; cell?: number };
 
@@ -38,7 +39,10 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
   switch (action.type) {
     case 'layout': {
       const n = cellCount(action.layout);
-      return { ...state, layout: action.layout, active: Math.min(state.active, n - 1) };
+      const cells = state.cells.slice();
+      const spare = (action.fill ?? []).filter((id) => !cells.slice(0, n).includes(id));
+      for (let i = 0; i < n; i += 1) if (cells[i] === null) cells[i] = spare.shift() ?? null;
+      return { ...state, layout: action.layout, cells, active: Math.min(state.active, n - 1) };
     }
     case 'activate':
       if (action.cell < 0 || action.cell >= cellCount(state.layout)) return state;
