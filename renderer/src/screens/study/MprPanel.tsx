@@ -7,7 +7,8 @@ const LABEL: Record<MprOrientation, string> = { axial: 'Axial (from feet)', sagi
 /** Three side views of one volume; the wheel moves through slices in each, the tools work as in the stack. */
 export function MprPanel({ session, imageIds, onClose }: { session: ViewerSession; imageIds: string[]; onClose: () => void }) {
   const refs = useRef<Partial<Record<MprOrientation, HTMLDivElement | null>>>({});
-  const [status, setStatus] = useState<'loading' | 'shown' | string>('loading');
+  // 'loading', 'shown', or the message saying why the views could not be built.
+  const [status, setStatus] = useState<string>('loading');
 
   useEffect(() => {
     const { axial, sagittal, coronal } = refs.current;

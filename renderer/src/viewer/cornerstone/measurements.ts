@@ -12,7 +12,7 @@ export function readMeasurements(): Measurement[] {
   const out: Measurement[] = [];
   for (const a of annotation.state.getAllAnnotations()) {
     const uid = a.annotationUID;
-    const toolName = a.metadata.toolName;
+    const toolName = a.metadata?.toolName;
     if (!uid || !toolName) continue;
     const cached = (a.data as { cachedStats?: Record<string, Record<string, unknown>> }).cachedStats ?? {};
     // One annotation holds stats per target (image or volume); the first is the one it was drawn on.

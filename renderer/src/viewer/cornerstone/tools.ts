@@ -11,22 +11,30 @@ import {
 /** The tools a person picks for the left button (ids as in the screen's keymap). */
 export type PrimaryTool = 'windowLevel' | 'zoom' | 'pan' | 'length' | 'angle' | 'ellipse' | 'rectangle';
 
+// Cornerstone types `toolName` as any; these are its values (checked where the tools are added).
 const TOOL_NAMES: Record<PrimaryTool, string> = {
-  windowLevel: WindowLevelTool.toolName,
-  zoom: ZoomTool.toolName,
-  pan: PanTool.toolName,
-  length: LengthTool.toolName,
-  angle: AngleTool.toolName,
-  ellipse: EllipticalROITool.toolName,
-  rectangle: RectangleROITool.toolName,
+  windowLevel: 'WindowLevel',
+  zoom: 'Zoom',
+  pan: 'Pan',
+  length: 'Length',
+  angle: 'Angle',
+  ellipse: 'EllipticalROI',
+  rectangle: 'RectangleROI',
 };
+const STACK_SCROLL = 'StackScroll';
 
-export const MEASUREMENT_TOOL_NAMES: readonly string[] = [LengthTool.toolName, AngleTool.toolName, EllipticalROITool.toolName, RectangleROITool.toolName];
+export const MEASUREMENT_TOOL_NAMES: readonly string[] = [TOOL_NAMES.length, TOOL_NAMES.angle, TOOL_NAMES.ellipse, TOOL_NAMES.rectangle];
 
 let registered = false;
 function registerTools(): void {
   if (registered) return;
-  for (const tool of [WindowLevelTool, ZoomTool, PanTool, StackScrollTool, LengthTool, AngleTool, EllipticalROITool, RectangleROITool]) addTool(tool);
+  const classes = [WindowLevelTool, ZoomTool, PanTool, StackScrollTool, LengthTool, AngleTool, EllipticalROITool, RectangleROITool];
+  const expected = new Set([...Object.values(TOOL_NAMES), STACK_SCROLL]);
+  for (const tool of classes) {
+    const name: unknown = tool.toolName;
+    if (typeof name !== 'string' || !expected.has(name)) throw new Error('The viewer tools do not match this Cornerstone version.');
+    addTool(tool);
+  }
   registered = true;
 }
 
@@ -42,13 +50,13 @@ export class StudyTools {
     if (!group) throw new Error('The viewer tools could not start.');
     this.group = group;
     for (const name of Object.values(TOOL_NAMES)) group.addTool(name);
-    group.addTool(StackScrollTool.toolName);
+    group.addTool(STACK_SCROLL);
     // Measurements stay visible and editable whichever tool is chosen.
     for (const name of MEASUREMENT_TOOL_NAMES) group.setToolPassive(name);
-    group.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
-    group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
-    group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
-    group.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
+    group.setToolActive(TOOL_NAMES.zoom, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+    group.setToolActive(TOOL_NAMES.pan, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
+    group.setToolActive(STACK_SCROLL, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+    group.setToolActive(TOOL_NAMES.windowLevel, { bindings: [{ mouseButton: MouseBindings.Primary }] });
   }
 
   addViewport(viewportId: string, renderingEngineId: string): void {

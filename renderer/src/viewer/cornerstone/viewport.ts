@@ -46,7 +46,7 @@ export class StackView {
       element,
       defaultOptions: { background: [0, 0, 0] as Types.Point3 },
     });
-    this.viewport = engine.getViewport(viewportId) as StackViewport;
+    this.viewport = engine.getViewport<StackViewport>(viewportId);
   }
 
   /** Shows these pictures, starting at `index`; resolves when the first one is on screen. */
@@ -121,9 +121,9 @@ export class StackView {
 
   /** Back to the window the picture opened with (the file's, or one computed from its values). */
   resetWindow(): void {
-    const defaults = this.viewport.getDefaultProperties();
-    this.viewport.setProperties({ voiRange: defaults.voiRange, invert: this.viewport.getProperties().invert ?? false });
-    if (!defaults.voiRange) this.viewport.resetProperties();
+    const invert = this.viewport.getProperties().invert ?? false;
+    this.viewport.resetProperties();
+    if (invert) this.viewport.setProperties({ invert });
     this.viewport.render();
   }
 
