@@ -15,11 +15,13 @@ export function MprPanel({ session, imageIds, onClose }: { session: ViewerSessio
     if (!axial || !sagittal || !coronal) return;
     let live = true;
     const view = session.mpr({ axial, sagittal, coronal });
+    const unobserve = [axial, sagittal, coronal].map((el) => session.observe(el));
     view.show(imageIds).then(() => { if (live) setStatus('shown'); }, () => {
       if (live) setStatus('The side views could not be built from this series. Close them and use the normal view.');
     });
     return () => {
       live = false;
+      unobserve.forEach((u) => u());
       session.closeMpr();
     };
   }, [session, imageIds]);

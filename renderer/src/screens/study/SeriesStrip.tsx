@@ -29,7 +29,7 @@ export function SeriesStrip({ series, shown, onChoose }: Props) {
                 type="button"
                 className={`strip-item${shown.has(s.id) ? ' is-shown' : ''}`}
                 draggable
-                aria-label={`${title}${s.description ? `, ${s.description}` : ''}, ${what}${shown.has(s.id) ? ', on screen' : ''}. Press Enter to show it in the active viewport.`}
+                title="Click, press Enter, or drag into a viewport to show this series"
                 onClick={() => onChoose(s.id)}
                 onDragStart={(e) => { e.dataTransfer.setData(SERIES_DRAG_TYPE, String(s.id)); e.dataTransfer.effectAllowed = 'copy'; }}
               >
@@ -37,6 +37,7 @@ export function SeriesStrip({ series, shown, onChoose }: Props) {
                 <span className="strip-title">{title}</span>
                 {s.description && <span className="strip-desc"><bdi>{s.description}</bdi></span>}
                 <span className="strip-count">{what}</span>
+                {shown.has(s.id) && <span className="visually-hidden">, on screen</span>}
               </button>
             </li>
           );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { StudyView } from '../../../../shared/api/viewer';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDicomDate, formatPersonName } from '../../format';
@@ -73,8 +73,8 @@ export function StudyScreen({ studyId, onClose, details }: Props) {
 
   useEffect(() => {
     if (!session) return;
-    const update = (): void => setMeasurements(readMeasurements());
-    const off = onMeasurementsChange(update);
+    setMeasurements(readMeasurements());
+    const off = onMeasurementsChange(setMeasurements);
     const onResize = (): void => session.resize();
     window.addEventListener('resize', onResize);
     return () => { off(); window.removeEventListener('resize', onResize); };
@@ -136,15 +136,25 @@ export function StudyScreen({ studyId, onClose, details }: Props) {
     }
   };
 
+  // Keys work wherever focus is while the study is open (after a click on the picture focus may be
+  // on the page itself), except in controls that use them.
   const onKeyDown = (e: KeyboardEvent): void => {
     if (help) return;
-    const target = e.target as HTMLElement;
-    if (controlOwnsKey({ tagName: target.tagName, type: (target as HTMLInputElement).type }, e.key)) return;
+    const target = e.target instanceof HTMLElement ? e.target : null;
+    if (target && controlOwnsKey({ tagName: target.tagName, type: (target as HTMLInputElement).type }, e.key)) return;
     const c = commandFor(e);
     if (!c) return;
     e.preventDefault();
     run(c);
   };
+  const keyRef = useRef(onKeyDown);
+  keyRef.current = onKeyDown;
+  useEffect(() => {
+    const listener = (e: KeyboardEvent): void => keyRef.current(e);
+    // Capture: Cornerstone's own key listener on the viewport element stops propagation.
+    window.addEventListener('keydown', listener, true);
+    return () => window.removeEventListener('keydown', listener, true);
+  }, []);
 
   if (error) {
     return (
@@ -164,7 +174,7 @@ export function StudyScreen({ studyId, onClose, details }: Props) {
   const mprImageIds = mprSeries !== null ? seriesEntries(seriesById.get(mprSeries) ?? { id: 0, seriesNumber: null, modality: null, bodyPart: null, description: null, instances: [] }).map((e) => e.imageId) : [];
 
   return (
-    <section className="study-screen" aria-labelledby="study-title" onKeyDown={onKeyDown}>
+    <section className="study-screen" aria-labelledby="study-title">
       <header className="study-header">
         <button type="button" className="viewer-button" onClick={close}>Back to library</button>
         <div className="study-heading">

@@ -72,9 +72,9 @@ export function Toolbar(p: Props) {
           </button>
         ))}
       </div>
-      <div role="group" aria-label="Window" className="tool-group">
+      <div className="tool-group">
         <label className="viewer-select">
-          <span>Window</span>
+          <span>Window preset</span>
           <select value="" onChange={(e) => { windowChoice(e.target.value); e.target.value = ''; }}>
             <option value="">Choose…</option>
             <option value="file">As saved in the file (0)</option>

@@ -54,6 +54,7 @@ export function ViewportCell({ cell, session, series, study, active, overlays, p
     entriesRef.current = list;
     if (list.length === 0) return;
     const view = session.stack(cell, element);
+    const unobserve = session.observe(element);
     viewRef.current = view;
     let frame = 0;
     let live = true;
@@ -93,6 +94,7 @@ export function ViewportCell({ cell, session, series, study, active, overlays, p
       cancelAnimationFrame(frame);
       cine.pause();
       off();
+      unobserve();
       session.releaseStack(view);
       viewRef.current = null;
       cineRef.current = null;
@@ -146,7 +148,8 @@ export function ViewportCell({ cell, session, series, study, active, overlays, p
       aria-label={label}
       tabIndex={0}
       onFocus={onActivate}
-      onPointerDown={onActivate}
+      // Cornerstone's mouse handling keeps focus where it was (perhaps a menu that keeps keys): take it.
+      onPointerDown={(e) => { onActivate(); if (!e.currentTarget.contains(document.activeElement)) e.currentTarget.focus({ preventScroll: true }); }}
       onDragOver={(e) => { if (e.dataTransfer.types.includes(SERIES_DRAG_TYPE)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }}
       onDrop={(e) => {
         const id = Number(e.dataTransfer.getData(SERIES_DRAG_TYPE));

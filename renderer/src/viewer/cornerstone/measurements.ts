@@ -22,13 +22,23 @@ export function readMeasurements(): Measurement[] {
   return out;
 }
 
-const EVENTS = [ToolEnums.Events.ANNOTATION_COMPLETED, ToolEnums.Events.ANNOTATION_MODIFIED, ToolEnums.Events.ANNOTATION_REMOVED];
+// Statistics are computed when an annotation is drawn, after "completed"/"modified" fire, so the
+// list also refreshes on each annotation render (and only tells when the text changed).
+const EVENTS = [ToolEnums.Events.ANNOTATION_COMPLETED, ToolEnums.Events.ANNOTATION_MODIFIED, ToolEnums.Events.ANNOTATION_REMOVED, ToolEnums.Events.ANNOTATION_RENDERED];
 
-/** Calls `listener` whenever a measurement is finished, changed or removed. */
-export function onMeasurementsChange(listener: () => void): () => void {
-  for (const e of EVENTS) eventTarget.addEventListener(e, listener);
+/** Calls `listener` with the measurements whenever one is finished, changed or removed. */
+export function onMeasurementsChange(listener: (measurements: Measurement[]) => void): () => void {
+  let last = '';
+  const check = (): void => {
+    const now = readMeasurements();
+    const key = JSON.stringify(now);
+    if (key === last) return;
+    last = key;
+    listener(now);
+  };
+  for (const e of EVENTS) eventTarget.addEventListener(e, check);
   return () => {
-    for (const e of EVENTS) eventTarget.removeEventListener(e, listener);
+    for (const e of EVENTS) eventTarget.removeEventListener(e, check);
   };
 }
 

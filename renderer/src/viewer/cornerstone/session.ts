@@ -83,14 +83,28 @@ export class ViewerSession {
     this.engine.render();
   }
 
-  /** After the page layout changed size: canvases follow their elements. */
+  /** After the page layout changed size: canvases follow their elements (the camera is kept). */
   resize(): void {
     if (!this.destroyed) this.engine.resize(true, true);
+  }
+
+  private resizeFrame = 0;
+  private readonly observer = new ResizeObserver(() => {
+    // A stale canvas size would make the picture, and what a drag measures, wrong: follow at once.
+    if (this.resizeFrame === 0) this.resizeFrame = requestAnimationFrame(() => { this.resizeFrame = 0; this.resize(); });
+  });
+
+  /** Keeps this viewport element's canvas the element's size. */
+  observe(element: HTMLElement): () => void {
+    this.observer.observe(element);
+    return () => this.observer.unobserve(element);
   }
 
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.observer.disconnect();
+    cancelAnimationFrame(this.resizeFrame);
     this.mprView?.destroy();
     this.tools.destroy();
     this.engine.destroy();
