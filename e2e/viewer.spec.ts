@@ -3,7 +3,6 @@
  * move through it, apply a preset, measure a length against the geometric truth, open the side
  * views; then one screenshot per sample kind, kept as test artifacts.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { SAMPLES_DIR, samplesPresent } from '../main/test-support/sample-corpus';
