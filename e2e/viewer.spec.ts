@@ -3,6 +3,7 @@
  * move through it, apply a preset, measure a length against the geometric truth, open the side
  * views; then one screenshot per sample kind, kept as test artifacts.
  */
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { SAMPLES_DIR, samplesPresent } from '../main/test-support/sample-corpus';
@@ -127,4 +128,40 @@ test('a CT study: scroll, preset, length, privacy, cine, help, side views', asyn
 
   await page.getByRole('button', { name: 'Back to library' }).click();
   await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+});
+
+/** One file (or folder) per kind of picture; each becomes its own study in the library. */
+const KINDS = [
+  'multiframe/us-cine-acuson-8frames/IM00001.implicit_little_endian.dcm',
+  'multiframe/enhanced-mr-small/emri_small.dcm',
+  'us/US1_UNCR.dcm',
+  'color-photometric/OBXXXX1A.dcm',
+  'xray-cr-dx-mg/CR-MONO1-10-chest',
+  'xray-cr-dx-mg/dx_image.dcm',
+  'secondary-capture/SC_rgb.dcm',
+  'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGLSLosslessTransferSyntax_1.2.840.10008.1.2.4.80.dcm',
+  'transfer-syntax/misc-pydicom-data/MR2_J2KI.dcm',
+];
+
+test('a screenshot of each sample kind, kept as artifacts', async ({ app, page }, testInfo) => {
+  test.setTimeout(300_000);
+  const dir = path.join(path.dirname(app.vaultDir), 'KINDS');
+  mkdirSync(dir, { recursive: true });
+  KINDS.forEach((k, i) => copyFileSync(path.join(SAMPLES_DIR, k), path.join(dir, `F${i}`)));
+  await createVault(page, app.url);
+  await importPath(page, dir, 'Sample kinds');
+  await page.getByRole('button', { name: 'Go to library' }).click();
+  await expect(page.getByRole('button', { name: /^Open study:/ }).first()).toBeVisible();
+  const count = await page.getByRole('button', { name: /^Open study:/ }).count();
+  expect(count).toBeGreaterThanOrEqual(KINDS.length - 2);
+  for (let i = 0; i < count; i += 1) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
+    await page.getByRole('button', { name: /^Open study:/ }).nth(i).click();
+    const vp = page.getByTestId('viewport-1');
+    await expect(vp).toHaveAttribute('data-rendered-index', /\d+/, { timeout: 30_000 });
+    const shot = testInfo.outputPath(`kind-${i + 1}.png`);
+    await page.locator('.viewport-cell').first().screenshot({ path: shot });
+    await testInfo.attach(`kind-${i + 1}`, { path: shot, contentType: 'image/png' });
+    await page.getByRole('button', { name: 'Back to library' }).click();
+  }
 });
