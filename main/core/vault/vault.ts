@@ -20,6 +20,7 @@ import { BLOBS_DIR, DATABASE_FILE, blobTmpDir, databasePath, headerPath } from '
 import { runMigrations } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { UnlockedVault } from './open-vault';
+import { damagedOpenError } from '../verify/damage-at-open';
 import type { OpenVault } from './open-vault';
 import { assertKdfAllowed, unlockWithPassphrase, unlockWithRecoveryKey, wrapForPassphrase } from './unlock';
 import { VAULT_FORMAT_VERSION, VAULT_MAGIC, readVaultHeader, writeVaultHeader } from './vault-header';
@@ -164,17 +165,19 @@ async function finishOpening(dir: string, header: VaultHeader, masterKey: Master
     lock = acquireVaultLock(dir);
     db = openEncryptedDatabase(databasePath(dir), keys.databaseKey(), { create: false });
   } catch (error) {
+    const damage = lock ? damagedOpenError(dir, () => keys.databaseKey(), error) : null;
     keys.lock();
     lock?.release();
-    throw error;
+    throw damage ?? error;
   }
   const vault = new UnlockedVault({ dir, header, keys, db, lock, kdfPolicy: policy });
   try {
     runMigrations(db);
     await vault.sweepOrphans();
   } catch (error) {
+    const damage = damagedOpenError(dir, () => keys.databaseKey(), error);
     vault.close();
-    throw error;
+    throw damage ?? error;
   }
   return vault;
 }
