@@ -11,6 +11,7 @@ import './styles/layout.css';
 import './styles/import.css';
 import './styles/library.css';
 import './styles/people.css';
+import './styles/study.css';
 
 function loadServices(): Services {
   const host = window.scanvaultHost;
