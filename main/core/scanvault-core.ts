@@ -134,7 +134,7 @@ export class ScanVaultCore implements ApiHandlers {
   getStudyView(i: In<'getStudyView'>): Out<'getStudyView'> { return this.viewer.getStudyView(i); }
   listSeriesInstances(i: In<'listSeriesInstances'>): Out<'listSeriesInstances'> { return this.viewer.listSeriesInstances(i); }
 
-  startVerify(): Out<'startVerify'> { return this.verify.startVerify(); }
+  startVerify(i: In<'startVerify'>): Out<'startVerify'> { return this.verify.startVerify(i); }
 
   listPeople(): Out<'listPeople'> { return this.people.listPeople(); }
   getPersonProfile(i: In<'getPersonProfile'>): Out<'getPersonProfile'> { return this.people.getPersonProfile(i); }
