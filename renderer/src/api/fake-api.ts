@@ -13,6 +13,7 @@ import { apiError, type ErrorCode, type Result } from '../../../shared/errors';
 import { estimateStrength } from '../../../shared/passphrase-strength';
 import type { Services } from '../services';
 import { fakeLibrary, fakeReport, fakeThumbnail } from './fake-library';
+import { fakeDetails } from './fake-details';
 import { fakePeople } from './fake-people';
 
 const FAKE_PASSPHRASE = 'correct horse battery';
@@ -164,9 +165,10 @@ export function createFakeServices(params: URLSearchParams): Services {
     listLibrary: () => ok(structuredClone(library)),
     getSeriesThumbnail: ({ seriesId }) => ok(fakeThumbnail(seriesId)),
     ...fakePeople(() => library),
+    ...fakeDetails(),
   };
 
-  const needsUnlock = new Set<ApiMethod>(['changePassphrase', 'setAutoLock', 'pickImportPaths', 'beginUpload', 'startImport', 'startVerify', 'getJob', 'cancelJob', 'listLibrary', 'getSeriesThumbnail', 'listPeople', 'getPersonProfile', 'updatePersonProfile', 'linkRecords', 'unlinkRecord', 'renamePerson']);
+  const needsUnlock = new Set<ApiMethod>(['changePassphrase', 'setAutoLock', 'pickImportPaths', 'beginUpload', 'startImport', 'startVerify', 'getJob', 'cancelJob', 'listLibrary', 'getSeriesThumbnail', 'listPeople', 'getPersonProfile', 'updatePersonProfile', 'linkRecords', 'unlinkRecord', 'renamePerson', 'getInstanceAttributes', 'getStructuredReport', 'getInstanceProvenance']);
   const api = {} as Record<ApiMethod, (input: unknown) => Promise<Result<unknown>>>;
   for (const method of Object.keys(handlers) as ApiMethod[]) {
     api[method] = async (input: unknown) => {
