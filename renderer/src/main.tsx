@@ -11,6 +11,7 @@ import './styles/layout.css';
 import './styles/import.css';
 import './styles/library.css';
 import './styles/people.css';
+import './styles/details.css';
 
 async function loadServices(): Promise<Services> {
   // The in-memory fake exists only in the Vite dev server; production builds drop this branch.

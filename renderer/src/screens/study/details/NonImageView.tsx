@@ -1,0 +1,20 @@
+/**
+ * What the study screen shows in place of a viewport for an instance that is not an image: the
+ * PDF inside an Encapsulated PDF, a structured report as text, or plain words on anything else.
+ * Takes the contract's ViewerInstance (only the fields it needs).
+ */
+import { OtherObjectView } from './OtherObjectView';
+import { PdfView } from './PdfView';
+import { ReportView } from './ReportView';
+
+export interface NonImageInstance {
+  id: number;
+  kind: 'image' | 'pdf' | 'report' | 'other';
+  sopClassUid: string | null;
+}
+
+export function NonImageView({ instance }: { instance: NonImageInstance }) {
+  if (instance.kind === 'pdf') return <PdfView source={{ kind: 'encapsulated-pdf', id: instance.id }} />;
+  if (instance.kind === 'report') return <ReportView instanceId={instance.id} />;
+  return <OtherObjectView sopClassUid={instance.sopClassUid} />;
+}
