@@ -13,6 +13,7 @@ import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
 import { ImportFeature } from './import/import-feature';
 import { JobRunner } from './jobs/job-runner';
 import { LibraryFeature } from './library/library-feature';
+import { ViewerFeature } from './viewer/viewer-feature';
 import { PeopleFeature } from './people/people-feature';
 import type { Logger } from './log';
 import { VaultSession } from './session/vault-session';
@@ -42,6 +43,7 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly jobs: JobRunner;
   private readonly imports: ImportFeature;
   private readonly library: LibraryFeature;
+  private readonly viewer: ViewerFeature;
   private readonly people: PeopleFeature;
   private readonly verify: VerifyFeature;
   private readonly bytes: BytesFeature;
@@ -63,6 +65,7 @@ export class ScanVaultCore implements ApiHandlers {
     const vault = (): OpenVault => this.session.requireVault();
     this.imports = new ImportFeature(vault, this.jobs, log);
     this.library = new LibraryFeature(vault);
+    this.viewer = new ViewerFeature(vault);
     this.people = new PeopleFeature(vault);
     this.verify = new VerifyFeature(vault, this.jobs);
     this.bytes = new BytesFeature(vault);
@@ -130,6 +133,9 @@ export class ScanVaultCore implements ApiHandlers {
 
   listLibrary(): Out<'listLibrary'> { return this.library.listLibrary(); }
   getSeriesThumbnail(i: In<'getSeriesThumbnail'>): Out<'getSeriesThumbnail'> { return this.library.getSeriesThumbnail(i); }
+
+  getStudyView(i: In<'getStudyView'>): Out<'getStudyView'> { return this.viewer.getStudyView(i); }
+  listSeriesInstances(i: In<'listSeriesInstances'>): Out<'listSeriesInstances'> { return this.viewer.listSeriesInstances(i); }
 
   startVerify(): Out<'startVerify'> { return this.verify.startVerify(); }
 

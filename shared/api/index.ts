@@ -13,6 +13,7 @@ import { libraryMethods } from './library';
 import { peopleMethods } from './people';
 import { sessionMethods } from './session';
 import { verifyMethods } from './verify';
+import { viewerMethods } from './viewer';
 
 export const apiContract = {
   ...sessionMethods,
@@ -21,6 +22,7 @@ export const apiContract = {
   ...libraryMethods,
   ...peopleMethods,
   ...verifyMethods,
+  ...viewerMethods,
   ...detailsMethods,
 } as const;
 
