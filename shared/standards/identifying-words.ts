@@ -5,7 +5,9 @@
  */
 import type { ConfidentialityRule } from './confidentiality';
 
-const lower = (name: string): string => cleanName(name).replace(/^(Patient's|Patient) /, '').toLowerCase();
+/** "Patient's Birth Date" -> "birth date"; acronyms stay as they are ("Patient ID" -> "ID"). */
+const lower = (name: string): string =>
+  cleanName(name).replace(/^(Patient's|Patient) /, '').split(' ').map((w) => (/^[A-Z0-9]{2,}$/.test(w) ? w : w.toLowerCase())).join(' ');
 
 /** The table's name without its note references ("Icon Image Sequence (see Note 11)"). */
 export function cleanName(name: string): string {
