@@ -25,14 +25,15 @@ export function explainIdentifying(rule: ConfidentialityRule): string {
   if (/Institution|Department|Station|Location|Address|Residence|Organization|AE\b|AE Title/.test(name)) {
     return 'Names a place, department or computer where you were seen';
   }
-  if (/Name|Physician|Operator|Performer|Author|Observer|Reviewer|Recorder|Transcriber|Approver|Enterer|Responsible/.test(name)) {
+  // Person names only: "Structure Set Name" or "Station Name" name things, not people.
+  if (/'s Name|s' Name|Names? of|Observer Name|Reviewer Name|Physician|Operator|Performer|Author|Observer|Reviewer|Recorder|Transcriber|Approver|Enterer|Responsible/.test(name)) {
     return 'Names a person involved in your care';
   }
   if (/Device|Serial|Detector|Gantry|Generator|Plate|Cassette|Machine|Lens|Camera|Source Manufacturer/.test(name)) {
     return 'Identifies the machine used, which can point to where you were seen';
   }
   if (/ID\b|Number|Identifier|Accession/.test(name)) return 'A reference number that can link this record to you';
-  if (/Comment|Description|Notes|Text|Label|Reason|History|Diagnos|Impressions|Findings|Interpretation/.test(name)) {
+  if (/Comment|Description|Notes|Text|Label|Name|Reason|History|Diagnos|Impressions|Findings|Interpretation/.test(name)) {
     return 'Free text that may mention you by name or describe you';
   }
   if (/Sequence/.test(name)) return 'A group of details that may identify you';

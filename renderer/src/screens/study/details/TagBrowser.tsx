@@ -90,13 +90,13 @@ function AttributeTree({ data }: { data: InstanceAttributes }) {
       </div>
       <p className="tag-legend" id={legendId}>
         <span className="idf-badge" aria-hidden="true">⚑ Can identify you</span>{' '}
-        marks the {identifyingCount} attribute{identifyingCount === 1 ? '' : 's'} here that the DICOM standard (PS3.15, Table E.1-1) lists as able to
-        identify a person. When you share a copy with identifying details removed, ScanVault removes or replaces these.
+        marks attributes that the DICOM standard (PS3.15, Table E.1-1) lists as able to identify a person: {identifyingCount} in this
+        file, counting those inside groups. A copy shared with identifying details taken out has these removed or replaced.
       </p>
       {!data.complete && <p className="details-warning">The file ends early or is partly garbled: attributes after that point are missing. The stored file is kept unchanged.</p>}
       {data.limited && <p className="details-warning">This file has more attributes than can be listed here; the list stops after the first {MAX_ROWS.toLocaleString('en')}.</p>}
       <p className="details-muted" role="status" aria-live="polite">
-        {query.trim() !== '' || identifyingOnly ? `${rows.filter((r) => r.kind === 'attribute' && r.match).length} matching attributes` : `${data.attributes.length} attributes`}
+        {query.trim() !== '' || identifyingOnly ? `${rows.filter((r) => r.kind === 'attribute' && r.match).length} matching attributes` : `${data.attributes.length} attributes at the top level; groups open with a click, Enter or the right arrow key`}
         {rows.length > MAX_ROWS ? `; showing the first ${MAX_ROWS.toLocaleString('en')} rows, narrow the search to see the rest` : ''}
       </p>
       {shown.length > 0 ? (
