@@ -11,6 +11,7 @@ import './styles/layout.css';
 import './styles/import.css';
 import './styles/library.css';
 import './styles/people.css';
+import './styles/study.css';
 import './styles/details.css';
 
 function loadServices(): Services {
