@@ -4,6 +4,7 @@ import { cliLogger } from './cli-logger';
 import { defaultVaultDir, settingsFilePath } from '../../core/paths';
 import { resolveVaultDir } from '../../core/session/vault-folder';
 import { registerDataCommands } from './commands/data-commands';
+import { registerDetailsCommands } from './commands/details-commands';
 import { registerIntegrityCommands } from './commands/integrity-commands';
 import { registerPeopleCommands } from './commands/people-commands';
 import { registerServeCommand } from './commands/serve-command';
@@ -65,6 +66,7 @@ The passphrase comes from SCANVAULT_PASSPHRASE, --passphrase-file, or a prompt t
   registerDataCommands(program, context);
   registerIntegrityCommands(program, context);
   registerPeopleCommands(program, context);
+  registerDetailsCommands(program, context);
   registerServeCommand(program, context, opts.staticDir);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const cmd of all(program).slice(1)) cmd.exitOverride();
