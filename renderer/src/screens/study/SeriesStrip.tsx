@@ -1,4 +1,4 @@
-import type { ViewerSeries } from '../../../../shared/api/viewer';
+import type { StudyView, ViewerSeries } from '../../../../shared/api/viewer';
 import { Thumbnail } from '../../components/Thumbnail';
 import { plural } from '../../format';
 import { pictureCount } from './series-entries';
@@ -9,13 +9,16 @@ interface Props {
   /** Series ids on screen, to mark them in the strip. */
   shown: ReadonlySet<number>;
   onChoose: (seriesId: number) => void;
+  /** Loose PDF reports filed with the study. */
+  documents?: StudyView['attachments'];
+  onOpenDocument?: (attachmentId: number) => void;
 }
 
 export const seriesTitle = (s: ViewerSeries): string =>
   [s.seriesNumber === null ? 'Series' : `Series ${s.seriesNumber}`, s.modality].filter(Boolean).join(' · ');
 
 /** Every series of the study with a thumbnail and its picture count: click, Enter or drag one into a viewport. */
-export function SeriesStrip({ series, shown, onChoose }: Props) {
+export function SeriesStrip({ series, shown, onChoose, documents = [], onOpenDocument }: Props) {
   return (
     <nav className="series-strip" aria-label="Series in this study">
       <ul>
@@ -43,6 +46,18 @@ export function SeriesStrip({ series, shown, onChoose }: Props) {
           );
         })}
       </ul>
+      {documents.length > 0 && onOpenDocument && (
+        <ul aria-label="Reports filed with this study">
+          {documents.map((d) => (
+            <li key={d.id}>
+              <button type="button" className="strip-item strip-document" onClick={() => onOpenDocument(d.id)}>
+                <span className="strip-title">Report ({d.kind.toUpperCase()})</span>
+                {d.title && <span className="strip-desc"><bdi>{d.title}</bdi></span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </nav>
   );
 }

@@ -7,6 +7,8 @@ import { clearMeasurements, onMeasurementsChange, readMeasurements, type Measure
 import { checkSeriesVolume } from '../../viewer/cornerstone/mpr';
 import { CT_PRESETS, presetsFor } from '../../viewer/cornerstone/presets';
 import { ViewerSession } from '../../viewer/cornerstone/session';
+import { DetailsPanel } from './details/DetailsPanel';
+import { DocumentPane, type OpenDocument } from './DocumentPane';
 import { HelpDialog } from './HelpDialog';
 import { commandFor, controlOwnsKey, type Command, type ToolId } from './keymap';
 import { MeasurementList } from './MeasurementList';
@@ -23,14 +25,14 @@ export type { CurrentImage } from './viewport-handle';
 interface Props {
   studyId: number;
   onClose: () => void;
-  /** A side panel for the picture on screen in the active viewport (tag browser, provenance). */
+  /** The side panel for the object on screen in the active viewport (default: attributes and provenance). */
   details?: (current: CurrentImage | null) => ReactNode;
 }
 
 const NO_STATUS: ViewportStatus = { state: null, entry: null, playing: false, fps: 20, fileWindows: [] };
 
 /** One study in the dark, image-first viewer: series strip, one to four viewports, tools and keys. */
-export function StudyScreen({ studyId, onClose, details }: Props) {
+export function StudyScreen({ studyId, onClose, details = defaultDetails }: Props) {
   const api = useApi();
   const [view, setView] = useState<StudyView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,6 +44,7 @@ export function StudyScreen({ studyId, onClose, details }: Props) {
   const [privacy, setPrivacy] = useState(false);
   const [help, setHelp] = useState(false);
   const [showDetails, setShowDetails] = useState(false);
+  const [openDocument, setOpenDocument] = useState<OpenDocument | null>(null);
   const [mprSeries, setMprSeries] = useState<number | null>(null);
   const [mprCheck, setMprCheck] = useState<Record<number, MprAvailability>>({});
   const [measurements, setMeasurements] = useState<Measurement[]>([]);
@@ -83,7 +86,11 @@ export function StudyScreen({ studyId, onClose, details }: Props) {
   const seriesById = useMemo(() => new Map((view?.series ?? []).map((s) => [s.id, s])), [view]);
   const activeSeries = seriesById.get(layout.cells[layout.active] ?? -1) ?? null;
   const activeStatus = statuses[layout.active] ?? NO_STATUS;
-  const current: CurrentImage | null = activeStatus.entry ? { instanceId: activeStatus.entry.instanceId, frame: activeStatus.entry.frame?.number ?? null } : null;
+  // A series of documents has no picture on screen: its first object is what the details describe.
+  const firstObject = activeSeries?.instances[0];
+  const current: CurrentImage | null = activeStatus.entry
+    ? { instanceId: activeStatus.entry.instanceId, frame: activeStatus.entry.frame?.number ?? null }
+    : firstObject && seriesEntries(activeSeries).length === 0 ? { instanceId: firstObject.id, frame: null } : null;
 
   // Whether the active series is a volume: checked once its first picture is on screen.
   const activeId = activeSeries?.id ?? null;
@@ -181,7 +188,7 @@ export function StudyScreen({ studyId, onClose, details }: Props) {
           <h1 id="study-title">{title}</h1>
           <p className="study-person">{privacy ? 'Privacy mode: name, birth date, IDs and hospital are hidden' : person}{!privacy && s?.institution ? ` · ${s.institution}` : ''}</p>
         </div>
-        {details && <button type="button" className="viewer-button" aria-pressed={showDetails} onClick={() => setShowDetails((d) => !d)}>Details</button>}
+        {<button type="button" className="viewer-button" aria-pressed={showDetails} onClick={() => setShowDetails((d) => !d)}>Details</button>}
       </header>
       {sessionError && <ErrorAlert message={sessionError} />}
       {view && (
@@ -196,13 +203,16 @@ export function StudyScreen({ studyId, onClose, details }: Props) {
           mpr={mprAvailable} mprOn={mprSeries !== null} onMpr={toggleMpr} onHelp={() => setHelp(true)}
         />
       )}
-      <div className={`study-body${details && showDetails ? ' with-details' : ''}`}>
-        {view && <SeriesStrip series={view.series} shown={new Set(layout.cells.slice(0, n).filter((c): c is number => c !== null))} onChoose={(id) => { setMprSeries(null); dispatch({ type: 'assign', seriesId: id }); }} />}
+      <div className={`study-body${showDetails ? ' with-details' : ''}`}>
+        {view && <SeriesStrip series={view.series} shown={new Set(layout.cells.slice(0, n).filter((c): c is number => c !== null))} onChoose={(id) => { setMprSeries(null); setOpenDocument(null); dispatch({ type: 'assign', seriesId: id }); }}
+          documents={view.attachments}
+          onOpenDocument={(id) => { setMprSeries(null); setOpenDocument({ kind: 'attachment', id, title: view.attachments.find((a) => a.id === id)?.title ?? 'Report' }); }} />}
         <div className="viewport-area">
           {!view && <p className="viewport-message" role="status">Opening the study…</p>}
+          {view && openDocument && <DocumentPane doc={openDocument} onClose={() => setOpenDocument(null)} />}
           {view && session && mprSeries !== null && <MprPanel session={session} imageIds={mprImageIds} onClose={() => setMprSeries(null)} />}
           {view && session && (
-            <div className={`viewport-grid layout-${layout.layout}`} style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }} hidden={mprSeries !== null}>
+            <div className={`viewport-grid layout-${layout.layout}`} style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }} hidden={mprSeries !== null || openDocument !== null}>
               {Array.from({ length: n }, (_, cell) => (
                 <ViewportCell
                   key={cell}
@@ -224,9 +234,15 @@ export function StudyScreen({ studyId, onClose, details }: Props) {
           {view && !session && !sessionError && <p className="viewport-message" role="status">Starting the picture viewer…</p>}
         </div>
         <MeasurementList measurements={measurements} onRemove={(uid) => session?.removeMeasurement(uid)} onRemoveAll={() => session?.clearMeasurements()} />
-        {details && showDetails && <aside className="study-details" aria-label="Details of this picture">{details(current)}</aside>}
+        {showDetails && <aside className="study-details" aria-label="Details">{details(current)}</aside>}
       </div>
       {help && <HelpDialog onClose={() => setHelp(false)} />}
     </section>
   );
+}
+
+function defaultDetails(current: CurrentImage | null): ReactNode {
+  return current
+    ? <DetailsPanel key={current.instanceId} instanceId={current.instanceId} />
+    : <p className="muted">Show a series to see the details of its pictures.</p>;
 }

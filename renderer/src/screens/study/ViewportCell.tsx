@@ -4,6 +4,7 @@ import type { ViewerSession } from '../../viewer/cornerstone/session';
 import type { StackView } from '../../viewer/cornerstone/viewport';
 import { Cine } from './cine';
 import { CornerText } from './CornerText';
+import { DocumentPane } from './DocumentPane';
 import type { OverlayStudy } from './overlay-text';
 import { noPicturesText, seriesEntries, type Entry } from './series-entries';
 import { fileFps, stepIndex } from './view-state';
@@ -164,7 +165,10 @@ export function ViewportCell({ cell, session, series, study, active, overlays, p
         onContextMenu={(e) => e.preventDefault()}
       />
       {!series && <p className="viewport-message">Choose a series from the strip: click it, press Enter on it, or drag it here.</p>}
-      {series && !hasPictures && <p className="viewport-message">{noPicturesText(series)}</p>}
+      {series && !hasPictures && series.instances.length === 0 && <p className="viewport-message">{noPicturesText(series)}</p>}
+      {series && !hasPictures && series.instances.length > 0 && (
+        <DocumentPane key={series.id} doc={{ kind: 'series', title: seriesName(series), instances: series.instances }} />
+      )}
       {error && <p className="viewport-message viewport-error" role="alert">{error}</p>}
       {series && hasPictures && overlays && (
         <CornerText study={study} series={series} privacy={privacy} state={state} entry={status.entry} />
