@@ -9,6 +9,7 @@ import type { Result } from '../errors';
 import { importMethods } from './import';
 import { jobMethods } from './jobs';
 import { libraryMethods } from './library';
+import { libraryQueryMethods } from './library-query';
 import { peopleMethods } from './people';
 import { sessionMethods } from './session';
 import { verifyMethods } from './verify';
@@ -18,6 +19,7 @@ export const apiContract = {
   ...importMethods,
   ...jobMethods,
   ...libraryMethods,
+  ...libraryQueryMethods,
   ...peopleMethods,
   ...verifyMethods,
 } as const;
