@@ -1,6 +1,6 @@
 /**
  * The core behind every host: wiring only. Each feature folder implements its part of the API
- * contract (session/, import/, jobs/, library/, people/, verify/); this class builds them, connects the
+ * contract (session/, import/, jobs/, library/, people/, removal/, verify/); this class builds them, connects the
  * session's open/close hooks to the features that keep background work, and exposes the contract
  * as one-line delegations (so a missing method is a type error, and hosts see one object).
  */
@@ -13,6 +13,7 @@ import { ImportFeature } from './import/import-feature';
 import { JobRunner } from './jobs/job-runner';
 import { LibraryFeature } from './library/library-feature';
 import { PeopleFeature } from './people/people-feature';
+import { RemovalFeature } from './removal/removal-feature';
 import type { Logger } from './log';
 import { VaultSession } from './session/vault-session';
 import { VerifyFeature } from './verify/verify-feature';
@@ -42,6 +43,7 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly imports: ImportFeature;
   private readonly library: LibraryFeature;
   private readonly people: PeopleFeature;
+  private readonly removal: RemovalFeature;
   private readonly verify: VerifyFeature;
   private readonly bytes: BytesFeature;
 
@@ -62,6 +64,7 @@ export class ScanVaultCore implements ApiHandlers {
     this.imports = new ImportFeature(vault, this.jobs, log);
     this.library = new LibraryFeature(vault);
     this.people = new PeopleFeature(vault);
+    this.removal = new RemovalFeature(vault, this.jobs);
     this.verify = new VerifyFeature(vault, this.jobs);
     this.bytes = new BytesFeature(vault);
   }
@@ -127,6 +130,11 @@ export class ScanVaultCore implements ApiHandlers {
 
   listLibrary(): Out<'listLibrary'> { return this.library.listLibrary(); }
   getSeriesThumbnail(i: In<'getSeriesThumbnail'>): Out<'getSeriesThumbnail'> { return this.library.getSeriesThumbnail(i); }
+  queryStudies(i: In<'queryStudies'>): Out<'queryStudies'> { return this.library.queryStudies(i); }
+  getLibraryFilters(): Out<'getLibraryFilters'> { return this.library.getLibraryFilters(); }
+  listImports(): Out<'listImports'> { return this.library.listImports(); }
+  previewRemoval(i: In<'previewRemoval'>): Out<'previewRemoval'> { return this.removal.previewRemoval(i); }
+  removeFromVault(i: In<'removeFromVault'>): Out<'removeFromVault'> { return this.removal.removeFromVault(i); }
 
   startVerify(): Out<'startVerify'> { return this.verify.startVerify(); }
 

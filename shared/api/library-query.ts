@@ -53,8 +53,8 @@ export const LibraryFilters = z.object({
   bodyParts: z.array(z.string()),
   sources: z.array(z.string()),
   facilities: z.array(z.string()),
-  /** `name`: the person's own name, else the name on their first record. */
-  people: z.array(z.object({ id: z.number().int(), name: z.string().nullable() })),
+  /** People with at least one study: the name the user gave them, and the name on their first record (DICOM form). */
+  people: z.array(z.object({ id: z.number().int(), displayName: z.string().nullable(), recordName: z.string().nullable() })),
 });
 export type LibraryFilters = z.infer<typeof LibraryFilters>;
 

@@ -13,6 +13,7 @@ import { apiError, type ErrorCode, type Result } from '../../../shared/errors';
 import { estimateStrength } from '../../../shared/passphrase-strength';
 import type { Services } from '../services';
 import { fakeLibrary, fakeReport, fakeThumbnail } from './fake-library';
+import { fakeLibraryQuery } from './fake-library-query';
 import { fakePeople } from './fake-people';
 
 const FAKE_PASSPHRASE = 'correct horse battery';
@@ -164,9 +165,10 @@ export function createFakeServices(params: URLSearchParams): Services {
     listLibrary: () => ok(structuredClone(library)),
     getSeriesThumbnail: ({ seriesId }) => ok(fakeThumbnail(seriesId)),
     ...fakePeople(() => library),
+    ...fakeLibraryQuery(() => library),
   };
 
-  const needsUnlock = new Set<ApiMethod>(['changePassphrase', 'setAutoLock', 'pickImportPaths', 'beginUpload', 'startImport', 'startVerify', 'getJob', 'cancelJob', 'listLibrary', 'getSeriesThumbnail', 'listPeople', 'getPersonProfile', 'updatePersonProfile', 'linkRecords', 'unlinkRecord', 'renamePerson']);
+  const needsUnlock = new Set<ApiMethod>(['changePassphrase', 'setAutoLock', 'pickImportPaths', 'beginUpload', 'startImport', 'startVerify', 'getJob', 'cancelJob', 'listLibrary', 'queryStudies', 'getLibraryFilters', 'listImports', 'previewRemoval', 'removeFromVault', 'getSeriesThumbnail', 'listPeople', 'getPersonProfile', 'updatePersonProfile', 'linkRecords', 'unlinkRecord', 'renamePerson']);
   const api = {} as Record<ApiMethod, (input: unknown) => Promise<Result<unknown>>>;
   for (const method of Object.keys(handlers) as ApiMethod[]) {
     api[method] = async (input: unknown) => {
