@@ -9,7 +9,7 @@ import { groupBy, toStudy } from './list-library';
 const MAX_WORDS = 8;
 
 export function toFilter(q: ApiParsedInput<'queryStudies'>): StudyFilter {
-  const words = (q.text ?? '').split(/\s+/).map((w) => w.replace(/\^/g, '')).filter((w) => w.length > 0).slice(0, MAX_WORDS);
+  const words = (q.text ?? '').split(/[\s^]+/).filter((w) => w.length > 0).slice(0, MAX_WORDS);
   const dicomDate = (iso: string | undefined): string | undefined => iso?.replaceAll('-', '');
   return {
     words,
