@@ -22,8 +22,8 @@ export interface RemovalSet {
   keptBecauseElsewhere: number;
 }
 
-const ids = (db: VaultDatabase, sql: string, ...params: (string | number)[]): number[] =>
-  db.prepare<(string | number)[], number>(sql).pluck().all(...params).map(Number);
+const ids = (db: VaultDatabase, sql: string, ...params: (string | number | Record<string, string | number>)[]): number[] =>
+  db.prepare<unknown[], number>(sql).pluck().all(...params).map(Number);
 const json = (list: readonly number[]): string => JSON.stringify(list);
 
 export function targetExists(db: VaultDatabase, kind: RemovalKind, id: number): boolean {
@@ -61,27 +61,27 @@ export function removalSet(db: VaultDatabase, kind: RemovalKind, id: number): Re
     ? ids(db, 'SELECT id FROM series WHERE study_id = ? ORDER BY id', id)
     : kind === 'series' ? [id]
     // A series goes when none of its pictures stay.
-    : ids(db, `SELECT DISTINCT i.series_id FROM instances i WHERE i.id IN (SELECT value FROM json_each(?1))
-        AND NOT EXISTS (SELECT 1 FROM instances o WHERE o.series_id = i.series_id AND o.id NOT IN (SELECT value FROM json_each(?1))) ORDER BY 1`, json(instanceIds));
+    : ids(db, `SELECT DISTINCT i.series_id FROM instances i WHERE i.id IN (SELECT value FROM json_each(@a))
+        AND NOT EXISTS (SELECT 1 FROM instances o WHERE o.series_id = i.series_id AND o.id NOT IN (SELECT value FROM json_each(@a))) ORDER BY 1`, { a: json(instanceIds) });
   const studyIds = kind === 'study' ? [id]
     // A study goes when none of its series and none of its reports stay.
-    : ids(db, `SELECT DISTINCT se.study_id FROM series se WHERE se.id IN (SELECT value FROM json_each(?1))
-        AND NOT EXISTS (SELECT 1 FROM series o WHERE o.study_id = se.study_id AND o.id NOT IN (SELECT value FROM json_each(?1)))
-        AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.study_id = se.study_id AND a.id NOT IN (SELECT value FROM json_each(?2))) ORDER BY 1`,
-    json(seriesIds), json(attachmentIds));
+    : ids(db, `SELECT DISTINCT se.study_id FROM series se WHERE se.id IN (SELECT value FROM json_each(@a))
+        AND NOT EXISTS (SELECT 1 FROM series o WHERE o.study_id = se.study_id AND o.id NOT IN (SELECT value FROM json_each(@a)))
+        AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.study_id = se.study_id AND a.id NOT IN (SELECT value FROM json_each(@b))) ORDER BY 1`,
+    { a: json(seriesIds), b: json(attachmentIds) });
   // A patient record goes when it is left without studies and without reports.
-  const patientIds = ids(db, `SELECT DISTINCT p.id FROM patients p WHERE p.id IN (SELECT patient_id FROM studies WHERE id IN (SELECT value FROM json_each(?1))
-      UNION SELECT patient_id FROM attachments WHERE id IN (SELECT value FROM json_each(?2)) AND patient_id IS NOT NULL)
-    AND NOT EXISTS (SELECT 1 FROM studies s WHERE s.patient_id = p.id AND s.id NOT IN (SELECT value FROM json_each(?1)))
-    AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.patient_id = p.id AND a.id NOT IN (SELECT value FROM json_each(?2))) ORDER BY 1`,
-  json(studyIds), json(attachmentIds));
+  const patientIds = ids(db, `SELECT DISTINCT p.id FROM patients p WHERE p.id IN (SELECT patient_id FROM studies WHERE id IN (SELECT value FROM json_each(@a))
+      UNION SELECT patient_id FROM attachments WHERE id IN (SELECT value FROM json_each(@b)) AND patient_id IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM studies s WHERE s.patient_id = p.id AND s.id NOT IN (SELECT value FROM json_each(@a)))
+    AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.patient_id = p.id AND a.id NOT IN (SELECT value FROM json_each(@b))) ORDER BY 1`,
+  { a: json(studyIds), b: json(attachmentIds) });
 
-  const blobs = db.prepare<[string, string], { id: string; size: number }>(`SELECT b.id, b.size FROM blobs b
-    WHERE b.id IN (SELECT blob_id FROM instances WHERE id IN (SELECT value FROM json_each(?1)))
-       OR b.id IN (SELECT blob_id FROM attachments WHERE id IN (SELECT value FROM json_each(?2))) ORDER BY b.id`).all(json(instanceIds), json(attachmentIds));
-  const sources = db.prepare<[string, string], string>(`SELECT b.source_label FROM import_batches b WHERE b.id IN
-    (SELECT batch_id FROM import_files WHERE instance_id IN (SELECT value FROM json_each(?1)) OR attachment_id IN (SELECT value FROM json_each(?2)))
-    ORDER BY b.id`).pluck().all(json(instanceIds), json(attachmentIds));
+  const blobs = db.prepare<[{ a: string; b: string }], { id: string; size: number }>(`SELECT b.id, b.size FROM blobs b
+    WHERE b.id IN (SELECT blob_id FROM instances WHERE id IN (SELECT value FROM json_each(@a)))
+       OR b.id IN (SELECT blob_id FROM attachments WHERE id IN (SELECT value FROM json_each(@b))) ORDER BY b.id`).all({ a: json(instanceIds), b: json(attachmentIds) });
+  const sources = db.prepare<[{ a: string; b: string }], string>(`SELECT b.source_label FROM import_batches b WHERE b.id IN
+    (SELECT batch_id FROM import_files WHERE instance_id IN (SELECT value FROM json_each(@a)) OR attachment_id IN (SELECT value FROM json_each(@b)))
+    ORDER BY b.id`).pluck().all({ a: json(instanceIds), b: json(attachmentIds) });
   return {
     instanceIds, attachmentIds, seriesIds, studyIds, patientIds, batchId: kind === 'import' ? id : null,
     blobs, sources: [...new Set(sources)], keptBecauseElsewhere,
@@ -100,8 +100,8 @@ export function applyRemoval(db: WritableDB, set: RemovalSet): void {
     AND id IN (SELECT value FROM json_each(?))`).pluck().all(inst);
 
   if (set.batchId !== null) db.prepare('DELETE FROM import_files WHERE batch_id = ?').run(set.batchId);
-  db.prepare(`DELETE FROM import_files WHERE instance_id IN (SELECT value FROM json_each(?1))
-    OR attachment_id IN (SELECT value FROM json_each(?2))`).run(inst, att);
+  db.prepare(`DELETE FROM import_files WHERE instance_id IN (SELECT value FROM json_each(@a))
+    OR attachment_id IN (SELECT value FROM json_each(@b))`).run({ a: inst, b: att });
   db.prepare('DELETE FROM instances WHERE id IN (SELECT value FROM json_each(?))').run(inst);
   db.prepare('DELETE FROM attachments WHERE id IN (SELECT value FROM json_each(?))').run(att);
   db.prepare('DELETE FROM blobs WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(set.blobs.map((b) => b.id)));
@@ -111,7 +111,7 @@ export function applyRemoval(db: WritableDB, set: RemovalSet): void {
     .run(JSON.stringify(groups));
   db.prepare('DELETE FROM series WHERE id IN (SELECT value FROM json_each(?))').run(json(set.seriesIds));
 
-  db.prepare('DELETE FROM study_batches WHERE study_id IN (SELECT value FROM json_each(?1)) OR batch_id = ?2').run(json(touched), set.batchId ?? 0);
+  db.prepare('DELETE FROM study_batches WHERE study_id IN (SELECT value FROM json_each(@a)) OR batch_id = @b').run({ a: json(touched), b: set.batchId ?? 0 });
   db.prepare(`INSERT OR IGNORE INTO study_batches (study_id, batch_id) SELECT DISTINCT se.study_id, f.batch_id FROM import_files f
     JOIN instances i ON i.id = f.instance_id JOIN series se ON se.id = i.series_id WHERE se.study_id IN (SELECT value FROM json_each(?))`).run(json(touched));
   db.prepare('DELETE FROM studies WHERE id IN (SELECT value FROM json_each(?))').run(studies);
