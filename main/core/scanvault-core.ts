@@ -12,6 +12,7 @@ import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
 import { ImportFeature } from './import/import-feature';
 import { JobRunner } from './jobs/job-runner';
 import { LibraryFeature } from './library/library-feature';
+import { ViewerFeature } from './viewer/viewer-feature';
 import { PeopleFeature } from './people/people-feature';
 import { RemovalFeature } from './removal/removal-feature';
 import type { Logger } from './log';
@@ -42,6 +43,7 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly jobs: JobRunner;
   private readonly imports: ImportFeature;
   private readonly library: LibraryFeature;
+  private readonly viewer: ViewerFeature;
   private readonly people: PeopleFeature;
   private readonly removal: RemovalFeature;
   private readonly verify: VerifyFeature;
@@ -63,6 +65,7 @@ export class ScanVaultCore implements ApiHandlers {
     const vault = (): OpenVault => this.session.requireVault();
     this.imports = new ImportFeature(vault, this.jobs, log);
     this.library = new LibraryFeature(vault);
+    this.viewer = new ViewerFeature(vault);
     this.people = new PeopleFeature(vault);
     this.removal = new RemovalFeature(vault, this.jobs);
     this.verify = new VerifyFeature(vault, this.jobs);
@@ -135,6 +138,9 @@ export class ScanVaultCore implements ApiHandlers {
   listImports(): Out<'listImports'> { return this.library.listImports(); }
   previewRemoval(i: In<'previewRemoval'>): Out<'previewRemoval'> { return this.removal.previewRemoval(i); }
   removeFromVault(i: In<'removeFromVault'>): Out<'removeFromVault'> { return this.removal.removeFromVault(i); }
+
+  getStudyView(i: In<'getStudyView'>): Out<'getStudyView'> { return this.viewer.getStudyView(i); }
+  listSeriesInstances(i: In<'listSeriesInstances'>): Out<'listSeriesInstances'> { return this.viewer.listSeriesInstances(i); }
 
   startVerify(): Out<'startVerify'> { return this.verify.startVerify(); }
 

@@ -12,12 +12,7 @@ import './styles/import.css';
 import './styles/library.css';
 import './styles/people.css';
 
-async function loadServices(): Promise<Services> {
-  // The in-memory fake exists only in the Vite dev server; production builds drop this branch.
-  if (import.meta.env.DEV && new URLSearchParams(window.location.search).get('fake') === '1') {
-    const { createFakeServices } = await import('./api/fake-api');
-    return createFakeServices(new URLSearchParams(window.location.search));
-  }
+function loadServices(): Services {
   const host = window.scanvaultHost;
   return { api: getApi(), uploadFile, pathForFile: host ? (file) => host.pathForFile(file) : null };
 }
@@ -27,14 +22,12 @@ for (const type of ['dragover', 'drop'] as const) {
   window.addEventListener(type, (e) => e.preventDefault());
 }
 
-void loadServices().then((services) => {
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root');
-  createRoot(root).render(
-    <StrictMode>
-      <ServicesProvider value={services}>
-        <App />
-      </ServicesProvider>
-    </StrictMode>,
-  );
-});
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <ServicesProvider value={loadServices()}>
+      <App />
+    </ServicesProvider>
+  </StrictMode>,
+);

@@ -13,6 +13,7 @@ import { libraryQueryMethods } from './library-query';
 import { peopleMethods } from './people';
 import { sessionMethods } from './session';
 import { verifyMethods } from './verify';
+import { viewerMethods } from './viewer';
 
 export const apiContract = {
   ...sessionMethods,
@@ -22,6 +23,7 @@ export const apiContract = {
   ...libraryQueryMethods,
   ...peopleMethods,
   ...verifyMethods,
+  ...viewerMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -4,6 +4,7 @@ import { useApi } from '../services';
 import { ImportScreen } from './import/ImportScreen';
 import { LibraryScreen } from './library/LibraryScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { StudyScreen } from './study/StudyScreen';
 import { VerifyScreen } from './VerifyScreen';
 
 export type Page = 'library' | 'import' | 'verify' | 'settings';
@@ -27,6 +28,8 @@ export function AppShell({ status, onStatus }: Props) {
   const [importJobId, setImportJobId] = useState<string | null>(null);
   const [verifyJobId, setVerifyJobId] = useState<string | null>(null);
   const [locking, setLocking] = useState(false);
+  /** The study open in the study view, over the library; null shows the current page. */
+  const [openStudyId, setOpenStudyId] = useState<number | null>(null);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -66,7 +69,7 @@ export function AppShell({ status, onStatus }: Props) {
             <ul className="nav-list">
               {PAGES.map(({ page: p, label }) => (
                 <li key={p}>
-                  <button type="button" className="nav-button" aria-current={page === p ? 'page' : undefined} onClick={() => setPage(p)}>
+                  <button type="button" className="nav-button" aria-current={page === p ? 'page' : undefined} onClick={() => { setOpenStudyId(null); setPage(p); }}>
                     {label}
                   </button>
                 </li>
@@ -79,10 +82,11 @@ export function AppShell({ status, onStatus }: Props) {
         </div>
       </header>
       <main id="main" className="shell-main" ref={mainRef} tabIndex={-1}>
-        {page === 'library' && <LibraryScreen onImport={() => setPage('import')} />}
-        {page === 'import' && <ImportScreen status={status} jobId={importJobId} onJobId={setImportJobId} onGoToLibrary={() => setPage('library')} />}
-        {page === 'verify' && <VerifyScreen jobId={verifyJobId} onJobId={setVerifyJobId} />}
-        {page === 'settings' && <SettingsScreen status={status} onStatus={onStatus} />}
+        {openStudyId !== null && <StudyScreen studyId={openStudyId} onClose={() => setOpenStudyId(null)} />}
+        {openStudyId === null && page === 'library' && <LibraryScreen onImport={() => setPage('import')} onOpenStudy={setOpenStudyId} />}
+        {openStudyId === null && page === 'import' && <ImportScreen status={status} jobId={importJobId} onJobId={setImportJobId} onGoToLibrary={() => setPage('library')} />}
+        {openStudyId === null && page === 'verify' && <VerifyScreen jobId={verifyJobId} onJobId={setVerifyJobId} />}
+        {openStudyId === null && page === 'settings' && <SettingsScreen status={status} onStatus={onStatus} />}
       </main>
     </div>
   );

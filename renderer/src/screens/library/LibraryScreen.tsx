@@ -6,7 +6,7 @@ import { PersonScreen } from '../people/PersonScreen';
 import { PersonSection } from './PersonSection';
 
 /** Everything in the vault: people, their studies (scan appointments) and series (sets of pictures). */
-export function LibraryScreen({ onImport }: { onImport: () => void }) {
+export function LibraryScreen({ onImport, onOpenStudy }: { onImport: () => void; onOpenStudy: (studyId: number) => void }) {
   const api = useApi();
   const [library, setLibrary] = useState<Library | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +62,7 @@ export function LibraryScreen({ onImport }: { onImport: () => void }) {
       <p className="lead">
         Scans are grouped by person, even when hospitals use different numbers for them. Each <strong>study</strong> is one scan appointment. A study holds one or more <strong>series</strong> — one set of pictures from a scan.
       </p>
-      {library.people.map((person) => <PersonSection key={person.id} person={person} onOpen={() => setOpenPerson(person.id)} />)}
+      {library.people.map((person) => <PersonSection key={person.id} person={person} onOpen={() => setOpenPerson(person.id)} onOpenStudy={onOpenStudy} />)}
     </>
   );
 }

@@ -7,7 +7,7 @@ import { StudyCard } from './StudyCard';
 type RecordSummary = PersonSummary['records'][number];
 
 /** One person with their studies, newest first, under each hospital's record of them. */
-export function PersonSection({ person, onOpen }: { person: PersonSummary; onOpen: () => void }) {
+export function PersonSection({ person, onOpen, onOpenStudy }: { person: PersonSummary; onOpen: () => void; onOpenStudy: (studyId: number) => void }) {
   const headingId = useId();
   const name = personLabel(person);
   return (
@@ -21,12 +21,12 @@ export function PersonSection({ person, onOpen }: { person: PersonSummary; onOpe
         <button type="button" className="button person-open" aria-label={`Profile and records of ${name}`} onClick={onOpen}>Profile and records</button>
       </div>
       {person.records.length === 0 && <p className="muted">No scans are linked to this person yet.</p>}
-      {person.records.map((r) => <RecordStudies key={r.id} record={r} showName={person.records.length > 1 || person.displayName !== null} />)}
+      {person.records.map((r) => <RecordStudies key={r.id} record={r} showName={person.records.length > 1 || person.displayName !== null} onOpenStudy={onOpenStudy} />)}
     </section>
   );
 }
 
-function RecordStudies({ record, showName }: { record: RecordSummary; showName: boolean }) {
+function RecordStudies({ record, showName, onOpenStudy }: { record: RecordSummary; showName: boolean; onOpenStudy: (studyId: number) => void }) {
   const born = formatDicomDate(record.birthDate);
   const sex = formatSex(record.sex);
   const studies = [...record.studies].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
@@ -40,7 +40,7 @@ function RecordStudies({ record, showName }: { record: RecordSummary; showName: 
       </p>
       <ul className="study-list">
         {studies.map((study) => (
-          <li key={study.id}><StudyCard study={study} /></li>
+          <li key={study.id}><StudyCard study={study} onOpenStudy={onOpenStudy} /></li>
         ))}
       </ul>
     </div>

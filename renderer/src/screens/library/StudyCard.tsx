@@ -5,7 +5,7 @@ import { formatDicomDate, plural } from '../../format';
 import { SeriesList } from './SeriesList';
 
 /** One study (scan appointment): date, kind, place, where the copy came from; expands to its series. */
-export function StudyCard({ study }: { study: StudySummary }) {
+export function StudyCard({ study, onOpenStudy }: { study: StudySummary; onOpenStudy: (studyId: number) => void }) {
   const headingId = useId();
   const seriesId = useId();
   const [open, setOpen] = useState(false);
@@ -30,6 +30,11 @@ export function StudyCard({ study }: { study: StudySummary }) {
           {study.sources.length > 0 && (<div><dt>Copy from</dt><dd>{study.sources.join('; ')}</dd></div>)}
           <div><dt>Contains</dt><dd>{counts}</dd></div>
         </dl>
+      </div>
+      <div className="study-actions">
+        <button type="button" className="button button-primary" aria-label={`Open study: ${date}, ${study.description ?? 'no description'}`} onClick={() => onOpenStudy(study.id)}>
+          Open
+        </button>
       </div>
       <button type="button" className="button-quiet study-toggle" aria-expanded={open} aria-controls={seriesId} onClick={() => setOpen((o) => !o)}>
         {open ? 'Hide series' : `Show ${plural(study.seriesCount, 'series', 'series')}`}
