@@ -20,12 +20,12 @@ export function PeoplePanel({ people, shownPersonId, onShowStudies, onOpenPerson
   const withStudies = people.filter((p) => p.records.length > 0);
   if (withStudies.length === 0) return null;
   return (
-    <section className="people-panel" aria-labelledby={headingId}>
+    <div className="people-panel">
       <h2 id={headingId}>People</h2>
-      <ul className="people-list">
+      <ul className="people-list" aria-labelledby={headingId}>
         {withStudies.map((person) => <PersonRow key={person.id} person={person} shown={shownPersonId === person.id} onShowStudies={onShowStudies} onOpenPerson={onOpenPerson} />)}
       </ul>
-    </section>
+    </div>
   );
 }
 
