@@ -4,6 +4,7 @@ import { cliLogger } from './cli-logger';
 import { defaultVaultDir, settingsFilePath } from '../../core/paths';
 import { resolveVaultDir } from '../../core/session/vault-folder';
 import { registerDataCommands } from './commands/data-commands';
+import { registerLibraryCommands } from './commands/library-commands';
 import { registerPeopleCommands } from './commands/people-commands';
 import { registerServeCommand } from './commands/serve-command';
 import { registerVaultCommands } from './commands/vault-commands';
@@ -62,6 +63,7 @@ The passphrase comes from SCANVAULT_PASSPHRASE, --passphrase-file, or a prompt t
   };
   registerVaultCommands(program, context);
   registerDataCommands(program, context);
+  registerLibraryCommands(program, context);
   registerPeopleCommands(program, context);
   registerServeCommand(program, context, opts.staticDir);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
