@@ -58,6 +58,8 @@ test('check vault reports all good after an import', async ({ app, page }) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Check vault' }).click();
   await page.getByRole('button', { name: 'Check vault now' }).click();
   await expect(page.getByRole('heading', { name: 'All good' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/index pages, 4 stored files/)).toBeVisible();
+  await expect(page.locator('code.anchor')).toHaveText(/^[0-9]+:[0-9a-f]{64}$/);
 });
 
 test('import files picked in the browser: sent over loopback, held in memory, stored', async ({ app, page }) => {

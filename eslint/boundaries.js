@@ -62,6 +62,16 @@ export const ZONES = [
     forbid: ({ pkg }) => (pkg === 'dcmjs' ? 'dcmjs is used only inside main/core/dicom/ (and tests); the core reads DICOM with its own walker.' : null),
   },
   {
+    // Cornerstone3D sits behind one adapter folder: the rest of the app sees only its functions.
+    // The core's own codecs (main/core/dicom/codecs) load the codec WASM packages directly.
+    from: (f) => isProduction(f) && !f.startsWith('renderer/src/viewer/cornerstone/'),
+    forbid: ({ pkg }, file) => {
+      if (pkg === null || !(pkg.startsWith('@cornerstonejs/') || pkg === 'dicom-parser')) return null;
+      if (file.startsWith('main/core/dicom/codecs/') && pkg.startsWith('@cornerstonejs/codec-')) return null;
+      return 'Cornerstone3D and dicom-parser are used only inside renderer/src/viewer/cornerstone/: call the adapter\'s functions.';
+    },
+  },
+  {
     from: (f) => isProduction(f) && !f.startsWith('main/core/db/') && !f.startsWith('main/core/types/'),
     forbid: ({ pkg }) => (pkg === 'better-sqlite3-multiple-ciphers'
       ? 'The database is used only inside main/core/db/: call its functions, and write through vault.writes.' : null),

@@ -1,7 +1,7 @@
 // Builds everything: the CLI/browser host bundle, the Electron main and preload, and the renderer.
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 
 const onlyMain = process.argv.includes('--main-only');
 if (!onlyMain) rmSync('dist', { recursive: true, force: true }); // --main-only keeps the renderer build
@@ -41,5 +41,12 @@ await Promise.all([
   }),
 ]);
 
-if (!onlyMain) await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+if (!onlyMain) {
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  // pdf.js's data files (CMaps, standard fonts, wasm decoders, ICC profiles), served from the
+  // app's own origin so the PDF view never reaches the network (renderer/.../pdf-engine.ts).
+  for (const dir of ['cmaps', 'standard_fonts', 'wasm', 'iccs']) {
+    cpSync(`node_modules/pdfjs-dist/${dir}`, `dist/renderer/pdfjs/${dir}`, { recursive: true });
+  }
+}
 console.log('build: dist/ ready');

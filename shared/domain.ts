@@ -91,14 +91,25 @@ export const ImportReport = z.object({
 export type ImportReport = z.infer<typeof ImportReport>;
 
 export const VerifyProblem = z.object({
-  kind: z.enum(['blob-missing', 'blob-corrupt', 'digest-mismatch', 'event-chain-broken', 'orphan-blob']),
+  kind: z.enum([
+    'blob-missing', 'blob-corrupt', 'digest-mismatch', 'event-chain-broken', 'orphan-blob',
+    'database-pages-damaged', 'database-check-failed', 'index-mismatch', 'anchor-not-found', 'database-unreadable',
+  ]),
   message: z.string(),
   blobId: z.string().optional(),
 });
+/** The event log's head, `<seq>:<sha256 hex>`: a point of history anyone can note down and check later. */
+export const Anchor = z.string().regex(/^[1-9][0-9]{0,15}:[0-9a-f]{64}$/, 'An anchor is an entry number, a colon and 64 characters 0-9 and a-f, like 12:3f5a…. Copy it exactly as it was printed.');
 export const VerifyReport = z.object({
   ok: z.boolean(),
   blobsChecked: z.number().int(),
   eventsChecked: z.number().int(),
+  /** Database pages (and write-ahead log frames) whose HMAC was checked. */
+  pagesChecked: z.number().int().default(0),
+  /** The history log's head at the end of the check; null when the log could not be read. */
+  anchor: Anchor.nullable().default(null),
+  /** Present when an anchor was given to check: whether the log still contains that point. */
+  anchorCheck: z.object({ anchor: Anchor, found: z.boolean() }).optional(),
   problems: z.array(VerifyProblem),
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'BLOB_CORRUPT',
   'BLOB_MISSING',
   'VAULT_DAMAGED',
+  'DATABASE_DAMAGED',
   'INTERNAL',
 ] as const;
 
@@ -55,6 +56,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   BLOB_CORRUPT: 'A stored file failed its integrity check. Run “Check vault” and restore from a backup if needed.',
   BLOB_MISSING: 'A stored file is missing from the vault folder. Run “Check vault” and restore from a backup if needed.',
   VAULT_DAMAGED: 'The vault’s index could not be read even though your passphrase is right: it may be damaged. Restore the vault folder from a backup.',
+  DATABASE_DAMAGED: 'Part of the vault’s index is damaged, so this could not be read. Your stored files may still be fine: run “Check vault” to see what is affected, then restore the vault from a backup.',
   INTERNAL: 'Something went wrong inside ScanVault. Nothing was lost; please try again.',
 };
 

@@ -22,5 +22,15 @@ export function toCoreError(err: unknown): CoreError {
   if (err instanceof Error && 'code' in err && isErrorCode(err.code)) {
     return new CoreError(err.code, err.message);
   }
+  if (isDamagedDatabase(err)) return new CoreError('DATABASE_DAMAGED');
   return new CoreError('INTERNAL');
+}
+
+/**
+ * SQLite's answers to a page that fails its HMAC or a broken b-tree (SQLITE_CORRUPT and its
+ * extended codes, SQLITE_NOTADB): damage on disk, not a bug, so the person hears what to do.
+ */
+export function isDamagedDatabase(err: unknown): boolean {
+  const code = err instanceof Error && 'code' in err ? err.code : undefined;
+  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_'));
 }

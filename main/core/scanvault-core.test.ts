@@ -112,7 +112,7 @@ describe('ScanVaultCore: vault + import end to end (generated fixtures)', () => 
 
   it('verify passes on a clean vault and finds a damaged blob', async () => {
     await importAndWait(core, [source]);
-    const { jobId } = await core.startVerify();
+    const { jobId } = await core.startVerify({});
     const clean = (await core.waitForJob(jobId)).verifyReport!;
     expect(clean).toMatchObject({ ok: true, blobsChecked: 6, problems: [] });
     expect(clean.eventsChecked).toBeGreaterThanOrEqual(2);
@@ -121,7 +121,7 @@ describe('ScanVaultCore: vault + import end to end (generated fixtures)', () => 
     const bytes = readFileSync(blob);
     bytes[bytes.length - 20] = bytes[bytes.length - 20]! ^ 0xff;
     writeFileSync(blob, bytes);
-    const second = await core.startVerify();
+    const second = await core.startVerify({});
     const damaged = (await core.waitForJob(second.jobId)).verifyReport!;
     expect(damaged.ok).toBe(false);
     expect(damaged.problems.map((p) => p.kind)).toEqual(['blob-corrupt']);

@@ -1,6 +1,6 @@
 /**
  * The core behind every host: wiring only. Each feature folder implements its part of the API
- * contract (session/, import/, jobs/, library/, people/, removal/, verify/); this class builds them, connects the
+ * contract (session/, import/, jobs/, library/, people/, removal/, verify/, details/); this class builds them, connects the
  * session's open/close hooks to the features that keep background work, and exposes the contract
  * as one-line delegations (so a missing method is a type error, and hosts see one object).
  */
@@ -8,6 +8,7 @@ import type { ApiHandlers, ApiOutput, ApiParsedInput } from '../../shared/api';
 import type { HostKind, Status } from '../../shared/domain';
 import type { ByteRef } from '../../shared/api/bytes';
 import { BytesFeature, type OpenedBytes } from './bytes/bytes-feature';
+import { DetailsFeature } from './details/details-feature';
 import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
 import { ImportFeature } from './import/import-feature';
 import { JobRunner } from './jobs/job-runner';
@@ -48,6 +49,7 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly removal: RemovalFeature;
   private readonly verify: VerifyFeature;
   private readonly bytes: BytesFeature;
+  private readonly details: DetailsFeature;
 
   constructor(opts: CoreOptions) {
     const { log, ...sessionOpts } = opts;
@@ -70,6 +72,7 @@ export class ScanVaultCore implements ApiHandlers {
     this.removal = new RemovalFeature(vault, this.jobs);
     this.verify = new VerifyFeature(vault, this.jobs);
     this.bytes = new BytesFeature(vault);
+    this.details = new DetailsFeature(vault);
   }
 
   // ---- for in-process hosts (the CLI's one-shot commands, the browser host's uploads) ----
@@ -142,7 +145,7 @@ export class ScanVaultCore implements ApiHandlers {
   getStudyView(i: In<'getStudyView'>): Out<'getStudyView'> { return this.viewer.getStudyView(i); }
   listSeriesInstances(i: In<'listSeriesInstances'>): Out<'listSeriesInstances'> { return this.viewer.listSeriesInstances(i); }
 
-  startVerify(): Out<'startVerify'> { return this.verify.startVerify(); }
+  startVerify(i: In<'startVerify'>): Out<'startVerify'> { return this.verify.startVerify(i); }
 
   listPeople(): Out<'listPeople'> { return this.people.listPeople(); }
   getPersonProfile(i: In<'getPersonProfile'>): Out<'getPersonProfile'> { return this.people.getPersonProfile(i); }
@@ -150,4 +153,8 @@ export class ScanVaultCore implements ApiHandlers {
   linkRecords(i: In<'linkRecords'>): Out<'linkRecords'> { return this.people.linkRecords(i); }
   unlinkRecord(i: In<'unlinkRecord'>): Out<'unlinkRecord'> { return this.people.unlinkRecord(i); }
   renamePerson(i: In<'renamePerson'>): Out<'renamePerson'> { return this.people.renamePerson(i); }
+
+  getInstanceAttributes(i: In<'getInstanceAttributes'>): Out<'getInstanceAttributes'> { return this.details.getInstanceAttributes(i); }
+  getStructuredReport(i: In<'getStructuredReport'>): Out<'getStructuredReport'> { return this.details.getStructuredReport(i); }
+  getInstanceProvenance(i: In<'getInstanceProvenance'>): Out<'getInstanceProvenance'> { return this.details.getInstanceProvenance(i); }
 }

@@ -9,6 +9,7 @@ import { RecoveryKeyScreen } from './screens/RecoveryKeyScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
 import { ServicesProvider, useServices } from './services';
 import { ErrorAlert } from './components/ErrorAlert';
+import { clearViewerCaches } from './viewer/cornerstone/lock';
 
 /**
  * The top-level state machine, driven only by the core's status: no vault -> first run (then the
@@ -48,6 +49,12 @@ export function App() {
   }, [refresh]);
 
   useAutoLock(status?.state === 'unlocked' && recoveryKey === null, noticeLocked);
+
+  // Locked by hand or idle (or no vault): the viewer's decoded images and caches go at once.
+  const unlocked = status?.state === 'unlocked';
+  useEffect(() => {
+    if (!unlocked) clearViewerCaches();
+  }, [unlocked]);
 
   const onStatus = useCallback((next: Status) => {
     setLockedForInactivity(false);

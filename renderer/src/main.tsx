@@ -11,6 +11,8 @@ import './styles/layout.css';
 import './styles/import.css';
 import './styles/library.css';
 import './styles/people.css';
+import './styles/study.css';
+import './styles/details.css';
 
 function loadServices(): Services {
   const host = window.scanvaultHost;

@@ -7,12 +7,14 @@ describe('byte paths', () => {
       expect(parseBytePath(bytePath({ kind, id: 42 }))).toEqual({ kind, id: 42 });
     }
     expect(bytePath({ kind: 'instance', id: 123 })).toBe('/bytes/instance/123');
+    expect(parseBytePath('/bytes/encapsulated-pdf/7')).toEqual({ kind: 'encapsulated-pdf', id: 7 });
   });
 
   it.each([
     '/bytes/instance/0', '/bytes/instance/-1', '/bytes/instance/01', '/bytes/instance/1.5', '/bytes/instance/1e3',
     '/bytes/instance/99999999999999999', '/bytes/frame/1', '/bytes/Instance/1', '/bytes/instance/1/', '/bytes/instance/',
     '/bytes/instance/1?x', '/api/bytes/instance/1', '/bytes/constructor/1', '/bytes/__proto__/1',
+    '/bytes/encapsulated-/1', '/bytes/-pdf/1', '/bytes/encapsulated--pdf/1', '/bytes/encapsulated_pdf/1',
   ])('refuses %s', (p) => {
     expect(parseBytePath(p)).toBeNull();
   });

@@ -3,7 +3,7 @@
  * outside the JSON API so large files are neither base64-encoded nor held whole in memory.
  * Both sides read this file: the hosts parse paths with it, the renderer builds URLs with it.
  *
- * Paths: `/bytes/<kind>/<id>` (for example `/bytes/instance/123`). A later frame route adds a
+ * Paths: `/bytes/<kind>/<id>` (for example `/bytes/instance/123`, `/bytes/encapsulated-pdf/123`). A later frame route adds a
  * kind here (e.g. `frame` with an instance id and a frame number) without touching the others.
  */
 import { z } from 'zod';
@@ -12,6 +12,8 @@ import { z } from 'zod';
 export const BYTE_RESOURCES = {
   instance: { contentType: 'application/dicom' },
   attachment: { contentType: 'application/pdf' },
+  /** The PDF inside an Encapsulated PDF instance (id: the instance), unwrapped by the core. */
+  'encapsulated-pdf': { contentType: 'application/pdf' },
 } as const;
 
 export type ByteResourceKind = keyof typeof BYTE_RESOURCES;
@@ -23,6 +25,7 @@ const RowId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const ByteRef = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('instance'), id: RowId }).strict(),
   z.object({ kind: z.literal('attachment'), id: RowId }).strict(),
+  z.object({ kind: z.literal('encapsulated-pdf'), id: RowId }).strict(),
 ]);
 export type ByteRef = z.infer<typeof ByteRef>;
 
@@ -40,7 +43,7 @@ export function bytePath(ref: ByteRef): string {
   return `${BYTES_PATH_PREFIX}${parsed.kind}/${parsed.id}`;
 }
 
-const PATH_PATTERN = /^\/bytes\/([a-z]+)\/([1-9][0-9]{0,15})$/;
+const PATH_PATTERN = /^\/bytes\/([a-z]+(?:-[a-z]+)*)\/([1-9][0-9]{0,15})$/;
 
 /** The reference a path names, or null for anything that is not exactly a byte path. */
 export function parseBytePath(pathname: string): ByteRef | null {

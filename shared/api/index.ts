@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Result } from '../errors';
+import { detailsMethods } from './details';
 import { importMethods } from './import';
 import { jobMethods } from './jobs';
 import { libraryMethods } from './library';
@@ -24,6 +25,7 @@ export const apiContract = {
   ...peopleMethods,
   ...verifyMethods,
   ...viewerMethods,
+  ...detailsMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

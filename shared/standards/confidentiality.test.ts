@@ -55,6 +55,9 @@ describe('plain words', () => {
   it('explains why an attribute identifies the person', () => {
     expect(explainIdentifying(confidentialityRule(0x00100010)!)).toBe('Identifies you: name');
     expect(explainIdentifying(confidentialityRule(0x00100030)!)).toBe('Identifies you: birth date');
+    expect(explainIdentifying(confidentialityRule(0x00100020)!)).toBe('Identifies you: ID');
+    expect(explainIdentifying(confidentialityRule(0x30060004)!)).toMatch(/^Free text/); // Structure Set Name: not a person
+    expect(explainIdentifying(confidentialityRule(0x00081070)!)).toBe('Names a person involved in your care'); // Operators' Name
     expect(explainIdentifying(confidentialityRule(0x00080020)!)).toBe('Date that can help identify you');
     expect(explainIdentifying(confidentialityRule(0x00080090)!)).toBe('Names a person involved in your care');
     expect(explainIdentifying(confidentialityRule(0x00080080)!)).toMatch(/place/);

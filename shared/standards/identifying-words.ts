@@ -5,7 +5,9 @@
  */
 import type { ConfidentialityRule } from './confidentiality';
 
-const lower = (name: string): string => cleanName(name).replace(/^(Patient's|Patient) /, '').toLowerCase();
+/** "Patient's Birth Date" -> "birth date"; acronyms stay as they are ("Patient ID" -> "ID"). */
+const lower = (name: string): string =>
+  cleanName(name).replace(/^(Patient's|Patient) /, '').split(' ').map((w) => (/^[A-Z0-9]{2,}$/.test(w) ? w : w.toLowerCase())).join(' ');
 
 /** The table's name without its note references ("Icon Image Sequence (see Note 11)"). */
 export function cleanName(name: string): string {
@@ -23,14 +25,15 @@ export function explainIdentifying(rule: ConfidentialityRule): string {
   if (/Institution|Department|Station|Location|Address|Residence|Organization|AE\b|AE Title/.test(name)) {
     return 'Names a place, department or computer where you were seen';
   }
-  if (/Name|Physician|Operator|Performer|Author|Observer|Reviewer|Recorder|Transcriber|Approver|Enterer|Responsible/.test(name)) {
+  // Person names only: "Structure Set Name" or "Station Name" name things, not people.
+  if (/'s Name|s' Name|Names? of|Observer Name|Reviewer Name|Physician|Operator|Performer|Author|Observer|Reviewer|Recorder|Transcriber|Approver|Enterer|Responsible/.test(name)) {
     return 'Names a person involved in your care';
   }
   if (/Device|Serial|Detector|Gantry|Generator|Plate|Cassette|Machine|Lens|Camera|Source Manufacturer/.test(name)) {
     return 'Identifies the machine used, which can point to where you were seen';
   }
   if (/ID\b|Number|Identifier|Accession/.test(name)) return 'A reference number that can link this record to you';
-  if (/Comment|Description|Notes|Text|Label|Reason|History|Diagnos|Impressions|Findings|Interpretation/.test(name)) {
+  if (/Comment|Description|Notes|Text|Label|Name|Reason|History|Diagnos|Impressions|Findings|Interpretation/.test(name)) {
     return 'Free text that may mention you by name or describe you';
   }
   if (/Sequence/.test(name)) return 'A group of details that may identify you';

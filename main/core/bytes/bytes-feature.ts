@@ -1,13 +1,15 @@
 /**
  * The byte channel's core side: resolves an instance or attachment to its blob and streams the
  * decrypted bytes (whole or a range) as a Node Readable. Plaintext exists only in the chunks in
- * flight; nothing is written anywhere. Locking the vault ends every open stream.
+ * flight (an embedded PDF: in memory while it is served, see embedded-document.ts); nothing is
+ * written anywhere. Locking the vault ends every open stream.
  */
 import { Readable } from 'node:stream';
 import type { ByteRef, ByteResourceKind } from '../../../shared/api/bytes';
 import { CoreError } from '../core-error';
 import { attachmentFile, instanceFile } from '../db/bytes';
 import type { OpenBlob } from '../vault/blob-store';
+import { readEmbeddedPdf } from './embedded-document';
 import type { OpenVault } from '../vault/vault';
 
 /** A resolved, opened file. Call stream() once, or close() when no body is sent (HEAD, 416). */
@@ -31,12 +33,14 @@ export const BYTE_STREAM_HIGH_WATER_MARK = 64 * 1024;
 
 export class BytesFeature {
   private readonly live = new Set<{ blob: OpenBlob; stream: Readable | null }>();
+  private readonly inMemory = new Set<Readable>();
 
   constructor(private readonly vault: () => OpenVault) {}
 
   /** Throws VAULT_LOCKED, NOT_FOUND, BLOB_MISSING or BLOB_CORRUPT before any byte is sent. */
   async open(ref: ByteRef): Promise<OpenedBytes> {
     const vault = this.vault();
+    if (ref.kind === 'encapsulated-pdf') return this.fromMemory(ref.kind, await readEmbeddedPdf(vault, ref.id));
     const file = ref.kind === 'instance' ? instanceFile(vault.db, ref.id) : attachmentFile(vault.db, ref.id);
     if (file === null) throw new CoreError('NOT_FOUND');
     const blob = await vault.blobs.open(file.blobId);
@@ -79,8 +83,28 @@ export class BytesFeature {
     };
   }
 
+  /** A document already decrypted into memory (an embedded PDF), served in the same shape. */
+  private fromMemory(kind: ByteResourceKind, bytes: Buffer): OpenedBytes {
+    let streamed = false;
+    return {
+      kind,
+      size: bytes.length,
+      stream: async (start, end) => {
+        if (streamed) throw new Error('stream() may be called once');
+        streamed = true;
+        const stream = Readable.from([bytes.subarray(start, end)], { objectMode: false, highWaterMark: BYTE_STREAM_HIGH_WATER_MARK });
+        this.inMemory.add(stream);
+        stream.once('close', () => this.inMemory.delete(stream));
+        return stream;
+      },
+      close: async () => {},
+    };
+  }
+
   /** Ends every open stream (the vault is locking): no plaintext flows after the keys are gone. */
   async closeAll(): Promise<void> {
+    for (const stream of this.inMemory) stream.destroy(new CoreError('VAULT_LOCKED'));
+    this.inMemory.clear();
     const entries = [...this.live];
     this.live.clear();
     for (const entry of entries) entry.stream?.destroy(new CoreError('VAULT_LOCKED'));

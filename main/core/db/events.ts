@@ -35,3 +35,7 @@ export function eventsAfter(db: VaultDatabase, afterSeq: number, limit: number):
   return db.prepare<[number, number], RawEventRow>('SELECT seq, at, kind, details, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq LIMIT ?')
     .all(afterSeq, limit).map(toEventRow);
 }
+
+export function eventHashAt(db: VaultDatabase, seq: number): Buffer | null {
+  return db.prepare<[number], Buffer>('SELECT hash FROM events WHERE seq = ?').pluck().get(seq) ?? null;
+}

@@ -36,6 +36,7 @@ export const Tag = {
   documentTitle: 0x00420010,
   encapsulatedDocument: 0x00420011,
   mimeTypeOfEncapsulatedDocument: 0x00420012,
+  encapsulatedDocumentLength: 0x00420015,
   extendedOffsetTable: 0x7fe00001,
   floatPixelData: 0x7fe00008,
   doubleFloatPixelData: 0x7fe00009,

@@ -9,6 +9,7 @@
  * final name, as with sync 'on-flush': one torn by a crash has no row and the sweep at the next
  * open removes it.
  */
+import { VAULT_DIR_MODE } from '../vault/permissions';
 import { closeSync, fsync, mkdirSync, openSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { BlobEncryptor } from '../crypto/blob-cipher';
@@ -50,7 +51,7 @@ export class WorkerBlobWriter {
   /** The adopting store's flush() fsyncs a new directory's entry along with the blobs in it. */
   private ensureDir(dir: string): void {
     if (this.knownDirs.has(dir)) return;
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: VAULT_DIR_MODE });
     this.knownDirs.add(dir);
   }
 }

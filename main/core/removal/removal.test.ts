@@ -99,7 +99,7 @@ describe('removal from the vault', () => {
     expect((await studies()).map((s) => s.description)).toEqual(['MR KNEE', 'US NECK']);
     expect((await core.listPeople()).people.flatMap((p) => p.records.map((r) => r.name))).toEqual(['SMITH^JOHN']);
     expect((await core.getLibraryFilters()).facilities).toEqual(['Mercy Hospital']); // John's studies are from there too
-    const report = await core.waitForJob((await core.startVerify()).jobId);
+    const report = await core.waitForJob((await core.startVerify({})).jobId);
     expect(report.verifyReport).toMatchObject({ ok: true, problems: [] });
   });
 
@@ -143,11 +143,11 @@ describe('removal from the vault', () => {
     const { result } = await remove({ kind: 'study', id: knee.id });
     vault.blobs.delete = realDelete;
     expect(result.filesLeft).toBe(1);
-    const verify = await core.waitForJob((await core.startVerify()).jobId);
+    const verify = await core.waitForJob((await core.startVerify({})).jobId);
     expect(verify.verifyReport!.problems.map((p) => p.kind)).toEqual(['orphan-blob']);
     await core.lock();
     await core.unlock({ passphrase: PASS });
-    const again = await core.waitForJob((await core.startVerify()).jobId);
+    const again = await core.waitForJob((await core.startVerify({})).jobId);
     expect(again.verifyReport).toMatchObject({ ok: true });
   });
 

@@ -27,6 +27,8 @@ declare module 'dcmjs' {
         naturalizeDataset(dataset: DenaturalizedDataset): NaturalizedDataset;
         denaturalizeDataset(dataset: NaturalizedDataset): DenaturalizedDataset;
         uid(): string;
+        /** Keyed by '(GGGG,EEEE)' in upper-case hex; repeating groups answer for each group. */
+        dictionary: Record<string, { tag: string; vr: string; vm: string; name: string; version: string } | undefined>;
       };
       DicomDict: typeof DicomDict;
     };

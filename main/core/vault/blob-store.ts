@@ -1,3 +1,4 @@
+import { VAULT_DIR_MODE } from './permissions';
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
@@ -306,7 +307,7 @@ const FSYNC_CONCURRENCY = 8;
  * makes the blob's entry durable, not the directory's own entry in its parent.
  */
 async function makeDurableDirectory(dir: string): Promise<void> {
-  const created = await mkdir(dir, { recursive: true });
+  const created = await mkdir(dir, { recursive: true, mode: VAULT_DIR_MODE });
   if (created === undefined) return;
   for (let child = dir; ; child = path.dirname(child)) {
     await fsyncDirectory(path.dirname(child));

@@ -20,11 +20,13 @@ import { BLOBS_DIR, DATABASE_FILE, blobTmpDir, databasePath, headerPath } from '
 import { runMigrations } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { UnlockedVault } from './open-vault';
+import { damagedOpenError } from '../verify/damage-at-open';
 import type { OpenVault } from './open-vault';
 import { assertKdfAllowed, unlockWithPassphrase, unlockWithRecoveryKey, wrapForPassphrase } from './unlock';
 import { VAULT_FORMAT_VERSION, VAULT_MAGIC, readVaultHeader, writeVaultHeader } from './vault-header';
 import type { VaultHeader } from './vault-header';
 import { acquireVaultLock } from './vault-lock';
+import { VAULT_DIR_MODE, createOwnerOnlyFile, restrictVaultFolder } from './permissions';
 import type { VaultLock } from './vault-lock';
 
 export type { OpenVault } from './open-vault';
@@ -99,6 +101,8 @@ export async function createVault(options: CreateVaultOptions): Promise<{ vault:
       wrappedMasterKey: { passphrase: passphraseSlot.wrapped, recovery: recoveryWrapped },
     };
     lock = acquireVaultLock(options.dir);
+    await restrictVaultFolder(options.dir);
+    createOwnerOnlyFile(databasePath(options.dir));
     const keys = new KeyRing(masterKey, vaultId);
     const db = openEncryptedDatabase(databasePath(options.dir), keys.databaseKey(), { create: true });
     vault = new UnlockedVault({ dir: options.dir, header, keys, db, lock, kdfPolicy: policy });
@@ -108,7 +112,7 @@ export async function createVault(options: CreateVaultOptions): Promise<{ vault:
       schemaVersion: LATEST_SCHEMA_VERSION,
       kdf: { memoryKiB: cost.memoryKiB, iterations: cost.iterations, parallelism: cost.parallelism },
     });
-    await mkdir(blobTmpDir(options.dir), { recursive: true });
+    await mkdir(blobTmpDir(options.dir), { recursive: true, mode: VAULT_DIR_MODE });
     await writeVaultHeader(options.dir, header);
     return { vault, recoveryKey: recovery.formatted };
   } catch (error) {
@@ -162,19 +166,22 @@ async function finishOpening(dir: string, header: VaultHeader, masterKey: Master
   let db: VaultDatabase | undefined;
   try {
     lock = acquireVaultLock(dir);
+    await restrictVaultFolder(dir);
     db = openEncryptedDatabase(databasePath(dir), keys.databaseKey(), { create: false });
   } catch (error) {
+    const damage = lock ? damagedOpenError(dir, () => keys.databaseKey(), error) : null;
     keys.lock();
     lock?.release();
-    throw error;
+    throw damage ?? error;
   }
   const vault = new UnlockedVault({ dir, header, keys, db, lock, kdfPolicy: policy });
   try {
     runMigrations(db);
     await vault.sweepOrphans();
   } catch (error) {
+    const damage = damagedOpenError(dir, () => keys.databaseKey(), error);
     vault.close();
-    throw error;
+    throw damage ?? error;
   }
   return vault;
 }
@@ -210,7 +217,7 @@ async function prepareEmptyFolder(dir: string): Promise<boolean> {
   if (existsSync(dir)) {
     return false;
   }
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: VAULT_DIR_MODE });
   return true;
 }
 

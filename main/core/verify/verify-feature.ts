@@ -1,5 +1,5 @@
 /** The verify feature's handlers: a check of the whole vault, run as a job. */
-import type { ApiOutput } from '../../../shared/api';
+import type { ApiOutput, ApiParsedInput } from '../../../shared/api';
 import type { VerifyReport } from '../../../shared/domain';
 import type { JobRunner } from '../jobs/job-runner';
 import type { OpenVault } from '../vault/vault';
@@ -8,11 +8,11 @@ import { runVerify } from './run-verify';
 export class VerifyFeature {
   constructor(private readonly vault: () => OpenVault, private readonly jobs: JobRunner) {}
 
-  async startVerify(): Promise<ApiOutput<'startVerify'>> {
+  async startVerify(input: ApiParsedInput<'startVerify'>): Promise<ApiOutput<'startVerify'>> {
     const vault = this.vault();
     const jobId = this.jobs.start<VerifyReport>(
       'verify',
-      (signal, progress) => runVerify(vault, { signal, progress }),
+      (signal, progress) => runVerify(vault, { signal, progress, anchor: input.anchor }),
       (job, report) => { job.verifyReport = report; },
     );
     return { jobId };

@@ -1,4 +1,4 @@
-import type { ImportReport, VerifyReport } from '../../../shared/domain';
+import type { ImportReport } from '../../../shared/domain';
 
 /** DICOM person names use ^ between parts (Family^Given^Middle^Prefix^Suffix). */
 export function formatPersonName(name: string | null): string {
@@ -42,11 +42,4 @@ export function formatImportReport(r: ImportReport, cancelled: boolean): string 
 /** The name the user chose for a person, else the name on their first record. */
 export function personName(displayName: string | null, firstRecordName: string | null): string {
   return displayName ?? formatPersonName(firstRecordName);
-}
-
-export function formatVerifyReport(r: VerifyReport): string {
-  const head = r.ok
-    ? `All good: ${r.blobsChecked} stored file(s) match their fingerprints and the history log (${r.eventsChecked} entries) is intact.`
-    : `Problems found after checking ${r.blobsChecked} stored file(s) and ${r.eventsChecked} history entries:`;
-  return [head, ...r.problems.map((p) => `  - ${p.message}`)].join('\n') + '\n';
 }

@@ -39,6 +39,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   BLOB_MISSING: 500,
   BLOB_CORRUPT: 500,
   VAULT_DAMAGED: 500,
+  DATABASE_DAMAGED: 500,
 };
 
 const ERROR_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };

@@ -1,43 +1,43 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Thumbnail as ThumbnailData } from '../../../shared/domain';
-import { base64ToBytes, greyToRgba } from '../format';
 import { useApi } from '../services';
 
 /**
- * A small greyscale preview of a series, drawn on a canvas from the bytes the core sends (made in
- * memory, never saved). Shows "No preview" when the core has none.
+ * A small preview of a series: its middle image, decoded and drawn by the viewer's own adapter
+ * (renderer/src/viewer/cornerstone/render-to-canvas.ts, loaded only when a preview is needed),
+ * in memory only. Shows "No preview" when the series has no image the viewer can show.
  */
 export function Thumbnail({ seriesId, label }: { seriesId: number; label: string }) {
   const api = useApi();
-  const [data, setData] = useState<ThumbnailData | null | 'loading'>('loading');
+  const [state, setState] = useState<'loading' | 'ready' | 'none'>('loading');
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
-    let live = true;
-    void api.getSeriesThumbnail({ seriesId }).then((r) => {
-      if (live) setData(r.ok ? r.value : null);
-    });
-    return () => {
-      live = false;
-    };
+    const controller = new AbortController();
+    setState('loading');
+    void (async () => {
+      const listed = await api.listSeriesInstances({ seriesId });
+      const preview = await import('../viewer/cornerstone/render-to-canvas');
+      const imageId = listed.ok ? preview.previewImageId(listed.value) : null;
+      const canvas = canvasRef.current;
+      if (imageId === null || canvas === null) {
+        if (!controller.signal.aborted) setState('none');
+        return;
+      }
+      try {
+        await preview.renderPreview(canvas, imageId, controller.signal);
+        if (!controller.signal.aborted) setState('ready');
+      } catch {
+        if (!controller.signal.aborted) setState('none');
+      }
+    })();
+    return () => controller.abort();
   }, [api, seriesId]);
 
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas || !data || data === 'loading') return;
-    const grey = base64ToBytes(data.grayBase64);
-    if (grey.length !== data.width * data.height) return;
-    canvas.width = data.width;
-    canvas.height = data.height;
-    const image = new ImageData(greyToRgba(grey), data.width, data.height);
-    canvas.getContext('2d')?.putImageData(image, 0, 0);
-  }, [data]);
-
-  if (data === 'loading') return <div className="thumb thumb-empty" aria-hidden="true" />;
-  if (data === null) return <div className="thumb thumb-empty"><span>No preview</span></div>;
   return (
-    <div className="thumb">
-      <canvas ref={canvasRef} role="img" aria-label={label} />
+    <div className={state === 'ready' ? 'thumb' : 'thumb thumb-empty'}>
+      {/* The canvas is there from the start (the adapter draws into it) and shown once drawn. */}
+      <canvas ref={canvasRef} role="img" aria-label={label} hidden={state !== 'ready'} />
+      {state === 'none' ? <span>No preview</span> : null}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { useAction } from '../hooks/useAction';
 import { useJob } from '../hooks/useJob';
 import { useApi } from '../services';
 
-/** "Check vault": decrypts and re-fingerprints every stored file and checks the history log. */
+/** "Check vault": every database page, the index, every stored file's fingerprint, the history log. */
 export function VerifyScreen({ jobId, onJobId }: { jobId: string | null; onJobId: (id: string | null) => void }) {
   const api = useApi();
   const { busy, error, run } = useAction();
@@ -23,8 +23,8 @@ export function VerifyScreen({ jobId, onJobId }: { jobId: string | null; onJobId
     <>
       <h1>Check vault</h1>
       <p className="lead">
-        This decrypts every stored file and checks it against the fingerprint recorded at import, and checks the history log has not been altered.
-        Nothing is changed. It can take a few minutes for a large vault.
+        This checks every page of the vault’s index, that the index and the stored files agree, decrypts every stored file and compares
+        it with the fingerprint recorded at import, and checks the history log has not been altered. Nothing is changed. It can take a few minutes for a large vault.
       </p>
       {jobId && (!job || job.state === 'running') ? (
         <ProgressPanel
@@ -69,12 +69,19 @@ function VerifyResult({ job }: { job: Job }) {
 }
 
 function VerifyReportView({ report, headingRef }: { report: VerifyReport; headingRef: RefObject<HTMLHeadingElement | null> }) {
-  const counts = `${plural(report.blobsChecked, 'stored file', 'stored files')} and ${plural(report.eventsChecked, 'history entry', 'history entries')} checked.`;
+  const counts = `${plural(report.pagesChecked, 'index page', 'index pages')}, ${plural(report.blobsChecked, 'stored file', 'stored files')} and ${plural(report.eventsChecked, 'history entry', 'history entries')} checked.`;
+  const anchor = report.anchor && (
+    <p>
+      History anchor: <code className="anchor">{report.anchor}</code>. Note it down (or keep it with a backup): a later check can prove the
+      history up to this point was not rewritten.
+    </p>
+  );
   if (report.ok && report.problems.length === 0) {
     return (
       <section className="card result-good" aria-labelledby="verify-result">
         <h2 id="verify-result" ref={headingRef} tabIndex={-1}>All good</h2>
-        <p>{counts} Every file matches its fingerprint and the history log is intact.</p>
+        <p>{counts} The index is intact, every file matches its fingerprint and the history log is unbroken.</p>
+        {anchor}
       </section>
     );
   }
@@ -87,8 +94,10 @@ function VerifyReportView({ report, headingRef }: { report: VerifyReport; headin
       </ul>
       <p>
         <strong>What to do next:</strong> restore the vault folder from your most recent backup, then run this check again.
-        Keep your original CDs and downloads until the check passes: they are your other copy.
+        Do not delete or change anything in the vault folder meanwhile. Keep your original CDs and downloads until the check passes:
+        they are your other copy.
       </p>
+      {anchor}
     </section>
   );
 }

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ReceivedDate, type ImportReport, type Job, type VerifyReport } from '../../../../shared/domain';
+import { ReceivedDate, type ImportReport, type Job } from '../../../../shared/domain';
 import { printJson, withSession, type CliContext, type CoreSession } from '../context';
 import { readPassphrase } from '../passphrase';
 import { createProgressPrinter } from '../progress';
 import { CliExit, EXIT } from '../exit-codes';
-import { formatImportReport, formatVerifyReport } from '../format';
+import { formatImportReport } from '../format';
 import { describeMissingVault } from '../../../core/vault/vault-presence';
 
 async function unlock(ctx: CliContext, session: CoreSession): Promise<void> {
@@ -27,7 +27,7 @@ export function withUnlocked<T>(ctx: CliContext, work: (session: CoreSession) =>
  * Follows a job to its end, printing progress on stderr. Ctrl-C cancels cleanly; the same Ctrl-C
  * may arrive twice (from the terminal and forwarded by the launcher), so later ones are ignored.
  */
-async function followJob(ctx: CliContext, session: CoreSession, jobId: string): Promise<Job> {
+export async function followJob(ctx: CliContext, session: CoreSession, jobId: string): Promise<Job> {
   const printer = createProgressPrinter(ctx.stderr);
   let cancelling = false;
   const cancel = (): void => {
@@ -57,7 +57,7 @@ async function followJob(ctx: CliContext, session: CoreSession, jobId: string): 
   }
 }
 
-function jobFailure(job: Job): CliExit {
+export function jobFailure(job: Job): CliExit {
   return new CliExit(EXIT.failure, job.error?.message ?? 'The work did not finish.', job.error?.code);
 }
 
@@ -92,22 +92,6 @@ export function registerDataCommands(program: Command, context: () => CliContext
       if (!report) throw jobFailure(job);
       if (ctx.json) printJson(ctx, report);
       else ctx.stdout.write(formatImportReport(report, job.state === 'cancelled'));
-    });
-
-  program
-    .command('verify')
-    .description('Check every stored file against its recorded fingerprint, and the history log. Exit code 4 when a problem is found.')
-    .action(async () => {
-      const ctx = context();
-      const job = await withUnlocked(ctx, async (session) => {
-        const { jobId } = await session.call('startVerify', {});
-        return followJob(ctx, session, jobId);
-      });
-      const report: VerifyReport | undefined = job.verifyReport;
-      if (!report) throw jobFailure(job);
-      if (ctx.json) printJson(ctx, report);
-      else ctx.stdout.write(formatVerifyReport(report));
-      if (!report.ok) throw new CliExit(EXIT.problems, '');
     });
 }
 

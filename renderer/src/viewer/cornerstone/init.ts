@@ -7,8 +7,10 @@
 import { init as initCore, metaData, registerImageLoader } from '@cornerstonejs/core';
 import { init as initLoader } from '@cornerstonejs/dicom-image-loader';
 import { init as initTools } from '@cornerstonejs/tools';
+import { purgeViewerCaches } from './caches';
 import { IMAGE_ID_SCHEME } from './image-ids';
 import { loadScanvaultImage } from './instance-loader';
+import { onViewerLock } from './lock';
 import { METADATA_PRIORITY, scanvaultMetadata } from './metadata';
 
 let starting: Promise<void> | null = null;
@@ -24,6 +26,7 @@ function start(): Promise<void> {
   initLoader({ maxWebWorkers: decodeWorkerCount(), strict: false });
   registerImageLoader(IMAGE_ID_SCHEME, loadScanvaultImage);
   metaData.addProvider(scanvaultMetadata, METADATA_PRIORITY);
+  onViewerLock(purgeViewerCaches);
   return Promise.resolve();
 }
 

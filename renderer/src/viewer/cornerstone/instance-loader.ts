@@ -3,13 +3,16 @@
  * the byte channel (renderer/src/api/bytes.ts) as an ArrayBuffer, never a Blob or object URL
  * (Chromium may spill large Blobs to its profile folder), and live only in memory: in the image
  * loader's dataset cache, parsed once per file for all its frames. Decoding runs in the image
- * loader's web workers (createImage hands the frame to them).
+ * loader's web workers (createImage hands the frame to them), after frame-fixes.ts.
  */
 import type { Types } from '@cornerstonejs/core';
-import { wadouri } from '@cornerstonejs/dicom-image-loader';
+import { createImage, wadouri } from '@cornerstonejs/dicom-image-loader';
+import type { DataSet } from 'dicom-parser';
 import { fetchBytes } from '../../api/bytes';
+import { fixFrame } from './frame-fixes';
 import { parseImageId } from './image-ids';
 import { trackedRead } from './in-flight';
+import { setPixelPatch } from './metadata';
 import { asPart10 } from './part10';
 
 /** An error a viewer can show as it is: plain words and what to do, no names or UIDs. */
@@ -21,6 +24,7 @@ export class ViewerLoadError extends Error {
 }
 
 const NOT_OURS = 'This image cannot be shown here. Close the study and open it again.';
+const UNREADABLE = 'This image could not be decoded: the file may be damaged or use a kind of compression the viewer cannot show. Run “Check vault”; the original file is kept unchanged.';
 
 /** Reads one instance's bytes; the dataset cache calls this once per file. */
 async function readInstance(url: string): Promise<ArrayBuffer> {
@@ -31,11 +35,48 @@ async function readInstance(url: string): Promise<ArrayBuffer> {
   return asPart10(result.value);
 }
 
+async function decodeFrame(imageId: string, dataSet: DataSet, frameIndex: number, options: Record<string, unknown>): Promise<Types.IImage> {
+  let pixelData: Uint8Array;
+  try {
+    pixelData = wadouri.getPixelData(dataSet, frameIndex) as Uint8Array;
+  } catch {
+    throw new ViewerLoadError(UNREADABLE, 'BLOB_CORRUPT');
+  }
+  const pixelElement = dataSet.elements.x7fe00010;
+  const fix = await fixFrame({
+    transferSyntax: dataSet.string('x00020010') ?? '',
+    pixelData,
+    bitsAllocated: dataSet.uint16('x00280100') ?? 0,
+    samplesPerPixel: dataSet.uint16('x00280002') ?? 1,
+    photometric: (dataSet.string('x00280004') ?? '').trim(),
+    rows: dataSet.uint16('x00280010') ?? 0,
+    columns: dataSet.uint16('x00280011') ?? 0,
+    pixelVr: pixelElement?.vr,
+    frameIndex,
+    ...(pixelElement === undefined ? {} : { pixelElement: (dataSet.byteArray as Uint8Array).subarray(pixelElement.dataOffset, pixelElement.dataOffset + pixelElement.length) }),
+  });
+  setPixelPatch(imageId, fix.patch);
+  try {
+    const image = (await createImage(imageId, fix.pixelData, fix.transferSyntax, options)) as unknown as Types.IImage & { data?: DataSet };
+    image.data = dataSet;
+    return image;
+  } catch {
+    throw new ViewerLoadError(UNREADABLE, 'BLOB_CORRUPT');
+  }
+}
+
 export function loadScanvaultImage(imageId: string, options: Record<string, unknown> = {}): Types.IImageLoadObject {
   const parsed = parseImageId(imageId);
-  if (parsed === null) {
-    return { promise: Promise.reject(new ViewerLoadError(NOT_OURS, 'BAD_REQUEST')) };
-  }
-  const dataSet = wadouri.dataSetCacheManager.load(parsed.url, readInstance, imageId);
-  return wadouri.loadImageFromPromise(dataSet, imageId, parsed.frameIndex, parsed.url, options);
+  if (parsed === null) return { promise: Promise.reject(new ViewerLoadError(NOT_OURS, 'BAD_REQUEST')) };
+  const loaded = wadouri.dataSetCacheManager.load(parsed.url, readInstance, imageId) as Promise<DataSet>;
+  return {
+    promise: loaded.then((dataSet) => decodeFrame(imageId, dataSet, parsed.frameIndex, options), (error: unknown) => {
+      throw error instanceof ViewerLoadError ? error : new ViewerLoadError(UNREADABLE, 'BLOB_CORRUPT');
+    }),
+    // Cornerstone calls this when it drops the image: the file's parsed bytes go with its last frame.
+    decache: () => {
+      wadouri.dataSetCacheManager.unload(parsed.url);
+      setPixelPatch(imageId, null);
+    },
+  };
 }

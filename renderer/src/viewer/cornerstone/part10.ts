@@ -30,10 +30,38 @@ function element(group: number, elementNo: number, vr: string, value: Uint8Array
   return out;
 }
 
-/** The bytes as a Part 10 file: unchanged when they already are one, otherwise with a File Meta group in front. */
+const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
+
+/** Where the File Meta group ends and whether it names a transfer syntax (group 2 is always explicit VR LE). */
+export function scanMetaGroup(bytes: Uint8Array): { end: number; hasTransferSyntax: boolean } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let pos = 132;
+  let hasTransferSyntax = false;
+  while (pos + 8 <= bytes.length && view.getUint16(pos, true) === 0x0002) {
+    const element = view.getUint16(pos + 2, true);
+    const vr = String.fromCharCode(bytes[pos + 4] ?? 0, bytes[pos + 5] ?? 0);
+    const long = LONG_VRS.has(vr);
+    const length = long ? view.getUint32(pos + 8, true) : view.getUint16(pos + 6, true);
+    if (element === 0x0010 && length > 0) hasTransferSyntax = true;
+    pos += (long ? 12 : 8) + length;
+  }
+  return { end: Math.min(pos, bytes.length), hasTransferSyntax };
+}
+
+/**
+ * The bytes as a Part 10 file the loader's parser accepts: unchanged when they are one, otherwise
+ * with a minimal File Meta group in front (raw dataset) or in place of one that names no
+ * transfer syntax.
+ */
 export function asPart10(buffer: ArrayBuffer): ArrayBuffer {
-  const bytes = new Uint8Array(buffer);
-  if (hasPart10Header(bytes) || bytes.length < 8) return buffer;
+  const whole = new Uint8Array(buffer);
+  if (whole.length < 8) return buffer;
+  let bytes = whole;
+  if (hasPart10Header(whole)) {
+    const meta = scanMetaGroup(whole);
+    if (meta.hasTransferSyntax) return buffer;
+    bytes = whole.subarray(meta.end);
+  }
   const uid = rawTransferSyntax(bytes);
   const uidBytes = new TextEncoder().encode(uid.length % 2 === 0 ? uid : `${uid}\0`);
   const ts = element(0x0002, 0x0010, 'UI', uidBytes);

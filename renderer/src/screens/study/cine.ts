@@ -1,0 +1,55 @@
+/**
+ * Cine: shows the next picture at a set rate. Driven by animation frames, and a new picture is
+ * asked for only when the last one is on screen, so a slow machine plays slower instead of
+ * queueing work; `onFrame` learns each frame's real duration (the benchmark reads it).
+ */
+import { clampFps, DEFAULT_FPS } from './view-state';
+
+export class Cine {
+  private fpsValue = DEFAULT_FPS;
+  private running = false;
+  private busy = false;
+  private last = 0;
+  private handle = 0;
+
+  constructor(private readonly step: () => Promise<void>, private readonly onFrame?: (ms: number) => void) {}
+
+  get fps(): number {
+    return this.fpsValue;
+  }
+
+  get playing(): boolean {
+    return this.running;
+  }
+
+  setFps(fps: number): void {
+    this.fpsValue = clampFps(fps);
+  }
+
+  play(): void {
+    if (this.running) return;
+    this.running = true;
+    this.last = performance.now();
+    this.handle = requestAnimationFrame(this.tick);
+  }
+
+  pause(): void {
+    this.running = false;
+    cancelAnimationFrame(this.handle);
+  }
+
+  private readonly tick = (now: number): void => {
+    if (!this.running) return;
+    // Half a display frame of slack keeps 30 fps from drifting to 20 on a 60 Hz screen.
+    if (!this.busy && now - this.last >= 1000 / this.fpsValue - 8) {
+      this.busy = true;
+      const started = performance.now();
+      this.last = now;
+      this.step().then(
+        () => { this.busy = false; this.onFrame?.(performance.now() - started); },
+        () => { this.busy = false; this.pause(); },
+      );
+    }
+    this.handle = requestAnimationFrame(this.tick);
+  };
+}

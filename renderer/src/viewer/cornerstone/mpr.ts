@@ -1,0 +1,76 @@
+/**
+ * Side views (MPR): one series as a volume in three orthographic viewports (axial, sagittal,
+ * coronal). Cornerstone's volume loader orders the slices by Image Position (Patient) along the
+ * slice normal (sortImageIdsAndGetSpacing), never by instance number; checkVolume says up front
+ * whether the slices form a volume at all and, if not, why.
+ */
+import { Enums, cache, imageLoader, metaData, setVolumesForViewports, volumeLoader, type RenderingEngine, type Types } from '@cornerstonejs/core';
+import { checkVolume, type SlicePlane, type VolumeCheck } from './volume-check';
+
+export type MprOrientation = 'axial' | 'sagittal' | 'coronal';
+export const MPR_ORIENTATIONS: readonly MprOrientation[] = ['axial', 'sagittal', 'coronal'];
+
+const AXIS: Record<MprOrientation, Enums.OrientationAxis> = {
+  axial: Enums.OrientationAxis.AXIAL,
+  sagittal: Enums.OrientationAxis.SAGITTAL,
+  coronal: Enums.OrientationAxis.CORONAL,
+};
+
+interface PlaneModule {
+  rows?: number | null;
+  columns?: number | null;
+  imageOrientationPatient?: number[] | null;
+  imagePositionPatient?: number[] | null;
+}
+
+/** Each picture's plane; the pictures are loaded first so their headers are known. */
+export async function readPlanes(imageIds: readonly string[]): Promise<SlicePlane[]> {
+  await Promise.all(imageIds.map((id) => imageLoader.loadAndCacheImage(id)));
+  return imageIds.map((id) => {
+    const p = metaData.get('imagePlaneModule', id) as PlaneModule | undefined;
+    return {
+      rows: p?.rows ?? null,
+      columns: p?.columns ?? null,
+      orientation: p?.imageOrientationPatient?.map(Number) ?? null,
+      position: p?.imagePositionPatient?.map(Number) ?? null,
+    };
+  });
+}
+
+export async function checkSeriesVolume(imageIds: readonly string[]): Promise<VolumeCheck> {
+  return checkVolume(await readPlanes(imageIds));
+}
+
+let volumeCount = 0;
+
+export class MprView {
+  private volumeId: string | null = null;
+
+  constructor(readonly engine: RenderingEngine, readonly viewportIds: Record<MprOrientation, string>, elements: Record<MprOrientation, HTMLDivElement>) {
+    for (const o of MPR_ORIENTATIONS) {
+      engine.enableElement({
+        viewportId: viewportIds[o],
+        type: Enums.ViewportType.ORTHOGRAPHIC,
+        element: elements[o],
+        defaultOptions: { orientation: AXIS[o], background: [0, 0, 0] as Types.Point3 },
+      });
+    }
+  }
+
+  /** Builds the volume (slices sorted by position) and shows it in the three viewports. */
+  async show(imageIds: string[]): Promise<void> {
+    volumeCount += 1;
+    const volumeId = `cornerstoneStreamingImageVolume:sv-mpr-${volumeCount}`;
+    const volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
+    this.volumeId = volumeId;
+    (volume as { load?: () => void }).load?.();
+    await setVolumesForViewports(this.engine, [{ volumeId }], MPR_ORIENTATIONS.map((o) => this.viewportIds[o]));
+    this.engine.renderViewports(MPR_ORIENTATIONS.map((o) => this.viewportIds[o]));
+  }
+
+  destroy(): void {
+    for (const o of MPR_ORIENTATIONS) this.engine.disableElement(this.viewportIds[o]);
+    if (this.volumeId) cache.removeVolumeLoadObject(this.volumeId);
+    this.volumeId = null;
+  }
+}

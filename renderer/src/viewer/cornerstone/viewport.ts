@@ -1,0 +1,173 @@
+/**
+ * One stack viewport: shows a series' image ids, moves through them, changes the window, zoom,
+ * rotation, mirror and inversion, and reports what it shows. The React side holds one of these per
+ * viewport cell and never touches Cornerstone itself.
+ */
+import { Enums, metaData, utilities, type RenderingEngine, type StackViewport, type Types } from '@cornerstonejs/core';
+import { rangeToWindow, windowRange, type WindowPreset } from './presets';
+
+export interface StackState {
+  index: number;
+  count: number;
+  imageId: string | null;
+  windowWidth: number | null;
+  windowCenter: number | null;
+  /** 1 = the picture fitted to the viewport. */
+  zoom: number;
+  rotation: number;
+  flipHorizontal: boolean;
+  flipVertical: boolean;
+  invert: boolean;
+  sliceLocation: number | null;
+  instanceNumber: number | null;
+}
+
+export interface FileWindow {
+  label: string;
+  width: number;
+  center: number;
+}
+
+interface PlaneModule { sliceLocation?: number | null }
+interface GeneralImageModule { instanceNumber?: number | null }
+interface VoiModule { windowWidth?: number[] | number | null; windowCenter?: number[] | number | null }
+interface CineModule { frameTime?: number | null; cineRate?: number | null }
+
+const asList = (v: number[] | number | null | undefined): number[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+export class StackView {
+  private readonly viewport: StackViewport;
+  private imageIds: string[] = [];
+
+  constructor(readonly engine: RenderingEngine, readonly viewportId: string, readonly element: HTMLDivElement) {
+    engine.enableElement({
+      viewportId,
+      type: Enums.ViewportType.STACK,
+      element,
+      defaultOptions: { background: [0, 0, 0] as Types.Point3 },
+    });
+    this.viewport = engine.getViewport<StackViewport>(viewportId);
+  }
+
+  /** Shows these pictures, starting at `index`; resolves when the first one is on screen. */
+  async show(imageIds: string[], index = 0): Promise<void> {
+    this.imageIds = imageIds;
+    await this.viewport.setStack(imageIds, Math.max(0, Math.min(imageIds.length - 1, index)));
+    this.viewport.render();
+  }
+
+  get count(): number {
+    return this.imageIds.length;
+  }
+
+  state(): StackState {
+    const vp = this.viewport;
+    const index = this.imageIds.length ? vp.getCurrentImageIdIndex() : 0;
+    const imageId = this.imageIds[index] ?? null;
+    const props = vp.getProperties();
+    const range = props.voiRange;
+    const win = range ? rangeToWindow(range.lower, range.upper) : null;
+    const camera = vp.getCamera();
+    const plane = imageId ? (metaData.get('imagePlaneModule', imageId) as PlaneModule | undefined) : undefined;
+    const general = imageId ? (metaData.get('generalImageModule', imageId) as GeneralImageModule | undefined) : undefined;
+    return {
+      index,
+      count: this.imageIds.length,
+      imageId,
+      windowWidth: win?.width ?? null,
+      windowCenter: win?.center ?? null,
+      zoom: vp.getZoom(),
+      rotation: vp.getViewPresentation().rotation ?? 0,
+      flipHorizontal: camera.flipHorizontal ?? false,
+      flipVertical: camera.flipVertical ?? false,
+      invert: props.invert ?? false,
+      sliceLocation: typeof plane?.sliceLocation === 'number' ? plane.sliceLocation : null,
+      instanceNumber: typeof general?.instanceNumber === 'number' ? general.instanceNumber : null,
+    };
+  }
+
+  /** Calls `listener` after each render (new picture, window, zoom...). */
+  onRender(listener: () => void): () => void {
+    this.element.addEventListener(Enums.Events.IMAGE_RENDERED, listener);
+    return () => this.element.removeEventListener(Enums.Events.IMAGE_RENDERED, listener);
+  }
+
+  async go(index: number): Promise<void> {
+    if (!this.imageIds.length) return;
+    await this.viewport.setImageIdIndex(Math.max(0, Math.min(this.imageIds.length - 1, index)));
+  }
+
+  setWindow(width: number, center: number): void {
+    this.viewport.setProperties({ voiRange: windowRange(width, center) });
+    this.viewport.render();
+  }
+
+  applyPreset(preset: WindowPreset): void {
+    this.setWindow(preset.width, preset.center);
+  }
+
+  /** The windows the file itself records (Window Center/Width, with their explanations when given). */
+  fileWindows(): FileWindow[] {
+    const imageId = this.imageIds[this.viewport.getCurrentImageIdIndex()];
+    if (!imageId) return [];
+    const voi = metaData.get('voiLutModule', imageId) as VoiModule | undefined;
+    const widths = asList(voi?.windowWidth);
+    const centers = asList(voi?.windowCenter);
+    return widths.flatMap((width, i) => {
+      const center = centers[i];
+      return center === undefined || !(width > 0) ? [] : [{ label: widths.length > 1 ? `File window ${i + 1}` : 'File window', width, center }];
+    });
+  }
+
+  /** Back to the window the picture opened with (the file's, or one computed from its values). */
+  resetWindow(): void {
+    const invert = this.viewport.getProperties().invert ?? false;
+    this.viewport.resetProperties();
+    if (invert) this.viewport.setProperties({ invert });
+    this.viewport.render();
+  }
+
+  rotate(degrees: number): void {
+    const current = this.viewport.getViewPresentation().rotation ?? 0;
+    this.viewport.setViewPresentation({ rotation: (((current + degrees) % 360) + 360) % 360 });
+    this.viewport.render();
+  }
+
+  flip(axis: 'horizontal' | 'vertical'): void {
+    const camera = this.viewport.getCamera();
+    this.viewport.setCamera(axis === 'horizontal' ? { flipHorizontal: !camera.flipHorizontal } : { flipVertical: !camera.flipVertical });
+    this.viewport.render();
+  }
+
+  invert(): void {
+    this.viewport.setProperties({ invert: !(this.viewport.getProperties().invert ?? false) });
+    this.viewport.render();
+  }
+
+  /** Zoom, position, turn, mirror, inversion and window back to how the picture opened. */
+  reset(): void {
+    this.viewport.resetCamera();
+    this.viewport.resetProperties();
+    this.viewport.render();
+  }
+
+  /** The file's frame rate (Cine Rate or Frame Time), for multi-frame cine. */
+  fileFrameRate(): { cineRate: number | null; frameTimeMs: number | null } {
+    const imageId = this.imageIds[0];
+    const cine = imageId ? (metaData.get('cineModule', imageId) as CineModule | undefined) : undefined;
+    return { cineRate: cine?.cineRate ?? null, frameTimeMs: cine?.frameTime ?? null };
+  }
+
+  /** Canvas pixel -> image pixel (column, row), for tests and the measurement check. */
+  canvasToImage(x: number, y: number): [number, number] | null {
+    const imageId = this.imageIds[this.viewport.getCurrentImageIdIndex()];
+    if (!imageId) return null;
+    const world = this.viewport.canvasToWorld([x, y]);
+    const ij = utilities.worldToImageCoords(imageId, world);
+    return ij ? [ij[0], ij[1]] : null;
+  }
+
+  destroy(): void {
+    this.engine.disableElement(this.viewportId);
+  }
+}

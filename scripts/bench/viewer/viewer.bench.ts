@@ -1,0 +1,75 @@
+/// <reference lib="dom" />
+/**
+ * bench:viewer (run by scripts/bench-viewer.mjs): open-to-first-image and sustained cine fps in
+ * Chromium through the browser host, on a 512x512 CT series of BENCH_SLICES images generated from
+ * the sample slices with new UIDs. Prints raw per-frame times, then the two summary lines.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { makeCtVolume } from '../../../main/test-support/dicom/ct-volume';
+import { sampleBytes } from '../../../main/test-support/sample-corpus';
+import { createVault, importPath } from '../../../e2e/support/pages';
+import { test, expect } from '../../../e2e/support/serve-fixture';
+
+const SLICES = Number(process.env.BENCH_SLICES ?? 240);
+const OPENS = 5;
+const CINE_MS = 6000;
+
+const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? NaN; };
+
+test('bench:viewer', async ({ app, page }) => {
+  test.setTimeout(600_000);
+  const dir = path.join(path.dirname(app.vaultDir), 'BENCH_CT');
+  mkdirSync(dir, { recursive: true });
+  const src = ['01', '02', '03'].map((n) => sampleBytes(`ct-series/chest-ct-3slice-ge/${n}.dcm`));
+  makeCtVolume(src, SLICES).forEach((b, i) => writeFileSync(path.join(dir, `IM${String(i).padStart(4, '0')}`), b));
+  await createVault(page, app.url);
+  await importPath(page, dir, 'Bench');
+
+  const opens: number[] = [];
+  for (let k = 0; k < OPENS; k += 1) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
+    const open = page.getByRole('button', { name: /^Open study:/ }).first();
+    await open.waitFor();
+    // Timed inside the page: the click, then the first render the viewport reports.
+    opens.push(await page.evaluate(() => new Promise<number>((resolve) => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label')?.startsWith('Open study:'));
+      const t0 = performance.now();
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('[data-testid="viewport-1"][data-rendered-index]')) { observer.disconnect(); resolve(performance.now() - t0); }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rendered-index'] });
+      button?.click();
+    })));
+    if (k < OPENS - 1) await page.getByRole('button', { name: 'Back to library' }).click();
+  }
+
+  // Cine at the highest rate the control allows; frames counted as the viewport reports them.
+  await page.getByLabel('Pictures per second').fill('60');
+  const frames = await page.evaluate((ms) => new Promise<{ t: number[]; fetch: number[] }>((resolve) => {
+    performance.clearResourceTimings();
+    const vp = document.querySelector('[data-testid="viewport-1"]');
+    const t: number[] = [];
+    const observer = new MutationObserver(() => t.push(performance.now()));
+    if (vp) observer.observe(vp, { attributes: true, attributeFilter: ['data-rendered-index'] });
+    [...document.querySelectorAll('button')].find((b) => b.textContent === 'Play')?.click();
+    setTimeout(() => {
+      observer.disconnect();
+      [...document.querySelectorAll('button')].find((b) => b.textContent === 'Pause')?.click();
+      const fetch = performance.getEntriesByType('resource').filter((e) => e.name.includes('/bytes/instance/')).map((e) => e.duration);
+      resolve({ t, fetch });
+    }, ms);
+  }), CINE_MS);
+  const steady = frames.t.filter((x) => x - (frames.t[0] ?? 0) > 1000);
+  const intervals = steady.slice(1).map((x, i) => x - (steady[i] ?? x));
+  const fps = intervals.length ? 1000 / (intervals.reduce((a, b) => a + b, 0) / intervals.length) : 0;
+  expect(opens.length).toBe(OPENS);
+
+  const r = (x: number): string => x.toFixed(1);
+  console.log(`series: ${SLICES} CT images, 512x512, ${OPENS} opens`);
+  console.log(`open -> first image (ms): ${opens.map(r).join(' ')}`);
+  console.log(`cine frame intervals (ms, render to render, after 1 s warm-up): ${intervals.map(r).join(' ')}`);
+  console.log(`byte fetches during cine (ms each, ${frames.fetch.length}): ${frames.fetch.map(r).join(' ')}`);
+  console.log(`first image: ${Math.round(median(opens))} ms`);
+  console.log(`cine: ${Math.round(fps)} fps`);
+});
