@@ -1,5 +1,5 @@
 /**
- * People: two hospitals' records of one person are grouped in the library; a record with another
+ * People: two hospitals' records of one person are one person in the library; a record with another
  * birth date stays apart, can be linked by hand ("This is the same person") and split off again
  * ("This is someone else"); the profile is edited with labelled fields and kept after locking.
  */
@@ -35,10 +35,15 @@ test('records are grouped by person, linked and unlinked by hand, and the profil
   // Same name and birth date, different patient IDs: one person with both studies.
   const jane = personSection(page, 'MERCY-1');
   await expect(jane).toContainText('Patient ID NORTH-2');
-  await expect(jane.getByRole('article')).toHaveCount(2);
+  await expect(jane).toContainText('2 studies');
   await expect(jane).not.toContainText('CLINIC-3');
-  await expect(personSection(page, 'CLINIC-3').getByRole('article')).toHaveCount(1);
-  expect(await violations(page), 'library grouped by person').toEqual([]);
+  await expect(personSection(page, 'CLINIC-3')).toContainText('1 study');
+  // The study list is one list for everyone; a person's button narrows it to their studies.
+  await jane.getByRole('button', { name: /^Only their studies/ }).click();
+  await expect(page.getByRole('list', { name: 'Studies' }).getByRole('article')).toHaveCount(2);
+  await jane.getByRole('button', { name: /^Only their studies/ }).click();
+  await expect(page.getByRole('list', { name: 'Studies' }).getByRole('article')).toHaveCount(3);
+  expect(await violations(page), 'library with people').toEqual([]);
 
   await openPerson(page, 'MERCY-1');
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();

@@ -1,6 +1,6 @@
 /**
  * The core behind every host: wiring only. Each feature folder implements its part of the API
- * contract (session/, import/, jobs/, library/, people/, verify/, details/); this class builds them, connects the
+ * contract (session/, import/, jobs/, library/, people/, removal/, verify/, details/); this class builds them, connects the
  * session's open/close hooks to the features that keep background work, and exposes the contract
  * as one-line delegations (so a missing method is a type error, and hosts see one object).
  */
@@ -15,6 +15,7 @@ import { JobRunner } from './jobs/job-runner';
 import { LibraryFeature } from './library/library-feature';
 import { ViewerFeature } from './viewer/viewer-feature';
 import { PeopleFeature } from './people/people-feature';
+import { RemovalFeature } from './removal/removal-feature';
 import type { Logger } from './log';
 import { VaultSession } from './session/vault-session';
 import { VerifyFeature } from './verify/verify-feature';
@@ -45,6 +46,7 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly library: LibraryFeature;
   private readonly viewer: ViewerFeature;
   private readonly people: PeopleFeature;
+  private readonly removal: RemovalFeature;
   private readonly verify: VerifyFeature;
   private readonly bytes: BytesFeature;
   private readonly details: DetailsFeature;
@@ -67,6 +69,7 @@ export class ScanVaultCore implements ApiHandlers {
     this.library = new LibraryFeature(vault);
     this.viewer = new ViewerFeature(vault);
     this.people = new PeopleFeature(vault);
+    this.removal = new RemovalFeature(vault, this.jobs);
     this.verify = new VerifyFeature(vault, this.jobs);
     this.bytes = new BytesFeature(vault);
     this.details = new DetailsFeature(vault);
@@ -133,6 +136,11 @@ export class ScanVaultCore implements ApiHandlers {
 
   listLibrary(): Out<'listLibrary'> { return this.library.listLibrary(); }
   getSeriesThumbnail(i: In<'getSeriesThumbnail'>): Out<'getSeriesThumbnail'> { return this.library.getSeriesThumbnail(i); }
+  queryStudies(i: In<'queryStudies'>): Out<'queryStudies'> { return this.library.queryStudies(i); }
+  getLibraryFilters(): Out<'getLibraryFilters'> { return this.library.getLibraryFilters(); }
+  listImports(): Out<'listImports'> { return this.library.listImports(); }
+  previewRemoval(i: In<'previewRemoval'>): Out<'previewRemoval'> { return this.removal.previewRemoval(i); }
+  removeFromVault(i: In<'removeFromVault'>): Out<'removeFromVault'> { return this.removal.removeFromVault(i); }
 
   getStudyView(i: In<'getStudyView'>): Out<'getStudyView'> { return this.viewer.getStudyView(i); }
   listSeriesInstances(i: In<'listSeriesInstances'>): Out<'listSeriesInstances'> { return this.viewer.listSeriesInstances(i); }

@@ -18,6 +18,10 @@ export interface FixtureOptions {
   studyDescription?: string;
   seriesDescription?: string;
   institution?: string;
+  /** YYYYMMDD; default 20240315. */
+  studyDate?: string;
+  /** Body Part Examined, written only when given. */
+  bodyPart?: string;
   instanceNumber?: number;
   rows?: number;
   columns?: number;
@@ -44,13 +48,14 @@ export function makeDicom(o: FixtureOptions = {}): Buffer {
     PatientID: o.patientId ?? 'MRN-0001',
     PatientBirthDate: o.birthDate ?? '19800101',
     PatientSex: 'F',
-    StudyDate: '20240315',
+    StudyDate: o.studyDate ?? '20240315',
     StudyTime: '101500',
     StudyDescription: o.studyDescription ?? 'CT HEAD',
     SeriesDescription: o.seriesDescription ?? 'AXIAL',
     InstitutionName: o.institution ?? 'Mercy Hospital',
     AccessionNumber: 'ACC123',
     Modality: o.modality ?? 'CT',
+    ...(o.bodyPart !== undefined ? { BodyPartExamined: o.bodyPart } : {}),
     SeriesNumber: 1,
     InstanceNumber: o.instanceNumber ?? 1,
     ...(o.numberOfFrames !== undefined ? { NumberOfFrames: o.numberOfFrames } : {}),

@@ -10,6 +10,7 @@ import { detailsMethods } from './details';
 import { importMethods } from './import';
 import { jobMethods } from './jobs';
 import { libraryMethods } from './library';
+import { libraryQueryMethods } from './library-query';
 import { peopleMethods } from './people';
 import { sessionMethods } from './session';
 import { verifyMethods } from './verify';
@@ -20,6 +21,7 @@ export const apiContract = {
   ...importMethods,
   ...jobMethods,
   ...libraryMethods,
+  ...libraryQueryMethods,
   ...peopleMethods,
   ...verifyMethods,
   ...viewerMethods,

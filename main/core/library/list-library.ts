@@ -36,7 +36,7 @@ function groupByPerson(db: VaultDatabase, records: PatientSummary[]): PersonSumm
   return sortByName(people, (p) => p.displayName ?? p.records[0]?.name ?? null);
 }
 
-function toStudy(
+export function toStudy(
   s: StudyListRow,
   seriesByStudy: Map<number, SeriesListRow[]>,
   sourcesByStudy: Map<number, { label: string }[]>,
@@ -58,7 +58,7 @@ function toStudy(
   };
 }
 
-function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+export function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
   for (const row of rows) {
     const k = key(row);

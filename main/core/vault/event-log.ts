@@ -15,7 +15,8 @@ export type EventKind =
   | 'people-linked'
   | 'people-unlinked'
   | 'person-renamed'
-  | 'person-profile-updated';
+  | 'person-profile-updated'
+  | 'removal';
 
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 export type EventDetails = { readonly [key: string]: JsonValue };

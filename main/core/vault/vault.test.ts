@@ -40,13 +40,13 @@ describe('createVault', () => {
     expect(readdirSync(dir).sort()).toEqual(['blobs', 'vault.db', 'vault.db-shm', 'vault.db-wal', 'vault.json', 'vault.lock']);
     expect(header()).toMatchObject({ magic: 'ScanVault vault', formatVersion: 1, kdf: { algorithm: 'argon2id', version: 19, memoryKiB: 64, iterations: 1, parallelism: 1 } });
     expect(vault.events.list().map((e) => [e.kind, e.details])).toEqual([
-      ['vault-created', { formatVersion: 1, schemaVersion: 20, kdf: { memoryKiB: 64, iterations: 1, parallelism: 1 } }],
+      ['vault-created', { formatVersion: 1, schemaVersion: 30, kdf: { memoryKiB: 64, iterations: 1, parallelism: 1 } }],
     ]);
     expect(vault.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(vault.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(vault.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(vault.db.pragma('temp_store', { simple: true })).toBe(2);
-    expect(vault.db.pragma('user_version', { simple: true })).toBe(20);
+    expect(vault.db.pragma('user_version', { simple: true })).toBe(30);
   });
 
   it('refuses an existing vault and a non-empty folder, and leaves them alone', async () => {
@@ -121,7 +121,7 @@ describe('openVault', () => {
 
   it('VAULT_FROM_FUTURE for a newer header or a newer database schema', async () => {
     const { vault } = await create();
-    vault.db.pragma('user_version = 30');
+    vault.db.pragma('user_version = 40');
     vault.close();
     const before = snapshotFolder(dir);
     await expect(open()).rejects.toMatchObject({ code: 'VAULT_FROM_FUTURE' });

@@ -35,7 +35,7 @@ describe('CLI hardening', () => {
     expect(future.code).toBe(2);
     expect(JSON.parse(future.stdout)).toMatchObject({ error: { code: 'BAD_REQUEST', message: expect.stringContaining('in the future') as unknown } });
     const list = await cli(['--vault', vault, '--json', 'list'], env, quiet);
-    expect(JSON.parse(list.stdout)).toMatchObject({ people: [] });
+    expect(JSON.parse(list.stdout)).toMatchObject({ total: 0, studies: [] });
   });
 
   it('an empty zip with --json prints a JSON result on stdout', async () => {

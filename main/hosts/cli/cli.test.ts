@@ -56,8 +56,9 @@ describe('scanvault CLI', () => {
 
     const list = await cli(['--vault', vault, '--json', 'list'], env);
     expect(list.code).toBe(0);
-    const lib = JSON.parse(list.stdout) as { people: { records: { studies: { seriesCount: number; instanceCount: number; sources: string[] }[] }[] }[] };
-    expect(lib.people[0]!.records[0]!.studies[0]).toMatchObject({ seriesCount: 1, instanceCount: 3, sources: ['CD from Mercy'] });
+    const lib = JSON.parse(list.stdout) as { total: number; studies: { seriesCount: number; instanceCount: number; sources: string[] }[] };
+    expect(lib.total).toBe(1);
+    expect(lib.studies[0]).toMatchObject({ seriesCount: 1, instanceCount: 3, sources: ['CD from Mercy'] });
 
     const verify = await cli(['--vault', vault, '--json', 'verify'], env);
     expect(verify.code).toBe(0);

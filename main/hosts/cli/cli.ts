@@ -6,6 +6,7 @@ import { resolveVaultDir } from '../../core/session/vault-folder';
 import { registerDataCommands } from './commands/data-commands';
 import { registerDetailsCommands } from './commands/details-commands';
 import { registerIntegrityCommands } from './commands/integrity-commands';
+import { registerLibraryCommands } from './commands/library-commands';
 import { registerPeopleCommands } from './commands/people-commands';
 import { registerServeCommand } from './commands/serve-command';
 import { registerVaultCommands } from './commands/vault-commands';
@@ -65,6 +66,7 @@ The passphrase comes from SCANVAULT_PASSPHRASE, --passphrase-file, or a prompt t
   registerVaultCommands(program, context);
   registerDataCommands(program, context);
   registerIntegrityCommands(program, context);
+  registerLibraryCommands(program, context);
   registerPeopleCommands(program, context);
   registerDetailsCommands(program, context);
   registerServeCommand(program, context, opts.staticDir);

@@ -1,4 +1,4 @@
-import type { ImportReport, Library } from '../../../shared/domain';
+import type { ImportReport } from '../../../shared/domain';
 
 /** DICOM person names use ^ between parts (Family^Given^Middle^Prefix^Suffix). */
 export function formatPersonName(name: string | null): string {
@@ -35,31 +35,6 @@ export function formatImportReport(r: ImportReport, cancelled: boolean): string 
   if (r.studies.length > 0) {
     lines.push('  Studies in this import:');
     for (const s of r.studies) lines.push(`    ${formatDicomDate(s.date)}  ${s.description ?? '(no description)'}  — ${formatPersonName(s.patientName)}`);
-  }
-  return lines.join('\n') + '\n';
-}
-
-export function formatLibrary(lib: Library): string {
-  if (lib.people.length === 0) return 'The vault is empty. Import a CD, folder or zip with "scanvault import PATH".\n';
-  const lines: string[] = [];
-  for (const person of lib.people) {
-    lines.push(`${personName(person.displayName, person.records[0]?.name ?? null)} (person ${person.id}; ${plural(person.records.length, 'record')}, ${plural(person.studyCount, 'study', 'studies')})`);
-    if (person.records.length === 0) lines.push('  no scans linked yet');
-    for (const p of person.records) {
-      lines.push(`  record ${p.id}: ${formatPersonName(p.name)}${p.birthDate ? `, born ${formatDicomDate(p.birthDate)}` : ''}${p.patientId ? ` (ID ${p.patientId})` : ''}`);
-      for (const s of p.studies) {
-        const kind = s.modalities.join('/') || 'kind unknown';
-        lines.push(`    ${formatDicomDate(s.date)}  ${kind}  ${s.description ?? '(no description)'} — ${s.institution ?? 'institution unknown'}; ${plural(s.seriesCount, 'series', 'series')}, ${plural(s.instanceCount, 'image')}; from ${s.sources.join(', ') || 'unknown source'}`);
-        for (const se of s.series) {
-          const label = [se.seriesNumber !== null ? `series ${se.seriesNumber}` : 'series', se.modality, se.description].filter(Boolean).join('  ');
-          const conflicts = se.alteredCount > 0
-            ? `, ${plural(se.alteredCount, 'possibly altered copy', 'possibly altered copies')}`
-            : se.conflictCount > 0 ? `, ${plural(se.conflictCount, 'copy', 'copies')} in another file format (same pixels)` : '';
-          lines.push(`        ${label} (${plural(se.instanceCount, 'image')}${conflicts})`);
-        }
-        for (const a of s.attachments) lines.push(`        report: ${a.title ?? 'PDF document'}`);
-      }
-    }
   }
   return lines.join('\n') + '\n';
 }

@@ -97,6 +97,6 @@ describe('scanvault people', () => {
 
     expect((await v('people', 'rename', personId, 'Mum')).code).toBe(0);
     expect((await listed()).people.find((p) => String(p.id) === personId)!.displayName).toBe('Mum');
-    expect((await v('list')).stdout).toContain(`Mum (person ${personId};`);
+    expect((await v('list')).stdout).toContain(`Mum (person ${personId})`);
   });
 });

@@ -36,6 +36,11 @@ export const SEEDS: Readonly<Record<number, (db: VaultDatabase) => void>> = {
     db.prepare("INSERT INTO persons (id, display_name, created_at) VALUES (100, 'Jane', ?)").run(NOW);
     db.prepare("INSERT INTO person_records (patient_id, person_id, match_key, linked_by, linked_at) VALUES (2, 100, NULL, 'hand', ?)").run(NOW);
   },
+  30: (db) => {
+    // A second import that saw the same picture again: the trigger links it to the study.
+    db.prepare("INSERT INTO import_batches (id, source_label, source_kind, started_at, status) VALUES (2, 'USB', 'folder', ?, 'done')").run(NOW);
+    db.prepare("INSERT INTO import_files (batch_id, relative_path, outcome, instance_id, created_at) VALUES (2, 'IM0', 'seen-again', 1, ?)").run(NOW);
+  },
 };
 
 /** The version just before `version` in the list (0 before the first). */

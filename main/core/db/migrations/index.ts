@@ -1,8 +1,9 @@
 import { migration0010 } from './0010-initial-schema';
 import { migration0020 } from './0020-people';
+import { migration0030 } from './0030-library-query';
 import type { Migration } from './migration';
 
 /** In order. Add new files as 0020-..., 0030-... and append them here. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030];
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0;

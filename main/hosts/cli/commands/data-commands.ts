@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ReceivedDate, type ImportReport, type Job, type Library } from '../../../../shared/domain';
+import { ReceivedDate, type ImportReport, type Job } from '../../../../shared/domain';
 import { printJson, withSession, type CliContext, type CoreSession } from '../context';
 import { readPassphrase } from '../passphrase';
 import { createProgressPrinter } from '../progress';
 import { CliExit, EXIT } from '../exit-codes';
-import { formatImportReport, formatLibrary } from '../format';
+import { formatImportReport } from '../format';
 import { describeMissingVault } from '../../../core/vault/vault-presence';
 
 async function unlock(ctx: CliContext, session: CoreSession): Promise<void> {
@@ -92,16 +92,6 @@ export function registerDataCommands(program: Command, context: () => CliContext
       if (!report) throw jobFailure(job);
       if (ctx.json) printJson(ctx, report);
       else ctx.stdout.write(formatImportReport(report, job.state === 'cancelled'));
-    });
-
-  program
-    .command('list')
-    .description('List people, their patient records, studies and series, with counts.')
-    .action(async () => {
-      const ctx = context();
-      const library: Library = await withUnlocked(ctx, (session) => session.call('listLibrary', {}));
-      if (ctx.json) printJson(ctx, library);
-      else ctx.stdout.write(formatLibrary(library));
     });
 }
 

@@ -3,7 +3,7 @@ import { Thumbnail } from '../../components/Thumbnail';
 import { modalityLabel, plural } from '../../format';
 
 /** The series (sets of pictures) of a study, each with a small preview, then attached reports. */
-export function SeriesList({ study }: { study: StudySummary }) {
+export function SeriesList({ study, onRemoveSeries }: { study: StudySummary; onRemoveSeries: (seriesId: number) => void }) {
   const series = [...study.series].sort((a, b) => (a.seriesNumber ?? 0) - (b.seriesNumber ?? 0));
   return (
     <div className="series-area">
@@ -28,6 +28,7 @@ export function SeriesList({ study }: { study: StudySummary }) {
                     {plural(s.conflictCount, 'copy', 'copies')} in another file format
                   </span>
                 )}
+                <button type="button" className="button-quiet series-remove" aria-label={`Remove ${name} from the vault`} onClick={() => onRemoveSeries(s.id)}>Remove…</button>
               </div>
             </li>
           );

@@ -1,11 +1,18 @@
 import { useId, useState } from 'react';
-import type { StudySummary } from '../../../../shared/domain';
+import type { LibraryStudy } from '../../../../shared/api/library-query';
 import { ModalityBadges } from '../../components/ModalityBadges';
-import { formatDicomDate, plural } from '../../format';
+import { formatDicomDate, formatPersonName, plural } from '../../format';
 import { SeriesList } from './SeriesList';
 
-/** One study (scan appointment): date, kind, place, where the copy came from; expands to its series. */
-export function StudyCard({ study, onOpenStudy }: { study: StudySummary; onOpenStudy: (studyId: number) => void }) {
+interface Props {
+  study: LibraryStudy;
+  onOpenStudy: (studyId: number) => void;
+  onRemove: () => void;
+  onRemoveSeries: (seriesId: number) => void;
+}
+
+/** One study (scan appointment): whose, date, kind, place, where the copy came from; expands to its series. */
+export function StudyCard({ study, onOpenStudy, onRemove, onRemoveSeries }: Props) {
   const headingId = useId();
   const seriesId = useId();
   const [open, setOpen] = useState(false);
@@ -15,10 +22,13 @@ export function StudyCard({ study, onOpenStudy }: { study: StudySummary; onOpenS
     plural(study.instanceCount, 'picture', 'pictures'),
     ...(study.attachments.length > 0 ? [plural(study.attachments.length, 'report', 'reports')] : []),
   ].join(' · ');
+  const person = study.person?.displayName ?? formatPersonName(study.patient.name);
+  const label = `${date}, ${study.description ?? 'no description'}`;
   return (
     <article className="card study" aria-labelledby={headingId}>
       <div className="study-main">
         <div>
+          <p className="study-person"><bdi>{person}</bdi></p>
           <h3 id={headingId}>
             <span className="study-date">{date}</span>
             <span className="study-desc"><bdi>{study.description ?? 'No description'}</bdi></span>
@@ -32,15 +42,16 @@ export function StudyCard({ study, onOpenStudy }: { study: StudySummary; onOpenS
         </dl>
       </div>
       <div className="study-actions">
-        <button type="button" className="button button-primary" aria-label={`Open study: ${date}, ${study.description ?? 'no description'}`} onClick={() => onOpenStudy(study.id)}>
+        <button type="button" className="button button-primary" aria-label={`Open study: ${label}`} onClick={() => onOpenStudy(study.id)}>
           Open
         </button>
+        <button type="button" className="button" aria-label={`Remove study from the vault: ${label}`} onClick={onRemove}>Remove…</button>
       </div>
       <button type="button" className="button-quiet study-toggle" aria-expanded={open} aria-controls={seriesId} onClick={() => setOpen((o) => !o)}>
         {open ? 'Hide series' : `Show ${plural(study.seriesCount, 'series', 'series')}`}
       </button>
       <div id={seriesId} hidden={!open}>
-        {open && <SeriesList study={study} />}
+        {open && <SeriesList study={study} onRemoveSeries={onRemoveSeries} />}
       </div>
     </article>
   );
