@@ -132,7 +132,6 @@ export class ScanVaultCore implements ApiHandlers {
   cancelJob(i: In<'cancelJob'>): Out<'cancelJob'> { return this.jobs.cancel(i.jobId); }
 
   listLibrary(): Out<'listLibrary'> { return this.library.listLibrary(); }
-  getSeriesThumbnail(i: In<'getSeriesThumbnail'>): Out<'getSeriesThumbnail'> { return this.library.getSeriesThumbnail(i); }
 
   getStudyView(i: In<'getStudyView'>): Out<'getStudyView'> { return this.viewer.getStudyView(i); }
   listSeriesInstances(i: In<'listSeriesInstances'>): Out<'listSeriesInstances'> { return this.viewer.listSeriesInstances(i); }
