@@ -201,11 +201,3 @@ export type PatientSummary = z.infer<typeof PatientSummary>;
 export type StudySummary = z.infer<typeof StudySummary>;
 export type SeriesSummary = z.infer<typeof SeriesSummary>;
 
-/** An 8-bit greyscale preview made in memory from one image of a series; never written to disk. */
-export const Thumbnail = z.object({
-  width: z.number().int(),
-  height: z.number().int(),
-  /** base64 of width*height bytes, one grey level per pixel */
-  grayBase64: z.string(),
-});
-export type Thumbnail = z.infer<typeof Thumbnail>;

@@ -21,7 +21,7 @@ describe('createDispatcher', () => {
     });
     const dispatch = createDispatcher(handlers, silentLogger, { isUnlocked: () => false });
     expect(await dispatch('listLibrary', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
-    expect(await dispatch('getSeriesThumbnail', { seriesId: 'not even valid' })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    expect(await dispatch('listSeriesInstances', { seriesId: 'not even valid' })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
     expect(called).toBe(false);
     expect(await dispatch('getStatus', {})).toMatchObject({ ok: true });
   });
@@ -58,8 +58,10 @@ describe('createDispatcher', () => {
   });
 
   it('passes parsed input through and wraps the value', async () => {
-    const dispatch = createDispatcher(fakeHandlers({ getSeriesThumbnail: async ({ seriesId }) => ({ width: seriesId, height: 1, grayBase64: '' }) }), silentLogger, unlocked);
-    expect(await dispatch('getSeriesThumbnail', { seriesId: 7 })).toEqual({ ok: true, value: { width: 7, height: 1, grayBase64: '' } });
+    const called: number[] = [];
+    const dispatch = createDispatcher(fakeHandlers({ listSeriesInstances: async ({ seriesId }) => { called.push(seriesId); return []; } }), silentLogger, unlocked);
+    expect(await dispatch('listSeriesInstances', { seriesId: 7 })).toEqual({ ok: true, value: [] });
+    expect(called).toEqual([7]);
   });
 
   it('keeps the code of expected errors and hides the text of unexpected ones', async () => {

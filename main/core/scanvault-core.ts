@@ -135,7 +135,6 @@ export class ScanVaultCore implements ApiHandlers {
   cancelJob(i: In<'cancelJob'>): Out<'cancelJob'> { return this.jobs.cancel(i.jobId); }
 
   listLibrary(): Out<'listLibrary'> { return this.library.listLibrary(); }
-  getSeriesThumbnail(i: In<'getSeriesThumbnail'>): Out<'getSeriesThumbnail'> { return this.library.getSeriesThumbnail(i); }
   queryStudies(i: In<'queryStudies'>): Out<'queryStudies'> { return this.library.queryStudies(i); }
   getLibraryFilters(): Out<'getLibraryFilters'> { return this.library.getLibraryFilters(); }
   listImports(): Out<'listImports'> { return this.library.listImports(); }

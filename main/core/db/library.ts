@@ -62,13 +62,4 @@ export function listStudyAttachments(db: VaultDatabase): StudyAttachmentRow[] {
   ).all().map((r) => ({ id: r.id, studyId: r.study_id, title: r.title, kind: r.kind }));
 }
 
-export function seriesExists(db: VaultDatabase, seriesId: number): boolean {
-  return db.prepare<[number], { id: number }>('SELECT id FROM series WHERE id = ?').get(seriesId) !== undefined;
-}
 
-/** A series' images in viewing order, with what a preview needs to pick one. */
-export function seriesImages(db: VaultDatabase, seriesId: number): { blobId: string; transferSyntax: string | null }[] {
-  return db.prepare<[number], { blob_id: string; transfer_syntax: string | null }>(
-    'SELECT blob_id, transfer_syntax FROM instances WHERE series_id = ? ORDER BY instance_number, id',
-  ).all(seriesId).map((r) => ({ blobId: r.blob_id, transferSyntax: r.transfer_syntax }));
-}

@@ -1,10 +1,9 @@
-/** The library feature's handlers: what the vault holds, and series previews made in memory. */
+/** The library feature's handlers: what the vault holds. */
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api';
 import type { OpenVault } from '../vault/vault';
 import { listImportRows } from '../db/library-query';
 import { listLibrary } from './list-library';
 import { libraryFilters, queryStudies } from './query-studies';
-import { seriesThumbnail } from './thumbnail';
 
 export class LibraryFeature {
   constructor(private readonly vault: () => OpenVault) {}
@@ -23,9 +22,5 @@ export class LibraryFeature {
 
   async listImports(): Promise<ApiOutput<'listImports'>> {
     return { imports: listImportRows(this.vault().db) };
-  }
-
-  async getSeriesThumbnail(input: ApiParsedInput<'getSeriesThumbnail'>): Promise<ApiOutput<'getSeriesThumbnail'>> {
-    return seriesThumbnail(this.vault(), input.seriesId);
   }
 }
