@@ -42,7 +42,7 @@ test.describe('viewer caches', () => {
       const outcome = await (window as unknown as { reading: Promise<string> }).reading;
       return { outcome, stats: window.viewerCacheStats() };
     });
-    expect(after.stats).toEqual({ imageBytes: 0, parsedFiles: 0, parsedBytes: 0, readsInFlight: 0, pixelOverrides: 0, otherEntries: 0 });
+    expect(after.stats).toEqual({ imageBytes: 0, parsedFiles: 0, parsedBytes: 0, readsInFlight: 0, prefetching: 0, pixelOverrides: 0, otherEntries: 0 });
     expect(after.outcome).toBe('aborted');
 
     // The viewer still works after a purge (its workers are started again).

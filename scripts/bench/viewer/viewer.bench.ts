@@ -46,7 +46,11 @@ test('bench:viewer', async ({ app, page }) => {
 
   // Cine at the highest rate the control allows; frames counted as the viewport reports them.
   await page.getByLabel('Pictures per second').fill('60');
-  const frames = await page.evaluate((ms) => new Promise<{ t: number[]; fetch: number[] }>((resolve) => {
+  type Timings = { fetch: number[]; decode: number[]; render: number[] };
+  type Hook = { snapshot: () => Timings; clear: () => void };
+  const frames = await page.evaluate((ms) => new Promise<{ t: number[]; fetch: number[]; timings: Timings | null }>((resolve) => {
+    const hook = (globalThis as { scanvaultViewerTimings?: Hook }).scanvaultViewerTimings;
+    hook?.clear();
     performance.clearResourceTimings();
     const vp = document.querySelector('[data-testid="viewport-1"]');
     const t: number[] = [];
@@ -57,7 +61,7 @@ test('bench:viewer', async ({ app, page }) => {
       observer.disconnect();
       [...document.querySelectorAll('button')].find((b) => b.textContent === 'Pause')?.click();
       const fetch = performance.getEntriesByType('resource').filter((e) => e.name.includes('/bytes/instance/')).map((e) => e.duration);
-      resolve({ t, fetch });
+      resolve({ t, fetch, timings: hook?.snapshot() ?? null });
     }, ms);
   }), CINE_MS);
   const steady = frames.t.filter((x) => x - (frames.t[0] ?? 0) > 1000);
@@ -70,6 +74,12 @@ test('bench:viewer', async ({ app, page }) => {
   console.log(`open -> first image (ms): ${opens.map(r).join(' ')}`);
   console.log(`cine frame intervals (ms, render to render, after 1 s warm-up): ${intervals.map(r).join(' ')}`);
   console.log(`byte fetches during cine (ms each, ${frames.fetch.length}): ${frames.fetch.map(r).join(' ')}`);
+  // The adapter's own hooks (renderer/src/viewer/cornerstone/timings.ts): fetch and decode per picture
+  // loaded (ahead of cine by the prefetch), render per picture shown.
+  for (const kind of ['fetch', 'decode', 'render'] as const) {
+    const xs = frames.timings?.[kind] ?? [];
+    console.log(`${kind} per picture (ms, ${xs.length}, median ${r(median(xs))}): ${xs.map(r).join(' ')}`);
+  }
   console.log(`first image: ${Math.round(median(opens))} ms`);
   console.log(`cine: ${Math.round(fps)} fps`);
 });

@@ -7,6 +7,7 @@ import { cache, getWebWorkerManager, imageLoader } from '@cornerstonejs/core';
 import { wadouri } from '@cornerstonejs/dicom-image-loader';
 import { abortAllReads, readsInFlight } from './in-flight';
 import { clearPixelPatches, pixelPatchCount } from './metadata';
+import { prefetchQueued, purgePrefetch } from './prefetch';
 
 /** The name the image loader's init() registers its decode workers under. */
 export const DECODE_WORKER_NAME = 'dicomImageLoader';
@@ -21,6 +22,7 @@ export function registerViewerCache(purge: () => void, count: () => number): voi
 }
 
 export function purgeViewerCaches(): void {
+  purgePrefetch();
   abortAllReads();
   imageLoader.cancelLoadAll();
   cache.purgeCache();
@@ -37,6 +39,8 @@ export interface ViewerCacheStats {
   parsedFiles: number;
   parsedBytes: number;
   readsInFlight: number;
+  /** Pictures queued or loading ahead of cine. */
+  prefetching: number;
   pixelOverrides: number;
   /** Entries in other adapter caches (thumbnails). */
   otherEntries: number;
@@ -51,6 +55,7 @@ export function viewerCacheStats(): ViewerCacheStats {
     parsedFiles: parsed.numberOfDataSetsCached,
     parsedBytes: parsed.cacheSizeInBytes,
     readsInFlight: readsInFlight(),
+    prefetching: prefetchQueued(),
     pixelOverrides: pixelPatchCount(),
     otherEntries,
   };

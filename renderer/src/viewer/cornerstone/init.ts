@@ -12,6 +12,7 @@ import { IMAGE_ID_SCHEME } from './image-ids';
 import { loadScanvaultImage } from './instance-loader';
 import { onViewerLock } from './lock';
 import { METADATA_PRIORITY, scanvaultMetadata } from './metadata';
+import { exposeTimings } from './timings';
 
 let starting: Promise<void> | null = null;
 
@@ -27,6 +28,7 @@ function start(): Promise<void> {
   registerImageLoader(IMAGE_ID_SCHEME, loadScanvaultImage);
   metaData.addProvider(scanvaultMetadata, METADATA_PRIORITY);
   onViewerLock(purgeViewerCaches);
+  exposeTimings();
   return Promise.resolve();
 }
 

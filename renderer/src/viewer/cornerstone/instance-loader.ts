@@ -13,6 +13,7 @@ import { fixFrame } from './frame-fixes';
 import { parseImageId } from './image-ids';
 import { trackedRead } from './in-flight';
 import { setPixelPatch } from './metadata';
+import { recordTiming } from './timings';
 import { asPart10 } from './part10';
 
 /** An error a viewer can show as it is: plain words and what to do, no names or UIDs. */
@@ -30,12 +31,15 @@ const UNREADABLE = 'This image could not be decoded: the file may be damaged or 
 async function readInstance(url: string): Promise<ArrayBuffer> {
   const parsed = parseImageId(`scanvault:${url}`);
   if (parsed === null) throw new ViewerLoadError(NOT_OURS, 'BAD_REQUEST');
+  const started = performance.now();
   const result = await trackedRead((signal) => fetchBytes({ kind: 'instance', id: parsed.instanceId }, { signal }));
+  recordTiming('fetch', performance.now() - started);
   if (!result.ok) throw new ViewerLoadError(result.error.message, result.error.code);
   return asPart10(result.value);
 }
 
 async function decodeFrame(imageId: string, dataSet: DataSet, frameIndex: number, options: Record<string, unknown>): Promise<Types.IImage> {
+  const started = performance.now();
   let pixelData: Uint8Array;
   try {
     pixelData = wadouri.getPixelData(dataSet, frameIndex) as Uint8Array;
@@ -59,6 +63,7 @@ async function decodeFrame(imageId: string, dataSet: DataSet, frameIndex: number
   try {
     const image = (await createImage(imageId, fix.pixelData, fix.transferSyntax, options)) as unknown as Types.IImage & { data?: DataSet };
     image.data = dataSet;
+    recordTiming('decode', performance.now() - started);
     return image;
   } catch {
     throw new ViewerLoadError(UNREADABLE, 'BLOB_CORRUPT');

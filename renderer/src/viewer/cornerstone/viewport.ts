@@ -4,7 +4,9 @@
  * viewport cell and never touches Cornerstone itself.
  */
 import { Enums, metaData, utilities, type RenderingEngine, type StackViewport, type Types } from '@cornerstonejs/core';
+import { prefetchAhead } from './prefetch';
 import { rangeToWindow, windowRange, type WindowPreset } from './presets';
+import { recordTiming } from './timings';
 
 export interface StackState {
   index: number;
@@ -94,7 +96,21 @@ export class StackView {
 
   async go(index: number): Promise<void> {
     if (!this.imageIds.length) return;
-    await this.viewport.setImageIdIndex(Math.max(0, Math.min(this.imageIds.length - 1, index)));
+    const target = Math.max(0, Math.min(this.imageIds.length - 1, index));
+    // Load what comes next while this one shows; cine then finds it decoded.
+    prefetchAhead(this.imageIds, target);
+    if (target === this.viewport.getCurrentImageIdIndex()) return;
+    // Render time: from the picture being set to the viewport saying it is drawn (listening first,
+    // so a render inside setImageIdIndex is not missed).
+    let renderedAt = 0;
+    const rendered = new Promise<void>((resolve) => {
+      const done = (): void => { renderedAt = performance.now(); this.element.removeEventListener(Enums.Events.IMAGE_RENDERED, done); resolve(); };
+      this.element.addEventListener(Enums.Events.IMAGE_RENDERED, done);
+    });
+    await this.viewport.setImageIdIndex(target);
+    const set = performance.now();
+    await rendered;
+    recordTiming('render', Math.max(0, renderedAt - set));
   }
 
   setWindow(width: number, center: number): void {
