@@ -150,13 +150,17 @@ test('a screenshot of each sample kind, kept as artifacts', async ({ app, page }
   KINDS.forEach((k, i) => copyFileSync(path.join(SAMPLES_DIR, k), path.join(dir, `F${i}`)));
   await createVault(page, app.url);
   await importPath(page, dir, 'Sample kinds');
+  // The library draws only the cards on screen: a tall window shows every study at once.
+  await page.setViewportSize({ width: 1280, height: 3200 });
   await page.getByRole('button', { name: 'Go to library' }).click();
   await expect(page.getByRole('button', { name: /^Open study:/ }).first()).toBeVisible();
   const count = await page.getByRole('button', { name: /^Open study:/ }).count();
   expect(count).toBeGreaterThanOrEqual(KINDS.length - 2);
   for (let i = 0; i < count; i += 1) {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
+    await page.setViewportSize({ width: 1280, height: 3200 });
     await page.getByRole('button', { name: /^Open study:/ }).nth(i).click();
+    await page.setViewportSize({ width: 1280, height: 860 });
     const vp = page.getByTestId('viewport-1');
     await expect(vp).toHaveAttribute('data-rendered-index', /\d+/, { timeout: 30_000 });
     const shot = testInfo.outputPath(`kind-${i + 1}.png`);
