@@ -2,22 +2,12 @@
  * What a removal preview says, in plain words, for the confirmation dialog and the CLI alike, so
  * both state exactly the same things (counts, size, sources, what stays, and that backups keep it).
  */
+import { formatBytes } from './format-bytes';
 import type { RemovalPreview, RemovalResult, RemovalTarget } from './api/library-query';
 
 const NUMBER = new Intl.NumberFormat('en-US');
 const count = (n: number, one: string, many: string): string => `${NUMBER.format(n)} ${n === 1 ? one : many}`;
 
-function size(bytes: number): string {
-  if (bytes < 1000) return count(bytes, 'byte', 'bytes');
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 999.5 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${value < 9.95 ? value.toFixed(1).replace(/\.0$/, '') : Math.round(value)} ${units[unit]}`;
-}
 
 const WHAT: Record<RemovalTarget['kind'], string> = { study: 'this study', series: 'this series', import: 'this import' };
 
@@ -43,7 +33,7 @@ export function describeRemovalPreview(p: RemovalPreview): string[] {
   if (p.pictures + p.reports === 0 && p.studies + p.series === 0) {
     lines.push('Nothing would be removed: everything in it is also held by another import.');
   } else {
-    lines.push(`This removes ${removalCounts(p)} (${size(p.bytes)}) from the vault and deletes their encrypted files.`);
+    lines.push(`This removes ${removalCounts(p)} (${formatBytes(p.bytes)}) from the vault and deletes their encrypted files.`);
   }
   if (p.sources.length > 0) lines.push(`They came from: ${p.sources.join('; ')}.`);
   if (p.keptBecauseElsewhere > 0) lines.push(`${count(p.keptBecauseElsewhere, 'picture or report stays', 'pictures or reports stay')}, because another import also brought ${p.keptBecauseElsewhere === 1 ? 'it' : 'them'}.`);

@@ -80,19 +80,9 @@ export function modalityLabel(code: string): string {
   return MODALITIES[code.trim().toUpperCase()] ?? 'Other kind of scan';
 }
 
-/** Decimal units, as disk makers and file managers show them: "45 MB", "1.5 GB". */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 1000) return plural(Math.max(0, Math.round(bytes || 0)), 'byte', 'bytes');
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 999.5 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  const shown = value < 9.95 ? value.toFixed(1).replace(/\.0$/, '') : String(Math.round(value));
-  return `${shown} ${units[unit] ?? 'TB'}`;
-}
+import { formatBytes } from '../../shared/format-bytes';
+
+export { formatBytes };
 
 /** "about 2 min left"; null when there is no estimate yet. */
 export function formatTimeLeft(etaSeconds: number | null): string | null {

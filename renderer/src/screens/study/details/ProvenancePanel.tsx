@@ -1,26 +1,16 @@
 /** Where the open file came from (each import that brought it) and its three fingerprints, explained. */
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { InstanceProvenance } from '../../../../../shared/api/details';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatBytes } from '../../../format';
+import { useInstanceQuery } from './use-instance-query';
 import { useApi } from '../../../services';
 import { formatTimestamp, groupHex, outcomeWords, PIXEL_STATUS_WORDS, SOURCE_KIND_WORDS } from './provenance-words';
 
 export function ProvenancePanel({ instanceId }: { instanceId: number }) {
   const api = useApi();
-  const [data, setData] = useState<InstanceProvenance | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    setError(null);
-    void api.getInstanceProvenance({ instanceId }).then((r) => {
-      if (!live) return;
-      if (r.ok) setData(r.value);
-      else setError(r.error.message);
-    });
-    return () => { live = false; };
-  }, [api, instanceId]);
+  const load = useCallback((id: number) => api.getInstanceProvenance({ instanceId: id }), [api]);
+  const { data, error } = useInstanceQuery(instanceId, load);
 
   return (
     <section className="details-section provenance" aria-label="Where it came from">

@@ -1,24 +1,13 @@
 /** A structured report (DICOM SR) as readable text: headings, "name: value" lines, measurements with units. */
-import { useEffect, useState } from 'react';
-import type { StructuredReport } from '../../../../../shared/api/details';
+import { useCallback } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useInstanceQuery } from './use-instance-query';
 import { useApi } from '../../../services';
 
 export function ReportView({ instanceId }: { instanceId: number }) {
   const api = useApi();
-  const [report, setReport] = useState<StructuredReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setReport(null);
-    setError(null);
-    void api.getStructuredReport({ instanceId }).then((r) => {
-      if (!live) return;
-      if (r.ok) setReport(r.value);
-      else setError(r.error.message);
-    });
-    return () => { live = false; };
-  }, [api, instanceId]);
+  const load = useCallback((id: number) => api.getStructuredReport({ instanceId: id }), [api]);
+  const { data: report, error } = useInstanceQuery(instanceId, load);
 
   return (
     <section className="details-section report-view" aria-label="Report">

@@ -4,9 +4,10 @@
  * lists as able to identify the person carry a visible marker with words (never colour alone),
  * explained in the legend.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { InstanceAttributes } from '../../../../../shared/api/details';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useInstanceQuery } from './use-instance-query';
 import { useApi } from '../../../services';
 import { attributeRows, countIdentifying, treeKeyTarget, type AttributeRow } from './attribute-rows';
 
@@ -15,19 +16,8 @@ const MAX_ROWS = 2000;
 
 export function TagBrowser({ instanceId }: { instanceId: number }) {
   const api = useApi();
-  const [data, setData] = useState<InstanceAttributes | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    setError(null);
-    void api.getInstanceAttributes({ instanceId }).then((r) => {
-      if (!live) return;
-      if (r.ok) setData(r.value);
-      else setError(r.error.message);
-    });
-    return () => { live = false; };
-  }, [api, instanceId]);
+  const load = useCallback((id: number) => api.getInstanceAttributes({ instanceId: id }), [api]);
+  const { data, error } = useInstanceQuery(instanceId, load);
 
   return (
     <section className="details-section tag-browser" aria-label="Attributes">
