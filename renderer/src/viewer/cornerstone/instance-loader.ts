@@ -28,7 +28,7 @@ const NOT_OURS = 'This image cannot be shown here. Close the study and open it a
 const UNREADABLE = 'This image could not be decoded: the file may be damaged or use a kind of compression the viewer cannot show. Run “Check vault”; the original file is kept unchanged.';
 
 /** Reads one instance's bytes; the dataset cache calls this once per file. */
-async function readInstance(url: string): Promise<ArrayBuffer> {
+export async function readInstance(url: string): Promise<ArrayBuffer> {
   const parsed = parseImageId(`scanvault:${url}`);
   if (parsed === null) throw new ViewerLoadError(NOT_OURS, 'BAD_REQUEST');
   const started = performance.now();

@@ -4,7 +4,8 @@
  * slice normal (sortImageIdsAndGetSpacing), never by instance number; checkVolume says up front
  * whether the slices form a volume at all and, if not, why.
  */
-import { Enums, cache, imageLoader, metaData, setVolumesForViewports, volumeLoader, type RenderingEngine, type Types } from '@cornerstonejs/core';
+import { Enums, cache, metaData, setVolumesForViewports, volumeLoader, type RenderingEngine, type Types } from '@cornerstonejs/core';
+import { holdParsedFiles } from './parsed-files';
 import { checkVolume, type SlicePlane, type VolumeCheck } from './volume-check';
 
 export type MprOrientation = 'axial' | 'sagittal' | 'coronal';
@@ -23,18 +24,26 @@ interface PlaneModule {
   imagePositionPatient?: number[] | null;
 }
 
-/** Each picture's plane; the pictures are loaded first so their headers are known. */
+/**
+ * Each picture's plane, from its header alone: the files are parsed (not decoded) and held while
+ * the metadata is read, so a thumbnail or the cache dropping a decoded picture meanwhile cannot
+ * take its header away.
+ */
 export async function readPlanes(imageIds: readonly string[]): Promise<SlicePlane[]> {
-  await Promise.all(imageIds.map((id) => imageLoader.loadAndCacheImage(id)));
-  return imageIds.map((id) => {
-    const p = metaData.get('imagePlaneModule', id) as PlaneModule | undefined;
-    return {
-      rows: p?.rows ?? null,
-      columns: p?.columns ?? null,
-      orientation: p?.imageOrientationPatient?.map(Number) ?? null,
-      position: p?.imagePositionPatient?.map(Number) ?? null,
-    };
-  });
+  const held = await holdParsedFiles(imageIds);
+  try {
+    return imageIds.map((id) => {
+      const p = metaData.get('imagePlaneModule', id) as PlaneModule | undefined;
+      return {
+        rows: p?.rows ?? null,
+        columns: p?.columns ?? null,
+        orientation: p?.imageOrientationPatient?.map(Number) ?? null,
+        position: p?.imagePositionPatient?.map(Number) ?? null,
+      };
+    });
+  } finally {
+    held.release();
+  }
 }
 
 export async function checkSeriesVolume(imageIds: readonly string[]): Promise<VolumeCheck> {
@@ -45,6 +54,9 @@ let volumeCount = 0;
 
 export class MprView {
   private volumeId: string | null = null;
+  /** The series' files, held while the volume is shown: its loader reads their metadata as it streams. */
+  private releaseFiles: (() => void) | null = null;
+  private destroyed = false;
 
   constructor(readonly engine: RenderingEngine, readonly viewportIds: Record<MprOrientation, string>, elements: Record<MprOrientation, HTMLDivElement>) {
     for (const o of MPR_ORIENTATIONS) {
@@ -59,6 +71,10 @@ export class MprView {
 
   /** Builds the volume (slices sorted by position) and shows it in the three viewports. */
   async show(imageIds: string[]): Promise<void> {
+    this.releaseFiles?.();
+    const held = await holdParsedFiles(imageIds);
+    if (this.destroyed) { held.release(); return; }
+    this.releaseFiles = held.release;
     volumeCount += 1;
     const volumeId = `cornerstoneStreamingImageVolume:sv-mpr-${volumeCount}`;
     const volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
@@ -69,8 +85,11 @@ export class MprView {
   }
 
   destroy(): void {
+    this.destroyed = true;
     for (const o of MPR_ORIENTATIONS) this.engine.disableElement(this.viewportIds[o]);
     if (this.volumeId) cache.removeVolumeLoadObject(this.volumeId);
     this.volumeId = null;
+    this.releaseFiles?.();
+    this.releaseFiles = null;
   }
 }

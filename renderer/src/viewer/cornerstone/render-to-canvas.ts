@@ -80,12 +80,14 @@ export function previewImageId(instances: readonly ViewerInstance[]): string | n
 export async function renderPreview(canvas: HTMLCanvasElement, imageId: string, signal?: AbortSignal): Promise<void> {
   await initViewer();
   await limited(async () => {
+    // A picture the viewer already has stays in the cache; only the preview's own load is dropped.
+    const ownLoad = cache.getImageLoadObject(imageId) === undefined;
     try {
       const image = await imageLoader.loadAndCacheImage(imageId);
       signal?.throwIfAborted();
       drawImage(canvas, image);
     } finally {
-      cache.removeImageLoadObject(imageId, { force: true });
+      if (ownLoad) cache.removeImageLoadObject(imageId, { force: true });
     }
   }, signal);
 }
