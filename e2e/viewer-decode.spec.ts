@@ -63,17 +63,18 @@ function tolerance(ts: string, ref: Reference): number {
   return 0.01;
 }
 
+/**
+ * 12-bit lossy JPEG goes through the image loader's JavaScript decoder, whose level shift the build
+ * fixes (scripts/vite/jpeg12-level-shift.mjs: it was 15 stored units high on every pixel). Six of
+ * the nine 12-bit files now match dcmtk within the lossy tolerance; these three still do not.
+ */
+
+const TWELVE_BIT_JPEG = 'after the level-shift fix this CT still differs from dcmtk by up to 36 stored units (mean about -1 over the picture); the cause is not found yet (the same decoder matches the other 12-bit baseline files)';
 /** Files the viewer shows wrongly, and why (the test checks they still differ, so the list stays true). */
-const TWELVE_BIT_JPEG = 'Cornerstone\'s 12-bit JPEG decoder (dicom-image-loader codecs/jpeg.js) level-shifts by 2056/bitConversion instead of 2048: every value comes out about 15 stored units high (30 HU on this CT); the core\'s JPEG decoder is 8-bit only, so there is no fallback';
 const KNOWN_WRONG: Record<string, string> = {
-  'multiframe/enhanced-ct-ct0012/CT0012.fragmented_no_bot_jpeg_baseline.51.dcm': TWELVE_BIT_JPEG,
   'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess2_4TransferSyntax_1.2.840.10008.1.2.4.51.dcm': TWELVE_BIT_JPEG,
   'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess6_8TransferSyntax_1.2.840.10008.1.2.4.53.dcm': TWELVE_BIT_JPEG,
-  'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm': `${TWELVE_BIT_JPEG}; progressive 12-bit is further off (up to 315)`,
-  'transfer-syntax/misc-pydicom/JPEG-lossy.dcm': TWELVE_BIT_JPEG,
-  'transfer-syntax/misc-pydicom/JPGExtended.dcm': TWELVE_BIT_JPEG,
-  'xray-cr-dx-mg/MG1_JPLY': TWELVE_BIT_JPEG,
-  'xray-cr-dx-mg/RG2_JPLY': TWELVE_BIT_JPEG,
+  'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm': 'progressive 12-bit JPEG: the loader\'s decoder is off by up to 285 stored units against dcmtk (successive approximation of 12-bit coefficients)',
   'transfer-syntax/misc-pydicom/J2K_pixelrep_mismatch.dcm': 'the header says signed 13-bit, the JPEG 2000 codestream unsigned: the loader returns the 16-bit two\'s complement as unsigned values',
   'transfer-syntax/misc-pydicom/SC_jpeg_no_color_transform.dcm': 'RGB JPEG stored without colour transform (Adobe APP14): the loader\'s libjpeg-turbo converts it from YCbCr anyway',
   'transfer-syntax/misc-pydicom/SC_rgb_rle_16bit.dcm': '16-bit RGB RLE: the loader\'s RLE decoder puts the byte segments of 16-bit colour in the wrong order',

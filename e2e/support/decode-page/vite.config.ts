@@ -4,13 +4,15 @@
  */
 import path from 'node:path';
 import { defineConfig } from 'vite';
+import { jpeg12LevelShift } from '../../../scripts/vite/jpeg12-level-shift.mjs';
 
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
   logLevel: 'warn',
+  plugins: [jpeg12LevelShift()],
   optimizeDeps: { exclude: ['@cornerstonejs/dicom-image-loader'], include: ['dicom-parser'] },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [jpeg12LevelShift()] },
   build: {
     outDir: process.env.DECODE_PAGE_OUT ?? path.join(import.meta.dirname, '../../../test-results/decode-page'),
     emptyOutDir: true,
