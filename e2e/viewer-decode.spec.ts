@@ -68,7 +68,6 @@ function tolerance(ts: string, ref: Reference): number {
  * fixes (scripts/vite/jpeg12-level-shift.mjs: it was 15 stored units high on every pixel). Six of
  * the nine 12-bit files now match dcmtk within the lossy tolerance; these three still do not.
  */
-
 const TWELVE_BIT_JPEG = 'after the level-shift fix this CT still differs from dcmtk by up to 36 stored units (mean about -1 over the picture); the cause is not found yet (the same decoder matches the other 12-bit baseline files)';
 /** Files the viewer shows wrongly, and why (the test checks they still differ, so the list stays true). */
 const KNOWN_WRONG: Record<string, string> = {
