@@ -6,10 +6,11 @@
  */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { readManifest, SAMPLES_DIR, samplesPresent } from '../main/test-support/sample-corpus';
+import { SAMPLES_DIR, samplesPresent } from '../main/test-support/sample-corpus';
 import { optionalToolPresent } from '../main/test-support/optional-tools';
 import { buildDecodePage, startDecodeServer, type DecodeServer } from './support/decode-server';
-import { isImageFile, NO_INDEPENDENT_DECODER, referencePixels, type Reference } from './support/reference-pixels';
+import { KNOWN_WRONG, LOSSY, samples, UNVIEWABLE } from './support/decode-samples';
+import { NO_INDEPENDENT_DECODER, referencePixels, type Reference } from './support/reference-pixels';
 
 const toolsPresent = samplesPresent && optionalToolPresent('dcmdump', 'viewer decoding correctness') && optionalToolPresent('gdcminfo', 'viewer decoding correctness');
 
@@ -24,16 +25,6 @@ const SIBLINGS: Record<string, string> = {
   ...Object.fromEntries(['JPEGProcess2_4TransferSyntax_1.2.840.10008.1.2.4.51', 'JPEGProcess6_8TransferSyntax_1.2.840.10008.1.2.4.53', 'JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55']
     .map((n) => [`transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_${n}.dcm`, 'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm'])),
 };
-
-interface Sample { file: string; rel: string; ts: string; frames: number | null }
-
-function samples(): Sample[] {
-  return readManifest()
-    .filter((r) => !r.modality.startsWith('n/a'))
-    .map((r) => ({ file: path.join(SAMPLES_DIR, r.path), rel: r.path, ts: r.transferSyntaxUid.startsWith('(none') ? '' : r.transferSyntaxUid, frames: /^[0-9]+$/.test(r.frames) ? Number(r.frames) : null }))
-    .filter((s) => process.env.SAMPLE_FILTER === undefined || s.rel.includes(process.env.SAMPLE_FILTER))
-    .filter((s) => isImageFile(s.file));
-}
 
 const TYPED: Record<string, (b: Buffer) => ArrayLike<number>> = {
   Uint8Array: (b) => new Uint8Array(b.buffer, b.byteOffset, b.length),
@@ -56,36 +47,11 @@ interface Outcome { rel: string; ts: string; frame: number; status: string; maxD
  * - lossy syntaxes (JPEG DCT, JPEG-LS near-lossless, JPEG 2000 irreversible): 2 grey levels
  *   (libjpeg-turbo/OpenJPEG in the viewer against IJG in dcmtk/GDCM: IDCT rounding).
  */
-const LOSSY = new Set(['50', '51', '53', '55', '81', '91', '203'].map((s) => `1.2.840.10008.1.2.4.${s}`));
 function tolerance(ts: string, ref: Reference): number {
   if (LOSSY.has(ts)) return 2;
   if (ref.kind === 'color' && ref.attrs.photometric.startsWith('YBR')) return 2;
   return 0.01;
 }
-
-/**
- * 12-bit lossy JPEG goes through the image loader's JavaScript decoder, whose level shift the build
- * fixes (scripts/vite/jpeg12-level-shift.mjs: it was 15 stored units high on every pixel). Six of
- * the nine 12-bit files now match dcmtk within the lossy tolerance; these three still do not.
- */
-const TWELVE_BIT_JPEG = 'after the level-shift fix this CT still differs from dcmtk by up to 36 stored units (mean about -1 over the picture); the cause is not found yet (the same decoder matches the other 12-bit baseline files)';
-/** Files the viewer shows wrongly, and why (the test checks they still differ, so the list stays true). */
-const KNOWN_WRONG: Record<string, string> = {
-  'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess2_4TransferSyntax_1.2.840.10008.1.2.4.51.dcm': TWELVE_BIT_JPEG,
-  'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess6_8TransferSyntax_1.2.840.10008.1.2.4.53.dcm': TWELVE_BIT_JPEG,
-  'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm': 'progressive 12-bit JPEG: the loader\'s decoder is off by up to 285 stored units against dcmtk (successive approximation of 12-bit coefficients)',
-  'transfer-syntax/misc-pydicom/J2K_pixelrep_mismatch.dcm': 'the header says signed 13-bit, the JPEG 2000 codestream unsigned: the loader returns the 16-bit two\'s complement as unsigned values',
-  'transfer-syntax/misc-pydicom/SC_jpeg_no_color_transform.dcm': 'RGB JPEG stored without colour transform (Adobe APP14): the loader\'s libjpeg-turbo converts it from YCbCr anyway',
-  'transfer-syntax/misc-pydicom/SC_rgb_rle_16bit.dcm': '16-bit RGB RLE: the loader\'s RLE decoder puts the byte segments of 16-bit colour in the wrong order',
-};
-
-/** Files the viewer refuses with its plain "could not be decoded" error, and why. */
-const UNVIEWABLE: Record<string, string> = {
-  'color-photometric/gdcm-US-ALOKA-16.dcm': 'segmented palette colour lookup tables: the loader reads only plain tables',
-  'transfer-syntax/misc-pydicom/SC_rgb_rle_32bit.dcm': '32 bits per colour sample: the loader\'s RLE decoder and renderer stop at 16',
-  'malformed/meta_missing_tsyntax.dcm': 'a malformed test file: no image size and two bytes of pixel data',
-  'private-tags-sequences/nested_priv_SQ.dcm': 'a test file of nested private sequences: no image size and two bytes of pixel data',
-};
 
 /** Files with no reference, besides the syntaxes in NO_INDEPENDENT_DECODER. */
 const NO_REFERENCE: Record<string, string> = {

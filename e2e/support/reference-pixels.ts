@@ -128,6 +128,21 @@ export function isImageFile(file: string): boolean {
   return spawnSync('dcmdump', ['-q', '+P', '7fe0,0010', '+P', '7fe0,0008', file], { encoding: 'utf8' }).stdout.trim() !== '';
 }
 
+/** Writes `file` as uncompressed explicit little endian with the independent decoder for its syntax. */
+export function toPlainFile(file: string, transferSyntax: string, plain: string): { decoder: string } | { reason: string } {
+  const tool = TOOLS[transferSyntax];
+  if (tool === undefined) return { reason: `no independent decoder set up for ${transferSyntax}` };
+  let used = tool;
+  let run = spawnSync(tool.cmd, tool.args(file, plain), { encoding: 'utf8' });
+  if (run.status !== 0 && tool !== GDCM) {
+    // dcmtk refuses some valid files (e.g. RLE with a pixel representation it will not change): GDCM is the second opinion.
+    used = GDCM;
+    run = spawnSync(GDCM.cmd, GDCM.args(file, plain), { encoding: 'utf8' });
+  }
+  if (run.status !== 0) return { reason: `${used.decoder} could not decode it: ${run.stderr.trim().split('\n')[0] ?? ''}` };
+  return { decoder: used.decoder };
+}
+
 /** The independent decoder's pixels for a sample, or why there are none. */
 export function referencePixels(file: string, transferSyntax: string): Reference {
   const reason = NO_INDEPENDENT_DECODER[transferSyntax];
@@ -137,14 +152,9 @@ export function referencePixels(file: string, transferSyntax: string): Reference
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sv-ref-'));
   try {
     const plain = path.join(dir, 'plain.dcm');
-    let used = tool;
-    let run = spawnSync(tool.cmd, tool.args(file, plain), { encoding: 'utf8' });
-    if (run.status !== 0 && tool !== GDCM) {
-      // dcmtk refuses some valid files (e.g. RLE with a pixel representation it will not change): GDCM is the second opinion.
-      used = GDCM;
-      run = spawnSync(GDCM.cmd, GDCM.args(file, plain), { encoding: 'utf8' });
-    }
-    if (run.status !== 0) return { kind: 'none', reason: `${used.decoder} could not decode it: ${run.stderr.trim().split('\n')[0] ?? ''}` };
+    const converted = toPlainFile(file, transferSyntax, plain);
+    if ('reason' in converted) return { kind: 'none', reason: converted.reason };
+    const used = { decoder: converted.decoder };
     const bytes = readFileSync(plain);
     const dict = dcmjs.data.DicomMessage.readFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { ignoreErrors: true });
     const ds = dcmjs.data.DicomMetaDictionary.naturalizeDataset(dict.dict);

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 const KNOWN = {
   dcmdump: { args: ['--version'], install: 'apt-get install dcmtk' },
   dcm2pdf: { args: ['--version'], install: 'apt-get install dcmtk' },
+  dcm2pnm: { args: ['--version'], install: 'apt-get install dcmtk' },
   dciodvfy: { args: ['-h'], install: 'apt-get install dicom3tools' },
   gdcminfo: { args: ['--version'], install: 'apt-get install libgdcm-tools' },
 } as const;

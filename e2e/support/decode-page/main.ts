@@ -3,11 +3,12 @@
  * sample files at /bytes/instance/<n>, so bytes reach the adapter through the production byte
  * channel code (fetchBytes) and the production loader, metadata and workers.
  */
-import { cache, imageLoader } from '@cornerstonejs/core';
+import { cache, Enums, imageLoader, RenderingEngine, type StackViewport } from '@cornerstonejs/core';
 import { initViewer } from '../../../renderer/src/viewer/cornerstone/init';
 import { imageIdsFor } from '../../../renderer/src/viewer/cornerstone/image-ids';
 import { viewerCacheStats } from '../../../renderer/src/viewer/cornerstone/caches';
 import { clearViewerCaches } from '../../../renderer/src/viewer/cornerstone/lock';
+import { StackView } from '../../../renderer/src/viewer/cornerstone/viewport';
 // Brings the renderer's Window declarations (window.scanvaultHost, read by fetchBytes) into scope.
 export type { DesktopHost } from '../../../renderer/src/api/client';
 
@@ -31,6 +32,25 @@ function toBase64(data: ArrayBufferView): string {
   return btoa(text);
 }
 
+/**
+ * 'half-range': centred on the picture's value range, half as wide (so both ends clip and the
+ * middle is stretched); null: no window (colour).
+ */
+export type DisplayWindow = { center: number; width: number } | 'half-range' | null;
+
+export interface DisplayedSample {
+  /** The canvas size: the picture's size when shown 1:1. */
+  width: number;
+  height: number;
+  /** The smallest and largest value in modality units (rescale applied). */
+  low: number;
+  high: number;
+  /** The window drawn with (null: the colour picture as it is). */
+  window: { center: number; width: number } | null;
+  /** The canvas's RGBA bytes, base64. */
+  base64: string;
+}
+
 declare global {
   interface Window {
     viewerCacheStats: typeof viewerCacheStats;
@@ -38,6 +58,8 @@ declare global {
     /** Loads a frame and keeps it in the cache (as a viewport would). */
     keepSample: (instanceId: number, frames: number | null, frameIndex: number) => Promise<void>;
     decodeSample: (instanceId: number, frames: number | null, frameIndex: number) => Promise<DecodedSample>;
+    /** The picture drawn by the production stack view at 1:1, nearest neighbour, in the given window. */
+    renderDisplay: (instanceId: number, frames: number | null, frameIndex: number, window: DisplayWindow) => Promise<DisplayedSample>;
     viewerReady: Promise<void>;
   }
 }
@@ -68,4 +90,42 @@ window.decodeSample = async (instanceId, frames, frameIndex) => {
   };
   cache.removeImageLoadObject(imageId);
   return result;
+};
+
+let displays = 0;
+
+window.renderDisplay = async (instanceId, frames, frameIndex, voi) => {
+  await window.viewerReady;
+  const imageId = imageIdsFor({ id: instanceId, frames })[frameIndex];
+  if (imageId === undefined) throw new Error('no such frame');
+  const image = await imageLoader.loadAndCacheImage(imageId);
+  const scaled = (image as { preScale?: { scaled?: boolean } }).preScale?.scaled === true;
+  const toModality = (v: number): number => (scaled ? v : v * image.slope + image.intercept);
+  const element = document.createElement('div');
+  element.style.cssText = `width:${image.columns}px;height:${image.rows}px;position:absolute;left:0;top:0`;
+  document.body.append(element);
+  displays += 1;
+  const engine = new RenderingEngine(`display-${displays}`);
+  try {
+    const view = new StackView(engine, 'display', element);
+    await view.show([imageId]);
+    const viewport = engine.getViewport<StackViewport>('display');
+    viewport.setProperties({ interpolationType: Enums.InterpolationType.NEAREST });
+    const low = toModality(image.minPixelValue);
+    const high = toModality(image.maxPixelValue);
+    const used = voi === 'half-range' ? { center: (low + high) / 2, width: Math.max(2, Math.round((high - low) / 2)) } : voi;
+    if (used !== null) view.setWindow(used.width, used.center);
+    const rendered = new Promise<void>((resolve) => element.addEventListener(Enums.Events.IMAGE_RENDERED, () => resolve(), { once: true }));
+    viewport.render();
+    await rendered;
+    const canvas = element.querySelector('canvas');
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) throw new Error('no 2D canvas in the viewport');
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    return { width: canvas.width, height: canvas.height, low, high, window: used, base64: toBase64(pixels) };
+  } finally {
+    engine.destroy();
+    element.remove();
+    cache.removeImageLoadObject(imageId);
+  }
 };

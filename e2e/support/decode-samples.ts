@@ -1,0 +1,44 @@
+/**
+ * The image samples the viewer's correctness specs run on, and what they state about the files the
+ * viewer shows wrongly or not at all (the decode spec checks each statement stays true).
+ */
+import path from 'node:path';
+import { readManifest, SAMPLES_DIR } from '../../main/test-support/sample-corpus';
+import { isImageFile } from './reference-pixels';
+
+/** Lossy transfer syntaxes: JPEG DCT, JPEG-LS near-lossless, JPEG 2000 and HTJ2K irreversible. */
+export const LOSSY = new Set(['50', '51', '53', '55', '81', '91', '203'].map((s) => `1.2.840.10008.1.2.4.${s}`));
+
+export interface Sample { file: string; rel: string; ts: string; frames: number | null }
+
+export function samples(): Sample[] {
+  return readManifest()
+    .filter((r) => !r.modality.startsWith('n/a'))
+    .map((r) => ({ file: path.join(SAMPLES_DIR, r.path), rel: r.path, ts: r.transferSyntaxUid.startsWith('(none') ? '' : r.transferSyntaxUid, frames: /^[0-9]+$/.test(r.frames) ? Number(r.frames) : null }))
+    .filter((s) => process.env.SAMPLE_FILTER === undefined || s.rel.includes(process.env.SAMPLE_FILTER))
+    .filter((s) => isImageFile(s.file));
+}
+
+/**
+ * 12-bit lossy JPEG goes through the image loader's JavaScript decoder, whose level shift the build
+ * fixes (scripts/vite/jpeg12-level-shift.mjs: it was 15 stored units high on every pixel). Six of
+ * the nine 12-bit files now match dcmtk within the lossy tolerance; these three still do not.
+ */
+const TWELVE_BIT_JPEG = 'after the level-shift fix this CT still differs from dcmtk by up to 36 stored units (mean about -1 over the picture); the cause is not found yet (the same decoder matches the other 12-bit baseline files)';
+/** Files the viewer shows wrongly, and why (the test checks they still differ, so the list stays true). */
+export const KNOWN_WRONG: Record<string, string> = {
+  'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess2_4TransferSyntax_1.2.840.10008.1.2.4.51.dcm': TWELVE_BIT_JPEG,
+  'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess6_8TransferSyntax_1.2.840.10008.1.2.4.53.dcm': TWELVE_BIT_JPEG,
+  'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm': 'progressive 12-bit JPEG: the loader\'s decoder is off by up to 285 stored units against dcmtk; the cause is not found yet',
+  'transfer-syntax/misc-pydicom/J2K_pixelrep_mismatch.dcm': 'the header says signed 13-bit, the JPEG 2000 codestream unsigned: the loader returns the 16-bit two\'s complement as unsigned values',
+  'transfer-syntax/misc-pydicom/SC_jpeg_no_color_transform.dcm': 'RGB JPEG stored without colour transform (Adobe APP14): the loader\'s libjpeg-turbo converts it from YCbCr anyway',
+  'transfer-syntax/misc-pydicom/SC_rgb_rle_16bit.dcm': '16-bit RGB RLE: the loader\'s RLE decoder puts the byte segments of 16-bit colour in the wrong order',
+};
+
+/** Files the viewer refuses with its plain "could not be decoded" error, and why. */
+export const UNVIEWABLE: Record<string, string> = {
+  'color-photometric/gdcm-US-ALOKA-16.dcm': 'segmented palette colour lookup tables: the loader reads only plain tables',
+  'transfer-syntax/misc-pydicom/SC_rgb_rle_32bit.dcm': '32 bits per colour sample: the loader\'s RLE decoder and renderer stop at 16',
+  'malformed/meta_missing_tsyntax.dcm': 'a malformed test file: no image size and two bytes of pixel data',
+  'private-tags-sequences/nested_priv_SQ.dcm': 'a test file of nested private sequences: no image size and two bytes of pixel data',
+};
