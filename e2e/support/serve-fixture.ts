@@ -23,9 +23,9 @@ export function serveEnv(configDir: string): NodeJS.ProcessEnv {
   return { ...process.env, HOME: configDir, XDG_CONFIG_HOME: configDir, APPDATA: configDir, USERPROFILE: configDir };
 }
 
-/** `vaultDir` null: no --vault, so the server opens the remembered folder (or the default). */
-export async function startServe(vaultDir: string | null, configDir: string): Promise<ServedApp> {
-  const env = serveEnv(configDir);
+/** `vaultDir` null: no --vault, so the server opens the remembered folder (or the default). `extraEnv`: e.g. TMPDIR. */
+export async function startServe(vaultDir: string | null, configDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServedApp> {
+  const env = { ...serveEnv(configDir), ...extraEnv };
   const vaultArgs = vaultDir === null ? [] : ['--vault', vaultDir];
   const child = spawn(process.execPath, ['bin/scanvault.js', '--json', ...vaultArgs, 'serve'], {
     stdio: ['ignore', 'pipe', 'pipe'],
