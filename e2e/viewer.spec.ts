@@ -130,6 +130,26 @@ test('a CT study: scroll, preset, length, privacy, cine, help, side views', asyn
   await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
 });
 
+test('a sagittal head MR in side views: all three planes built from the slices\' positions', async ({ app, page }, testInfo) => {
+  test.setTimeout(300_000);
+  await createVault(page, app.url);
+  await importPath(page, path.join(SAMPLES_DIR, 'mr-series/head-t1-sag-siemens-trio-with-face'), 'Sample head MR');
+  await openStudy(page, /^Open study:/);
+  const mpr = page.getByRole('button', { name: 'Side views (MPR)' });
+  await expect(mpr).toBeEnabled({ timeout: 60_000 });
+  await page.keyboard.press('m');
+  const panel = page.getByRole('region', { name: 'Side views (MPR)' });
+  await expect(panel).toHaveAttribute('data-mpr-status', 'shown', { timeout: 60_000 });
+  await expect(panel).toHaveAttribute('data-mpr-complete', 'true', { timeout: 120_000 });
+  for (const plane of ['Sagittal (from the side)', 'Axial (from feet)', 'Coronal (from the front)']) {
+    const cell = panel.getByRole('group', { name: plane });
+    const shot = testInfo.outputPath(`mr-${plane.split(' ')[0]?.toLowerCase()}.png`);
+    await cell.screenshot({ path: shot });
+    await testInfo.attach(plane, { path: shot, contentType: 'image/png' });
+  }
+  await panel.screenshot({ path: testInfo.outputPath('mr-mpr.png') });
+});
+
 /** One file (or folder) per kind of picture; each becomes its own study in the library. */
 const KINDS = [
   'multiframe/us-cine-acuson-8frames/IM00001.implicit_little_endian.dcm',

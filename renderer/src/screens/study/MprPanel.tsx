@@ -9,6 +9,7 @@ export function MprPanel({ session, imageIds, onClose }: { session: ViewerSessio
   const refs = useRef<Partial<Record<MprOrientation, HTMLDivElement | null>>>({});
   // 'loading', 'shown', or the message saying why the views could not be built.
   const [status, setStatus] = useState<string>('loading');
+  const [complete, setComplete] = useState(false);
 
   useEffect(() => {
     const { axial, sagittal, coronal } = refs.current;
@@ -16,6 +17,7 @@ export function MprPanel({ session, imageIds, onClose }: { session: ViewerSessio
     let live = true;
     const view = session.mpr({ axial, sagittal, coronal });
     const unobserve = [axial, sagittal, coronal].map((el) => session.observe(el));
+    void view.loaded.then(() => { if (live) setComplete(true); });
     view.show(imageIds).then(() => { if (live) setStatus('shown'); }, () => {
       if (live) setStatus('The side views could not be built from this series. Close them and use the normal view.');
     });
@@ -27,10 +29,11 @@ export function MprPanel({ session, imageIds, onClose }: { session: ViewerSessio
   }, [session, imageIds]);
 
   return (
-    <section className="mpr-panel" aria-label="Side views (MPR)" data-mpr-status={status === 'loading' || status === 'shown' ? status : 'failed'}>
+    <section className="mpr-panel" aria-label="Side views (MPR)" data-mpr-status={status === 'loading' || status === 'shown' ? status : 'failed'} data-mpr-complete={complete}>
       <div className="mpr-head">
         <h2>Side views</h2>
         {status === 'loading' && <p role="status">Building the volume…</p>}
+        {status === 'shown' && !complete && <p role="status">Loading the remaining slices…</p>}
         {status !== 'loading' && status !== 'shown' && <p role="alert">{status}</p>}
         <button type="button" className="viewer-button" onClick={onClose}>Close side views</button>
       </div>

@@ -57,6 +57,9 @@ export class MprView {
   /** The series' files, held while the volume is shown: its loader reads their metadata as it streams. */
   private releaseFiles: (() => void) | null = null;
   private destroyed = false;
+  private markLoaded: () => void = () => undefined;
+  /** Settles when every slice of the volume has been loaded (the views fill in progressively before). */
+  readonly loaded: Promise<void> = new Promise((resolve) => { this.markLoaded = resolve; });
 
   constructor(readonly engine: RenderingEngine, readonly viewportIds: Record<MprOrientation, string>, elements: Record<MprOrientation, HTMLDivElement>) {
     for (const o of MPR_ORIENTATIONS) {
@@ -79,7 +82,9 @@ export class MprView {
     const volumeId = `cornerstoneStreamingImageVolume:sv-mpr-${volumeCount}`;
     const volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
     this.volumeId = volumeId;
-    (volume as { load?: () => void }).load?.();
+    const loader = (volume as { load?: (done: () => void) => void }).load;
+    if (loader) loader.call(volume, () => this.markLoaded());
+    else this.markLoaded();
     await setVolumesForViewports(this.engine, [{ volumeId }], MPR_ORIENTATIONS.map((o) => this.viewportIds[o]));
     this.engine.renderViewports(MPR_ORIENTATIONS.map((o) => this.viewportIds[o]));
   }
