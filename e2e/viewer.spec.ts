@@ -101,6 +101,7 @@ test('a CT study: scroll, preset, length, privacy, cine, help, side views', asyn
   // Cine plays and pauses.
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('achieved-fps')).toHaveText(/^showing \d+\/s$/);
   const seen = new Set<string>();
   await expect.poll(async () => { seen.add((await vp.getAttribute('data-rendered-index')) ?? ''); return seen.size; }).toBeGreaterThanOrEqual(3);
   await page.getByRole('button', { name: 'Pause' }).click();

@@ -29,7 +29,7 @@ interface Props {
   details?: (current: CurrentImage | null) => ReactNode;
 }
 
-const NO_STATUS: ViewportStatus = { state: null, entry: null, playing: false, fps: 20, fileWindows: [] };
+const NO_STATUS: ViewportStatus = { state: null, entry: null, playing: false, fps: 20, achievedFps: null, fileWindows: [] };
 
 /** One study in the dark, image-first viewer: series strip, one to four viewports, tools and keys. */
 export function StudyScreen({ studyId, onClose, details = defaultDetails }: Props) {
@@ -197,7 +197,7 @@ export function StudyScreen({ studyId, onClose, details = defaultDetails }: Prop
           presets={presetsFor(activeSeries?.modality ?? null)} fileWindows={activeStatus.fileWindows}
           onPreset={(p) => activeHandle()?.preset(p)} onFileWindow={(w) => activeHandle()?.fileWindow(w)}
           onRotate={(d) => activeHandle()?.rotate(d)} onFlip={(a) => activeHandle()?.flip(a)} onInvert={() => activeHandle()?.invert()} onReset={() => activeHandle()?.reset()}
-          canPlay={(activeStatus.state?.count ?? 0) > 1} playing={activeStatus.playing} fps={activeStatus.fps}
+          canPlay={(activeStatus.state?.count ?? 0) > 1} playing={activeStatus.playing} fps={activeStatus.fps} achievedFps={activeStatus.achievedFps}
           onCine={() => activeHandle()?.toggleCine()} onFps={(f) => activeHandle()?.setFps(f)}
           overlays={overlays} onOverlays={() => setOverlays((o) => !o)} privacy={privacy} onPrivacy={() => setPrivacy((p) => !p)}
           mpr={mprAvailable} mprOn={mprSeries !== null} onMpr={toggleMpr} onHelp={() => setHelp(true)}

@@ -21,6 +21,7 @@ interface Props {
   canPlay: boolean;
   playing: boolean;
   fps: number;
+  achievedFps: number | null;
   onCine: () => void;
   onFps: (fps: number) => void;
   overlays: boolean;
@@ -98,6 +99,11 @@ export function Toolbar(p: Props) {
           <span>Pictures per second</span>
           <input type="number" min={MIN_FPS} max={MAX_FPS} step={1} value={p.fps} onChange={(e) => p.onFps(Number(e.target.value))} />
         </label>
+        {p.playing && p.achievedFps !== null && (
+          <span className="viewer-note" data-testid="achieved-fps" title="How many pictures per second this computer really shows">
+            showing {Math.round(p.achievedFps)}/s
+          </span>
+        )}
       </div>
       <div role="group" aria-label="Layout" className="tool-group">
         {LAYOUTS.map((l) => (

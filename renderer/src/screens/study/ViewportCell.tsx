@@ -36,7 +36,7 @@ export function ViewportCell({ cell, session, series, study, active, overlays, p
   const viewRef = useRef<StackView | null>(null);
   const cineRef = useRef<Cine | null>(null);
   const entriesRef = useRef<Entry[]>([]);
-  const [status, setStatus] = useState<ViewportStatus>({ state: null, entry: null, playing: false, fps: 20, fileWindows: [] });
+  const [status, setStatus] = useState<ViewportStatus>({ state: null, entry: null, playing: false, fps: 20, achievedFps: null, fileWindows: [] });
   const [error, setError] = useState<string | null>(null);
   const [renderedIndex, setRenderedIndex] = useState<number | null>(null);
   const onStatusRef = useRef(onStatus);
@@ -68,6 +68,7 @@ export function ViewportCell({ cell, session, series, study, active, overlays, p
         entry: list[state.index] ?? null,
         playing: cineRef.current?.playing ?? false,
         fps: cineRef.current?.fps ?? 20,
+        achievedFps: cineRef.current?.achievedFps ?? null,
         fileWindows: view.fileWindows(),
       };
       setStatus(next);

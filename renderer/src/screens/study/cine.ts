@@ -5,17 +5,47 @@
  */
 import { clampFps, DEFAULT_FPS } from './view-state';
 
+/** Timestamps (ms) of recent events, and their rate per second over the window they span. */
+export class RateWindow {
+  private times: number[] = [];
+
+  constructor(private readonly spanMs = 1000) {}
+
+  add(at: number): void {
+    this.times.push(at);
+    while (this.times.length > 2 && at - (this.times[0] ?? at) > this.spanMs) this.times.shift();
+  }
+
+  clear(): void {
+    this.times = [];
+  }
+
+  rate(): number | null {
+    const first = this.times[0];
+    const last = this.times.at(-1);
+    if (this.times.length < 2 || first === undefined || last === undefined || last <= first) return null;
+    return ((this.times.length - 1) * 1000) / (last - first);
+  }
+}
+
 export class Cine {
   private fpsValue = DEFAULT_FPS;
   private running = false;
   private busy = false;
   private last = 0;
   private handle = 0;
+  /** When each of the last pictures was asked for, for the rate actually achieved. */
+  private readonly starts = new RateWindow();
 
   constructor(private readonly step: () => Promise<void>, private readonly onFrame?: (ms: number) => void) {}
 
   get fps(): number {
     return this.fpsValue;
+  }
+
+  /** Pictures per second actually shown over the last second or so; null until two were shown. */
+  get achievedFps(): number | null {
+    return this.running ? this.starts.rate() : null;
   }
 
   get playing(): boolean {
@@ -30,6 +60,7 @@ export class Cine {
     if (this.running) return;
     this.running = true;
     this.last = performance.now();
+    this.starts.clear();
     this.handle = requestAnimationFrame(this.tick);
   }
 
@@ -45,6 +76,7 @@ export class Cine {
       this.busy = true;
       const started = performance.now();
       this.last = now;
+      this.starts.add(now);
       this.step().then(
         () => { this.busy = false; this.onFrame?.(performance.now() - started); },
         () => { this.busy = false; this.pause(); },

@@ -24,6 +24,8 @@ export interface ViewportStatus {
   entry: Entry | null;
   playing: boolean;
   fps: number;
+  /** The rate cine really reaches while playing (a slow machine plays slower than asked). */
+  achievedFps: number | null;
   fileWindows: FileWindow[];
 }
 
