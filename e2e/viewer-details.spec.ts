@@ -44,9 +44,43 @@ test('tag browser: every attribute, PatientName marked as identifying, searchabl
   await expect(attributes.getByRole('treeitem', { name: /^\(0028,0010\) Rows/ })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('tag-browser.png') });
 
+
   await page.getByRole('tab', { name: 'Where it came from' }).click();
   await expect(page.getByRole('tabpanel')).toContainText('Sample CT');
   await expect(page.getByRole('tabpanel')).toContainText(/([0-9a-f]{8} ){7}[0-9a-f]{8}/);
+});
+
+test('the tag tree works by keyboard alone, and its keys do not move the picture', async ({ app, page }) => {
+  await createVault(page, app.url);
+  await importPath(page, folderWith(app, 'MR', 'mr-series/enhanced-mr-siemens-xa10/6_1.dcm'), 'Sample enhanced MR');
+  await openOnlyStudy(page);
+  await expect(page.getByTestId('viewport-1')).toHaveAttribute('data-rendered-index', '0', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Details' }).click();
+  const attributes = page.getByRole('region', { name: 'Attributes' });
+
+  // The tree by keyboard alone: arrows move, Home/End jump, Right/Left open and close a sequence.
+  const items = attributes.getByRole('treeitem');
+  await items.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(items.nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(items.last()).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(items.first()).toBeFocused();
+  // The first sequence: Left closes it, Right opens it again, Enter toggles.
+  const at = await items.evaluateAll((els) => els.findIndex((el) => el.hasAttribute('aria-expanded')));
+  expect(at).toBeGreaterThanOrEqual(0);
+  const sequence = items.nth(at);
+  await sequence.focus();
+  if ((await sequence.getAttribute('aria-expanded')) === 'false') await page.keyboard.press('ArrowRight');
+  await expect(sequence).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(sequence).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('ArrowRight');
+  await expect(sequence).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Enter');
+  await expect(sequence).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('viewport-1')).toHaveAttribute('data-rendered-index', '0'); // the keys did not move the picture
 });
 
 test('an Encapsulated PDF opens in the document view, drawn by pdf.js under the app CSP', async ({ app, page }, testInfo) => {

@@ -148,7 +148,7 @@ export function StudyScreen({ studyId, onClose, details = defaultDetails }: Prop
   const onKeyDown = (e: KeyboardEvent): void => {
     if (help) return;
     const target = e.target instanceof HTMLElement ? e.target : null;
-    if (target && controlOwnsKey({ tagName: target.tagName, type: (target as HTMLInputElement).type }, e.key)) return;
+    if (target && controlOwnsKey({ tagName: target.tagName, type: (target as HTMLInputElement).type, role: target.getAttribute('role') }, e.key)) return;
     const c = commandFor(e);
     if (!c) return;
     e.preventDefault();

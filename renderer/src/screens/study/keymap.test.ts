@@ -46,4 +46,11 @@ describe('keyboard shortcuts', () => {
     expect(controlOwnsKey({ tagName: 'BUTTON' }, 'i')).toBe(false);
     expect(controlOwnsKey({ tagName: 'DIV' }, ' ')).toBe(false);
   });
+
+  it('leaves navigation keys to the tag tree and the tabs, but not the viewer letters', () => {
+    for (const key of ['ArrowDown', 'ArrowRight', 'Home', 'End', 'Enter', ' ']) expect(controlOwnsKey({ tagName: 'LI', role: 'treeitem' }, key)).toBe(true);
+    expect(controlOwnsKey({ tagName: 'BUTTON', role: 'tab' }, 'ArrowLeft')).toBe(true);
+    expect(controlOwnsKey({ tagName: 'LI', role: 'treeitem' }, 'w')).toBe(false);
+    expect(controlOwnsKey({ tagName: 'DIV', role: 'group' }, 'ArrowDown')).toBe(false);
+  });
 });

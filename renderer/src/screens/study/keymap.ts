@@ -87,17 +87,22 @@ export function commandFor(event: KeyLike): Command | null {
   return SHORTCUTS.find((s) => s.match.includes(event.key))?.command ?? null;
 }
 
+const NAVIGATION_KEYS = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End'];
+/** Widgets that move their own focus with the navigation keys (the tag tree, the details tabs). */
+const NAVIGATING_ROLES = new Set(['tree', 'treeitem', 'tab', 'tablist', 'listbox', 'option', 'menu', 'menuitem', 'grid', 'gridcell']);
+
 /**
  * Whether the study view should leave a key alone because the focused control uses it itself
- * (typing in a field, arrows on the slider, Space/Enter on a button).
+ * (typing in a field, arrows on the slider or in the tag tree, Space/Enter on a button).
  */
-export function controlOwnsKey(target: { tagName: string; type?: string } | null, key: string): boolean {
+export function controlOwnsKey(target: { tagName: string; type?: string; role?: string | null } | null, key: string): boolean {
   if (!target) return false;
+  if (target.role && NAVIGATING_ROLES.has(target.role)) return NAVIGATION_KEYS.includes(key) || key === ' ' || key === 'Enter';
   const tag = target.tagName.toLowerCase();
   if (tag === 'textarea' || tag === 'select') return true;
   if (tag === 'input') {
     if (target.type !== 'range') return true;
-    return ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End'].includes(key);
+    return NAVIGATION_KEYS.includes(key);
   }
   if (tag === 'button' || tag === 'a' || tag === 'summary') return key === ' ' || key === 'Enter';
   return false;
