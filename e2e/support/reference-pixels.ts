@@ -2,8 +2,8 @@
  * Test-only: the pixels an independent decoder gives for a sample, to hold the viewer's decode
  * path against. dcmtk (dcmconv/dcmdjpeg/dcmdjpls/dcmdrle) or GDCM (gdcmconv --raw, JPEG 2000)
  * turn the file into uncompressed explicit little endian; dcmjs then only reads that plain file.
- * Monochrome: stored values with the modality rescale applied (what the viewer's pre-scaled pixel
- * array holds). Colour: dcm2pnm's RGB output (dcmtk's own YBR, palette and planar handling).
+ * Monochrome: stored values with the modality transform applied, rescale or Modality LUT Sequence
+ * (what the viewer's pre-scaled pixel array holds). Colour: dcm2pnm's RGB output (dcmtk's own YBR, palette and planar handling).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -71,6 +71,24 @@ function rescale(ds: Nat, i: number): { slope: number; intercept: number } {
   const shared = seqItem(ds.SharedFunctionalGroupsSequence);
   const pvt = seqItem(perFrame?.PixelValueTransformationSequence) ?? seqItem(shared?.PixelValueTransformationSequence);
   return { slope: num(pvt?.RescaleSlope, 1), intercept: num(pvt?.RescaleIntercept, 0) };
+}
+
+/**
+ * The Modality LUT Sequence's table when the file has one instead of a rescale (PS3.3 C.11.1):
+ * stored value -> modality value, clamped to the table's ends.
+ */
+function modalityTable(ds: Nat, signed: boolean): ((v: number) => number) | null {
+  if (ds.RescaleSlope !== undefined) return null;
+  const item = seqItem(ds.ModalityLUTSequence);
+  const descriptor = item?.LUTDescriptor as number[] | undefined;
+  const raw = item?.LUTData as ArrayBuffer | ArrayBuffer[] | number[] | undefined;
+  if (!descriptor || raw === undefined) return null;
+  const buffer = Array.isArray(raw) && raw[0] instanceof ArrayBuffer ? raw[0] : raw;
+  const table = buffer instanceof ArrayBuffer ? Array.from(new Uint16Array(buffer)) : (buffer as number[]);
+  const entries = descriptor[0] === 0 ? 65536 : Number(descriptor[0]);
+  const firstRaw = Number(descriptor[1]);
+  const first = signed && firstRaw >= 0x8000 ? firstRaw - 0x10000 : firstRaw;
+  return (v) => table[Math.max(0, Math.min(entries - 1, v - first))] ?? 0;
 }
 
 function storedValues(data: Uint8Array, a: Attributes, i: number): Float64Array {
@@ -172,6 +190,8 @@ export function referencePixels(file: string, transferSyntax: string): Reference
       return {
         kind: 'mono', decoder: used.decoder, attrs, float,
         frame: (i) => {
+          const table = modalityTable(ds, attrs.signed);
+          if (table !== null) return storedValues(data, attrs, i).map(table);
           const { slope, intercept } = rescale(ds, i);
           return storedValues(data, attrs, i).map((v) => v * slope + intercept);
         },

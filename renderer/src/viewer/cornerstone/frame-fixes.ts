@@ -4,9 +4,16 @@
  * dcmtk/GDCM; each returns the bytes and transfer syntax to decode and metadata to override.
  * Pure functions of the frame: no Cornerstone import.
  */
+import { applyModalityLut, storedValues, type ModalityLut } from './modality-lut';
 export interface PixelPatch {
   photometricInterpretation?: string;
   planarConfiguration?: number;
+  bitsAllocated?: number;
+  bitsStored?: number;
+  highBit?: number;
+  pixelRepresentation?: number;
+  /** The frame already holds modality values: the metadata reports no rescale and no table. */
+  modalityLutApplied?: boolean;
 }
 
 export interface FrameInput {
@@ -22,6 +29,10 @@ export interface FrameInput {
   /** The whole native Pixel Data value (a frame of odd length needs its word partner from it). */
   pixelElement?: Uint8Array;
   frameIndex?: number;
+  bitsStored?: number;
+  pixelRepresentation?: number;
+  /** The file's Modality LUT Sequence, when it has one instead of a rescale. */
+  modalityLut?: ModalityLut | null;
 }
 
 export interface FrameFix {
@@ -125,6 +136,15 @@ export async function fixFrame(f: FrameInput): Promise<FrameFix> {
   }
   if (NATIVE.has(f.transferSyntax) && f.photometric === 'YBR_FULL_422' && f.bitsAllocated === 8 && f.samplesPerPixel === 3) {
     return { ...keep, pixelData: expandYbr422(f.pixelData, f.rows, f.columns), patch: { photometricInterpretation: 'YBR_FULL', planarConfiguration: 0 } };
+  }
+  if (f.modalityLut && NATIVE.has(f.transferSyntax) && f.transferSyntax !== EXPLICIT_BE && f.samplesPerPixel === 1 && (f.bitsAllocated === 8 || f.bitsAllocated === 16)) {
+    const values = storedValues(f.pixelData, f.bitsAllocated, f.bitsStored ?? f.bitsAllocated, f.pixelRepresentation === 1);
+    const bits = f.modalityLut.bits;
+    return {
+      transferSyntax: EXPLICIT_LE,
+      pixelData: applyModalityLut(values, f.modalityLut),
+      patch: { bitsAllocated: 16, bitsStored: bits, highBit: bits - 1, pixelRepresentation: 0, modalityLutApplied: true },
+    };
   }
   if (JPEG_LS.has(f.transferSyntax) && f.samplesPerPixel === 3 && jpegLsByPlane(f.pixelData)) {
     return { ...keep, patch: { planarConfiguration: 1 } };

@@ -15,6 +15,7 @@ import { trackedRead } from './in-flight';
 import { setPixelPatch } from './metadata';
 import { recordTiming } from './timings';
 import { asPart10 } from './part10';
+import { modalityLutFrom, type ModalityLut } from './modality-lut';
 
 /** An error a viewer can show as it is: plain words and what to do, no names or UIDs. */
 export class ViewerLoadError extends Error {
@@ -38,6 +39,20 @@ export async function readInstance(url: string): Promise<ArrayBuffer> {
   return asPart10(result.value);
 }
 
+/** The Modality LUT Sequence's first table, when the file has one and no rescale (PS3.3 C.11.1). */
+function readModalityLut(dataSet: DataSet): ModalityLut | null {
+  if (dataSet.elements.x00281053 !== undefined) return null;
+  const item = dataSet.elements.x00283000?.items?.[0]?.dataSet;
+  const descriptor = item?.elements.x00283002;
+  const table = item?.elements.x00283006;
+  if (item === undefined || descriptor === undefined || table === undefined) return null;
+  const values = [0, 1, 2].map((i) => item.uint16('x00283002', i) ?? 0);
+  const bytes = (item.byteArray as Uint8Array).slice(table.dataOffset, table.dataOffset + table.length);
+  const data = new Uint16Array(bytes.length >> 1);
+  for (let i = 0; i < data.length; i++) data[i] = (bytes[2 * i] ?? 0) | ((bytes[2 * i + 1] ?? 0) << 8);
+  return descriptor.length === 6 ? modalityLutFrom(values, data, dataSet.uint16('x00280103') === 1) : null;
+}
+
 async function decodeFrame(imageId: string, dataSet: DataSet, frameIndex: number, options: Record<string, unknown>): Promise<Types.IImage> {
   const started = performance.now();
   let pixelData: Uint8Array;
@@ -57,6 +72,9 @@ async function decodeFrame(imageId: string, dataSet: DataSet, frameIndex: number
     columns: dataSet.uint16('x00280011') ?? 0,
     pixelVr: pixelElement?.vr,
     frameIndex,
+    bitsStored: dataSet.uint16('x00280101') ?? dataSet.uint16('x00280100') ?? 0,
+    pixelRepresentation: dataSet.uint16('x00280103') ?? 0,
+    modalityLut: readModalityLut(dataSet),
     ...(pixelElement === undefined ? {} : { pixelElement: (dataSet.byteArray as Uint8Array).subarray(pixelElement.dataOffset, pixelElement.dataOffset + pixelElement.length) }),
   });
   setPixelPatch(imageId, fix.patch);

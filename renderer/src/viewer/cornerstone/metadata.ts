@@ -5,7 +5,8 @@
  * is wrong (found by e2e/viewer-decode.spec.ts):
  * - enhanced multi-frame images keep rescale and window in functional groups, which the provider's
  *   modality and VOI modules do not look into (an enhanced CT lost its -1024 intercept);
- * - frames frame-fixes.ts changed before decoding (pixel module overrides).
+ * - frames frame-fixes.ts changed before decoding (pixel module overrides; a Modality LUT Sequence
+ *   already applied).
  */
 import { wadouri } from '@cornerstonejs/dicom-image-loader';
 import type { DataSet } from 'dicom-parser';
@@ -52,6 +53,8 @@ function numbers(ds: DataSet, tag: string): number[] | undefined {
 }
 
 function modalityLut(base: Module, imageId: string): Module {
+  // frame-fixes.ts mapped the frame through its Modality LUT Sequence already.
+  if (patches.get(imageId)?.modalityLutApplied) return { ...base, rescaleSlope: 1, rescaleIntercept: 0, rescaleType: 'US', modalityLUTSequence: undefined };
   if (base?.rescaleSlope !== undefined || base?.rescaleIntercept !== undefined) return base;
   const item = macro(frameDataSet(imageId), 'x00289145'); // Pixel Value Transformation Sequence
   if (item === undefined) return base;
