@@ -54,6 +54,7 @@ describe('extractDocumentText: PDF with a text layer', () => {
     expect(await failure(extractDocumentText(pdf.subarray(0, 60), 'application/pdf'))).toBe('damaged');
     expect(await failure(extractDocumentText(new TextEncoder().encode('not a pdf at all'), 'application/pdf'))).toBe('damaged');
     expect(await failure(extractDocumentText(new TextEncoder().encode('plain text'), 'text/plain'))).toBe('unsupported-type');
+    expect(await failure(extractDocumentText(buildPdf([{ text: ['Consent'] }], { locked: true }), 'application/pdf'))).toBe('password-protected');
     const err = await extractDocumentText(new Uint8Array([1, 2, 3]), 'application/msword').catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/PDF.*JPEG or PNG/);
   });
@@ -104,6 +105,14 @@ describe('extractDocumentText: OCR, offline', () => {
     const started = performance.now();
     expect(await failure(extractDocumentText(photo(), 'image/png', undefined, ac.signal))).toBe('cancelled');
     expect(performance.now() - started).toBeLessThan(1500);
+  });
+
+  it('says "no text layer" for a PDF of blank scanned pages, where OCR finds nothing either', async () => {
+    const blank = { width: 400, height: 300, pixels: new Uint8Array(400 * 300).fill(255) };
+    const err = await extractDocumentText(buildPdf([{ image: blank }]), 'application/pdf').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DocumentTextError);
+    expect((err as DocumentTextError).reason).toBe('no-text-layer');
+    expect((err as Error).message).toMatch(/no text.*photo of each page/);
   });
 
   it('says damaged for a picture that is cut short', async () => {
