@@ -193,6 +193,22 @@ describe('documents and letters', () => {
     expect(filesContaining(path.join(root, 'vault'), 'Zebracorp')).toEqual([]);
   });
 
+  it('takes a document sent through a browser upload (held in memory only)', async () => {
+    await importStudy();
+    const exam = (await core.listExams({})).exams[0]!;
+    const bytes = onePagePdf('Privacy notice of Mercy Imaging');
+    const { uploadId } = await core.beginUpload();
+    const reserved = core.uploads.reserve({ uploadId, relativePath: 'notice.pdf', size: bytes.length });
+    if (!reserved.ok) throw new Error(reserved.reason);
+    bytes.copy(reserved.reservation.bytes);
+    expect(reserved.reservation.commit()).toBe(true);
+    const doc = await core.attachDocument({ target: { kind: 'exam', examId: exam.id }, docKind: 'privacy-notice', title: 'notice.pdf', source: { kind: 'upload', uploadId } });
+    expect(doc).toMatchObject({ mediaType: 'application/pdf', size: bytes.length, title: 'notice.pdf' });
+    // The upload is used up: sending the same id again is refused with what to do.
+    await expect(core.attachDocument({ target: { kind: 'exam', examId: exam.id }, docKind: 'other', title: null, source: { kind: 'upload', uploadId } }))
+      .rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('Choose the files again') });
+  });
+
   it('refuses a file that is no PDF or image, and a missing path, and stores nothing', async () => {
     await importStudy();
     const exam = (await core.listExams({})).exams[0]!;
