@@ -71,6 +71,22 @@ describe('exams', () => {
     expect(events('ai-exam-linked')).toEqual([expect.objectContaining({ details: { examId: planned.id, studyId: auto.studyId, foldedExamId: auto.id, answersMoved: 1 } })]);
   });
 
+  it('moves exams with their record when it is linked to another person', async () => {
+    await importStudy({ patientName: 'DOE^JANE', birthDate: '19800412', patientId: 'A' });
+    await importStudy({ patientName: 'SMITH^JANE', birthDate: '19800412', patientId: 'B' }); // her maiden name
+    const { people } = await core.listPeople();
+    const jane = people.find((p) => p.records[0]!.patientId === 'A')!;
+    const smith = people.find((p) => p.records[0]!.patientId === 'B')!;
+    const smithExam = (await core.listExams({ personId: smith.id })).exams[0]!;
+    await core.recordAnswer({ examId: smithExam.id, questionId: 'ai-used', value: 'yes' });
+    await core.linkRecords({ personId: jane.id, recordIds: [smith.records[0]!.id] });
+    expect((await core.listExams({ personId: jane.id })).exams.map((e) => e.id).sort()).toContain(smithExam.id);
+    expect((await core.listPeople()).people.map((p) => p.id)).toEqual([jane.id]);
+    await core.unlinkRecord({ recordId: smith.records[0]!.id });
+    const again = (await core.listPeople()).people.find((p) => p.id !== jane.id)!;
+    expect((await core.listExams({ personId: again.id })).exams.map((e) => e.id)).toEqual([smithExam.id]);
+  });
+
   it('refuses a facility that is an AI company and an unknown person, with what to do', async () => {
     await importStudy();
     const vendor = (await core.saveProvider({ kind: 'ai-vendor', name: 'Acme AI' })).id;
