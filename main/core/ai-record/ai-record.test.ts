@@ -1,5 +1,5 @@
 /** The AI-use record through the core: exams for studies, answers with history, carry-over, follow-ups, documents, letters. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -199,6 +199,14 @@ describe('documents and letters', () => {
     expect(doc).toMatchObject({ mediaType: 'application/pdf', docKind: 'consent-form', passages: 'not-read', target: { kind: 'answer', examId: exam.id, questionId: 'training-use' } });
     expect((await core.getExam({ examId: exam.id })).documents.map((d) => d.id)).toEqual([doc.id]);
     expect(events('ai-document-attached')[0]!.details).toEqual({ documentId: doc.id, target: 'answer', targetId: exam.id, size: doc.size });
+
+    // The byte channel serves it decrypted, as its own media type.
+    const opened = await core.openBytes({ kind: 'ai-document', id: doc.id });
+    expect(opened).toMatchObject({ kind: 'ai-document', contentType: 'application/pdf', size: doc.size });
+    const chunks: Buffer[] = [];
+    for await (const chunk of await opened.stream(0, opened.size)) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(readFileSync(file))).toBe(true);
+    await expect(core.openBytes({ kind: 'ai-document', id: 999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     const { jobId } = await core.startVerify({});
     const report = (await core.waitForJob(jobId)).verifyReport!;
