@@ -1,12 +1,13 @@
 /**
  * The core behind every host: wiring only. Each feature folder implements its part of the API
- * contract (session/, import/, jobs/, library/, people/, removal/, verify/, details/); this class builds them, connects the
+ * contract (session/, import/, jobs/, library/, people/, removal/, verify/, details/, backup/); this class builds them, connects the
  * session's open/close hooks to the features that keep background work, and exposes the contract
  * as one-line delegations (so a missing method is a type error, and hosts see one object).
  */
 import type { ApiHandlers, ApiOutput, ApiParsedInput } from '../../shared/api';
 import type { HostKind, Status } from '../../shared/domain';
 import type { ByteRef } from '../../shared/api/bytes';
+import { BackupFeature } from './backup/backup-feature';
 import { BytesFeature, type OpenedBytes } from './bytes/bytes-feature';
 import { DetailsFeature } from './details/details-feature';
 import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
@@ -50,6 +51,7 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly verify: VerifyFeature;
   private readonly bytes: BytesFeature;
   private readonly details: DetailsFeature;
+  private readonly backup: BackupFeature;
 
   constructor(opts: CoreOptions) {
     const { log, ...sessionOpts } = opts;
@@ -73,6 +75,7 @@ export class ScanVaultCore implements ApiHandlers {
     this.verify = new VerifyFeature(vault, this.jobs);
     this.bytes = new BytesFeature(vault);
     this.details = new DetailsFeature(vault);
+    this.backup = new BackupFeature(vault, this.jobs, { kdfPolicy: opts.kdfPolicy, now: opts.now ?? Date.now });
   }
 
   // ---- for in-process hosts (the CLI's one-shot commands, the browser host's uploads) ----
@@ -156,4 +159,10 @@ export class ScanVaultCore implements ApiHandlers {
   getInstanceAttributes(i: In<'getInstanceAttributes'>): Out<'getInstanceAttributes'> { return this.details.getInstanceAttributes(i); }
   getStructuredReport(i: In<'getStructuredReport'>): Out<'getStructuredReport'> { return this.details.getStructuredReport(i); }
   getInstanceProvenance(i: In<'getInstanceProvenance'>): Out<'getInstanceProvenance'> { return this.details.getInstanceProvenance(i); }
+
+  startBackup(i: In<'startBackup'>): Out<'startBackup'> { return this.backup.startBackup(i); }
+  getBackupStatus(): Out<'getBackupStatus'> { return this.backup.getBackupStatus(); }
+  setBackupReminder(i: In<'setBackupReminder'>): Out<'setBackupReminder'> { return this.backup.setBackupReminder(i); }
+  startRestore(i: In<'startRestore'>): Out<'startRestore'> { return this.backup.startRestore(i); }
+  pickBackupPath(): Out<'pickBackupPath'> { return this.backup.pickBackupPath(); }
 }

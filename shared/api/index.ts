@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Result } from '../errors';
+import { backupMethods } from './backup';
 import { detailsMethods } from './details';
 import { importMethods } from './import';
 import { jobMethods } from './jobs';
@@ -26,6 +27,7 @@ export const apiContract = {
   ...verifyMethods,
   ...viewerMethods,
   ...detailsMethods,
+  ...backupMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;
