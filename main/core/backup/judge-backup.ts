@@ -5,7 +5,7 @@
  */
 import { CoreError } from '../core-error';
 import type { BackupManifestKey } from '../crypto/secret-keys';
-import { MANIFEST_FILE, describeMember, manifestIsAuthentic, parseManifest, type BackupManifest } from './manifest';
+import { MANIFEST_FILE, MANIFEST_HMAC_FILE, describeMember, manifestIsAuthentic, parseManifest, type BackupManifest } from './manifest';
 import type { BackupContents } from './read-backup';
 
 export interface MemberProblem { name: string; problem: 'missing' | 'damaged' | 'unexpected' | 'unreadable' }
@@ -33,7 +33,7 @@ export function judgeBackup(contents: BackupContents, key: BackupManifestKey, va
   }
   const listed = new Set(manifest.members.map((m) => m.name));
   if (contents.layout === 'file') {
-    for (const name of contents.seen.keys()) if (!listed.has(name)) problems.push({ name, problem: 'unexpected' });
+    for (const name of contents.seen.keys()) if (!listed.has(name) && name !== MANIFEST_FILE && name !== MANIFEST_HMAC_FILE) problems.push({ name, problem: 'unexpected' });
     for (const name of contents.unexpected) problems.push({ name, problem: 'unexpected' });
   }
   return { manifest, problems };
