@@ -4,10 +4,10 @@
  * what was read against the authenticated manifest (judge-backup.ts).
  */
 import { createHash } from 'node:crypto';
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { MANIFEST_FILE, MANIFEST_HMAC_FILE, MEMBER_NAME, SMALL_MEMBER_LIMIT, parseManifest } from './manifest';
-import { TarDamage, paddingFor, readTarHeader } from './tar';
+import { BLOCK, TarDamage, paddingFor, readTarHeader } from './tar';
 
 export interface SeenMember { size: number; sha256: string }
 export interface MemberOutput { write(chunk: Buffer): Promise<void>; close(): Promise<void> }
@@ -52,7 +52,10 @@ export async function readBackupFile(file: string, opts: ReadOptions): Promise<B
     for (;;) {
       if (opts.signal.aborted) throw Object.assign(new Error('cancelled'), { code: 'CANCELLED' });
       const entry = await readTarHeader(handle, offset, previous);
-      if (entry === null) break;
+      if (entry === null) {
+        await expectZeros(handle, offset, total - offset, previous, 2 * BLOCK); // the end marker, nothing after it
+        break;
+      }
       if (entry.dataOffset + entry.size > total) throw new TarDamage(offset, 'the file ends too early (it was cut short)', entry.name);
       const known = MEMBER_NAME.test(entry.name) || SMALL.has(entry.name);
       const duplicate = contents.seen.has(entry.name);
@@ -79,6 +82,7 @@ export async function readBackupFile(file: string, opts: ReadOptions): Promise<B
       if (known && !duplicate) contents.seen.set(entry.name, { size: entry.size, sha256: hash.digest('hex') });
       if (keep) keepSmall(contents, entry.name, Buffer.concat(parts));
       previous = entry.name;
+      await expectZeros(handle, entry.dataOffset + entry.size, paddingFor(entry.size), entry.name);
       offset = entry.dataOffset + entry.size + paddingFor(entry.size);
     }
   } catch (error) {
@@ -88,6 +92,17 @@ export async function readBackupFile(file: string, opts: ReadOptions): Promise<B
     await handle.close();
   }
   return contents;
+}
+
+/**
+ * Padding and the end marker must be zeros: no byte of the file may change unnoticed, not even
+ * one no member covers.
+ */
+async function expectZeros(handle: FileHandle, at: number, length: number, member: string | null, minLength = 0): Promise<void> {
+  const bytes = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(bytes, 0, length, at);
+  if (bytesRead !== length || length < minLength) throw new TarDamage(at, 'the file ends too early (it was cut short)', member);
+  if (!bytes.every((b) => b === 0)) throw new TarDamage(at, 'bytes between entries were changed', member);
 }
 
 /** Reads a backup folder: the manifest first (to know the members), then each member it lists. */
