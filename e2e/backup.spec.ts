@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeSeries } from '../main/test-support/dicom-fixtures';
 import { violations } from './support/axe';
-import { confirm, createVault, importPath, PASSPHRASE } from './support/pages';
+import { confirm, createVault, importPath, PASSPHRASE, unlock, useDifferentFolder } from './support/pages';
 import { test, expect } from './support/serve-fixture';
 
 test.use({ bypassCSP: true });
@@ -57,4 +57,24 @@ test('make a backup file, see "last backup", and restore it into a new folder', 
   await expect(page.getByText('2 stored files were restored into the new folder.')).toBeVisible();
   expect(existsSync(path.join(restored, 'vault.json'))).toBe(true);
   expect(await violations(page), 'after restore').toEqual([]);
+
+  // The computer is "lost": from the first-run screen of an empty folder, restore and open the vault.
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await useDifferentFolder(page, path.join(root, 'empty'));
+  await expect(page.getByRole('heading', { name: 'Welcome to ScanVault' })).toBeVisible();
+  await page.getByText('Restore a vault from a backup').click();
+  const again = path.join(root, 'restored-again');
+  await page.getByLabel('Backup file or folder').fill(file);
+  await page.getByLabel('Restore into the new folder').fill(again);
+  await page.getByLabel('Passphrase of the backed-up vault').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Restore…' }).click();
+  await confirm(page, 'Restore this backup?', 'Restore');
+  await expect(page.getByRole('heading', { name: 'Backup restored and checked' })).toBeFocused({ timeout: 60_000 });
+  expect(await violations(page), 'restore on the first-run screen').toEqual([]);
+  await page.getByRole('button', { name: 'Open the restored vault' }).click();
+  await expect(page.getByTestId('vault-folder')).toHaveText(again);
+  await unlock(page, PASSPHRASE);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Backups' }).click();
+  await expect(page.getByTestId('last-backup')).toHaveText('No backup of this vault has been made yet.');
 });

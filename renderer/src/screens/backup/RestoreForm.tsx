@@ -8,7 +8,7 @@ import { useApi } from '../../services';
 import { PathField } from './PathField';
 
 /** Restores a backup into a new folder (never over a vault), after a confirmation. */
-export function RestoreForm({ nativeDialogs, disabled, onJobId }: { nativeDialogs: boolean; disabled: boolean; onJobId: (jobId: string) => void }) {
+export function RestoreForm({ nativeDialogs, disabled, onJobId }: { nativeDialogs: boolean; disabled: boolean; onJobId: (jobId: string, target: string) => void }) {
   const api = useApi();
   const [source, setSource] = useState('');
   const [target, setTarget] = useState('');
@@ -30,14 +30,14 @@ export function RestoreForm({ nativeDialogs, disabled, onJobId }: { nativeDialog
     setConfirming(null);
     if (started) {
       setPassphrase('');
-      onJobId(started.jobId);
+      onJobId(started.jobId, confirming.target);
     }
   };
 
   return (
     <section className="card" aria-labelledby="restore-title">
       <h2 id="restore-title">Restore a backup</h2>
-      <p>Makes a new vault from a backup file or folder, in a new folder, and checks it. Your current vault is not touched.</p>
+      <p>Makes a new vault from a backup file or folder, in a new folder, and checks it. Nothing that exists is changed.</p>
       <form className="stack" onSubmit={submit} noValidate>
         <PathField label="Backup file or folder" hint="The backup file (.svbackup) or the backup folder." value={source} onChange={setSource} purpose="open-file" nativeDialogs={nativeDialogs} placeholder="e.g. /media/you/MyDrive/scanvault-2026-12-01.svbackup" error={errors.source ?? null} />
         <PathField label="Restore into the new folder" hint="A new or empty folder. A folder that already holds a vault or other files is refused." value={target} onChange={setTarget} purpose="folder" nativeDialogs={nativeDialogs} placeholder="e.g. /home/you/ScanVault restored" error={errors.target ?? null} />
@@ -50,7 +50,7 @@ export function RestoreForm({ nativeDialogs, disabled, onJobId }: { nativeDialog
       {confirming && (
         <ConfirmDialog title="Restore this backup?" confirmLabel="Restore" busy={busy} onConfirm={() => void restore()} onCancel={() => setConfirming(null)}>
           <p>ScanVault will make a vault in <code className="path">{confirming.target}</code> from the backup and check every file in it.</p>
-          <p>Nothing that exists is changed or replaced. Your current vault stays as it is.</p>
+          <p>Nothing that exists is changed or replaced: a folder that already holds a vault or other files is refused.</p>
         </ConfirmDialog>
       )}
     </section>
