@@ -32,25 +32,27 @@ export function BackupScreen({ status, jobId, onJobId }: { status: Status; jobId
         A backup is a copy of your whole vault, still encrypted, that you keep somewhere else, such as an external drive. If this computer
         is lost or its disk fails, you can restore your records from it with your passphrase or recovery key.
       </p>
-      <ErrorAlert message={statusError} />
-      {backupStatus && <LastBackup status={backupStatus} onStatus={setBackupStatus} />}
-      {running ? (
-        <ProgressPanel
-          job={job}
-          name={job?.kind === 'restore' ? 'Restore progress' : 'Backup progress'}
-          title={job?.kind === 'restore' ? 'Restoring…' : 'Making the backup…'}
-          cancelLabel="Stop"
-          cancelNote="Stopping is safe: your vault is not changed, and an unfinished backup or restore is removed."
-          onCancel={tracked.cancel}
-          pollError={tracked.error}
-          onRetry={tracked.retry}
-        />
-      ) : (
-        job && <JobResult job={job} />
-      )}
-      <MakeBackupForm layout="file" nativeDialogs={native} disabled={running} onJobId={onJobId} />
-      <MakeBackupForm layout="folder" nativeDialogs={native} disabled={running} onJobId={onJobId} />
-      <RestoreForm nativeDialogs={native} disabled={running} onJobId={onJobId} />
+      <div className="stack">
+        <ErrorAlert message={statusError} />
+        {backupStatus && <LastBackup status={backupStatus} onStatus={setBackupStatus} />}
+        {running ? (
+          <ProgressPanel
+            job={job}
+            name={job?.kind === 'restore' ? 'Restore progress' : 'Backup progress'}
+            title={job?.kind === 'restore' ? 'Restoring…' : 'Making the backup…'}
+            cancelLabel="Stop"
+            cancelNote="Stopping is safe: your vault is not changed, and an unfinished backup or restore is removed."
+            onCancel={tracked.cancel}
+            pollError={tracked.error}
+            onRetry={tracked.retry}
+          />
+        ) : (
+          job && <JobResult job={job} />
+        )}
+        <MakeBackupForm layout="file" nativeDialogs={native} disabled={running} onJobId={onJobId} />
+        <MakeBackupForm layout="folder" nativeDialogs={native} disabled={running} onJobId={onJobId} />
+        <RestoreForm nativeDialogs={native} disabled={running} onJobId={onJobId} />
+      </div>
     </>
   );
 }
