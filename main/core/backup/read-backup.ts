@@ -26,7 +26,7 @@ export interface BackupContents {
   broken: TarDamage | null;
 }
 
-export interface ReadOptions { writer: MemberWriter | null; onBytes: (n: number) => void; signal: AbortSignal }
+export interface ReadOptions { writer: MemberWriter | null; onBytes: (n: number) => void; onMember?: () => void; signal: AbortSignal }
 
 const CHUNK = 1024 * 1024;
 const SMALL = new Set(['vault.json', MANIFEST_FILE, MANIFEST_HMAC_FILE]);
@@ -80,6 +80,7 @@ export async function readBackupFile(file: string, opts: ReadOptions): Promise<B
         await out?.close();
       }
       if (known && !duplicate) contents.seen.set(entry.name, { size: entry.size, sha256: hash.digest('hex') });
+      opts.onMember?.();
       if (keep) keepSmall(contents, entry.name, Buffer.concat(parts));
       previous = entry.name;
       await expectZeros(handle, entry.dataOffset + entry.size, paddingFor(entry.size), entry.name);
@@ -105,6 +106,23 @@ async function expectZeros(handle: FileHandle, at: number, length: number, membe
   if (!bytes.every((b) => b === 0)) throw new TarDamage(at, 'bytes between entries were changed', member);
 }
 
+/** How many entries a backup file has, from its headers alone (for progress); 0 when unreadable. */
+export async function countEntries(file: string): Promise<number> {
+  const handle = await open(file, 'r');
+  try {
+    let count = 0;
+    for (let offset = 0, entry = await readTarHeader(handle, 0, null); entry; entry = await readTarHeader(handle, offset, null)) {
+      count++;
+      offset = entry.dataOffset + entry.size + paddingFor(entry.size);
+    }
+    return count;
+  } catch {
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Reads a backup folder: the manifest first (to know the members), then each member it lists. */
 export async function readBackupFolder(dir: string, opts: ReadOptions): Promise<BackupContents> {
   const contents = emptyContents('folder');
@@ -123,9 +141,11 @@ export async function readBackupFolder(dir: string, opts: ReadOptions): Promise<
         contents.headerBytes = bytes;
         contents.seen.set(member.name, { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
       }
+      opts.onMember?.();
       continue;
     }
     contents.seen.set(member.name, await copyMember(file, member.name, opts));
+    opts.onMember?.();
   }
   return contents;
 }

@@ -22,7 +22,7 @@ import { parseVaultHeader, type VaultHeader } from '../vault/vault-header';
 import { runVerify } from '../verify/run-verify';
 import { backupDamagedError, claimedManifest, judgeBackup } from './judge-backup';
 import { MANIFEST_FILE, parseManifest } from './manifest';
-import { readBackupFile, readBackupFolder, type BackupContents, type MemberWriter } from './read-backup';
+import { countEntries, readBackupFile, readBackupFolder, type BackupContents, type MemberWriter } from './read-backup';
 import { assertRestoreTarget } from './targets';
 
 export interface RestoreOptions {
@@ -44,9 +44,16 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreReport
   await mkdir(path.join(target, 'blobs'), { recursive: true, mode: 0o700 });
   let committed = false;
   try {
-    opts.progress.set({ phase: 'working', bytesTotal: info.isDirectory() ? await folderBytes(source) : info.size, bytesDone: 0 });
+    const listed = info.isDirectory() ? await folderListing(source) : { bytes: info.size, files: await countEntries(source) };
+    opts.progress.set({ phase: 'working', bytesTotal: listed.bytes, filesTotal: listed.files, bytesDone: 0, filesDone: 0 });
     let bytesDone = 0;
-    const read = { writer: writerInto(target), onBytes: (n: number) => { bytesDone += n; opts.progress.set({ bytesDone }); }, signal: opts.signal };
+    let filesDone = 0;
+    const read = {
+      writer: writerInto(target),
+      onBytes: (n: number) => { bytesDone += n; opts.progress.set({ bytesDone }); },
+      onMember: () => { filesDone++; opts.progress.set({ filesDone }); },
+      signal: opts.signal,
+    };
     const contents = info.isDirectory() ? await readBackupFolder(source, read) : await readBackupFile(source, read);
     const header = headerOf(contents);
     const manifest = await authenticate(contents, header, opts);
@@ -121,10 +128,10 @@ function writerInto(target: string): MemberWriter {
 }
 
 /** For the progress bar only: what the (not yet authenticated) manifest lists. */
-async function folderBytes(dir: string): Promise<number> {
+async function folderListing(dir: string): Promise<{ bytes: number; files: number }> {
   const bytes = await readFile(path.join(dir, MANIFEST_FILE)).catch(() => null);
   const claimed = bytes ? parseManifest(bytes) : null;
-  return claimed ? claimed.members.reduce((n, m) => n + m.size, 0) : 0;
+  return { bytes: claimed ? claimed.members.reduce((n, m) => n + m.size, 0) : 0, files: claimed?.members.length ?? 0 };
 }
 
 /** Only what this restore made: the folder was missing or empty before. */
