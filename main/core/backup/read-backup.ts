@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { CoreError } from '../core-error';
 import { MANIFEST_FILE, MANIFEST_HMAC_FILE, MEMBER_NAME, SMALL_MEMBER_LIMIT, parseManifest } from './manifest';
 import { BLOCK, TarDamage, paddingFor, readTarHeader } from './tar';
 
@@ -50,7 +51,7 @@ export async function readBackupFile(file: string, opts: ReadOptions): Promise<B
     let offset = 0;
     let previous: string | null = null;
     for (;;) {
-      if (opts.signal.aborted) throw Object.assign(new Error('cancelled'), { code: 'CANCELLED' });
+      if (opts.signal.aborted) throw new CoreError('CANCELLED');
       const entry = await readTarHeader(handle, offset, previous);
       if (entry === null) {
         await expectZeros(handle, offset, total - offset, previous, 2 * BLOCK); // the end marker, nothing after it
@@ -131,7 +132,7 @@ export async function readBackupFolder(dir: string, opts: ReadOptions): Promise<
   // Unauthenticated here: only used to know which files to read; names are checked by the schema.
   const listed = contents.manifestBytes ? parseManifest(contents.manifestBytes)?.members ?? [] : [];
   for (const member of listed) {
-    if (opts.signal.aborted) throw Object.assign(new Error('cancelled'), { code: 'CANCELLED' });
+    if (opts.signal.aborted) throw new CoreError('CANCELLED');
     const file = path.join(dir, ...member.name.split('/'));
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) continue; // missing: the judge reports it

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { link, open, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupReport } from '../../../shared/domain';
+import { CoreError } from '../core-error';
 import { zeroizeKey } from '../crypto/secret-keys';
 import type { ProgressSink } from '../jobs/job-runner';
 import { fsyncDirectory } from '../vault/atomic-file';
@@ -19,7 +20,7 @@ import { backupDamagedError, judgeBackup } from './judge-backup';
 import { BACKUP_FORMAT_VERSION, BACKUP_MAGIC, MANIFEST_FILE, MANIFEST_HMAC_FILE, manifestHmac, serializeManifest, type BackupMember } from './manifest';
 import { readBackupFile } from './read-backup';
 import { blobFileSize, blobMemberName, takeSnapshot } from './snapshot';
-import { BLOCK, paddingFor, tarHeader } from './tar';
+import { BLOCK, MAX_MEMBER_SIZE, paddingFor, tarHeader } from './tar';
 
 export interface BackupRun { signal: AbortSignal; progress: ProgressSink }
 
@@ -35,6 +36,9 @@ export async function writeBackupFile(vault: OpenVault, outFile: string, run: Ba
   const key = vault.backupManifestKey();
   try {
     const sizes = await Promise.all(snapshot.blobIds.map((id) => blobFileSize(vault, id)));
+    if (Math.max(snapshot.dbSize, ...sizes) > MAX_MEMBER_SIZE) {
+      throw new CoreError('BAD_REQUEST', 'A file in the vault is larger than a backup file can hold (8 GB). Use a backup folder instead.');
+    }
     const dataBytes = snapshot.headerBytes.length + snapshot.dbSize + sizes.reduce((a, b) => a + b, 0);
     let bytesDone = 0;
     const onBytes = (n: number): void => { bytesDone += n; run.progress.set({ bytesDone }); };
@@ -56,7 +60,7 @@ export async function writeBackupFile(vault: OpenVault, outFile: string, run: Ba
       members.push(await addFile(handle, 'vault.db', snapshot.dbFile, snapshot.dbSize, offset, mtime, onBytes));
       offset += BLOCK + snapshot.dbSize + paddingFor(snapshot.dbSize);
       for (const [i, id] of snapshot.blobIds.entries()) {
-        if (run.signal.aborted) throw Object.assign(new Error('cancelled'), { code: 'CANCELLED' });
+        if (run.signal.aborted) throw new CoreError('CANCELLED');
         const size = sizes[i]!;
         members.push(await addFile(handle, blobMemberName(id), blobFilePath(vault.dir, id), size, offset, mtime, onBytes));
         offset += BLOCK + size + paddingFor(size);
@@ -90,6 +94,10 @@ export function anchorSeq(anchor: string | null): number {
   return anchor === null ? 0 : Number(anchor.split(':')[0]);
 }
 
+function changedWhileCopied(): CoreError {
+  return new CoreError('CANCELLED', 'A stored file changed while the backup was being made, so this backup was not kept. Make the backup again; if this happens again, run “Check vault”.');
+}
+
 function memberOf(name: string, bytes: Buffer): BackupMember {
   return { name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
@@ -105,14 +113,14 @@ async function addFile(out: FileHandle, name: string, source: string, size: numb
     for (;;) {
       const { bytesRead } = await input.read(chunk, 0, CHUNK, done);
       if (bytesRead === 0) break;
-      if (done + bytesRead > size) throw new Error('a file grew while it was copied');
+      if (done + bytesRead > size) throw changedWhileCopied();
       const part = chunk.subarray(0, bytesRead);
       hash.update(part);
       await out.write(part, 0, bytesRead, offset + BLOCK + done);
       done += bytesRead;
       onBytes(bytesRead);
     }
-    if (done !== size) throw new Error('a file shrank while it was copied');
+    if (done !== size) throw changedWhileCopied();
   } finally {
     await input.close();
   }

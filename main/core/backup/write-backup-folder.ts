@@ -50,7 +50,7 @@ export async function writeBackupFolder(vault: OpenVault, dir: string, run: Back
       const onBytes = (n: number): void => { bytesDone += n; run.progress.set({ bytesDone }); };
       run.progress.set({ phase: 'working', filesTotal: toCopy.length, filesDone: 0, bytesTotal: copyBytes + allBytes, bytesDone: 0 });
       for (const [i, id] of toCopy.entries()) {
-        if (run.signal.aborted) throw Object.assign(new Error('cancelled'), { code: 'CANCELLED' });
+        if (run.signal.aborted) throw new CoreError('CANCELLED');
         members.push(await copyBlob(vault, target, id, onBytes));
         run.progress.set({ filesDone: i + 1 });
       }
