@@ -36,7 +36,7 @@ export async function writeBackupFile(vault: OpenVault, outFile: string, run: Ba
   const key = vault.backupManifestKey();
   try {
     const sizes = await Promise.all(snapshot.blobIds.map((id) => blobFileSize(vault, id)));
-    if (Math.max(snapshot.dbSize, ...sizes) > MAX_MEMBER_SIZE) {
+    if (sizes.reduce((a, b) => Math.max(a, b), snapshot.dbSize) > MAX_MEMBER_SIZE) {
       throw new CoreError('BAD_REQUEST', 'A file in the vault is larger than a backup file can hold (8 GB). Use a backup folder instead.');
     }
     const dataBytes = snapshot.headerBytes.length + snapshot.dbSize + sizes.reduce((a, b) => a + b, 0);
