@@ -14,10 +14,15 @@ export const backupMethods = {
   /** How old the last backup may get before the app reminds (days). */
   setBackupReminder: method(z.object({ days: z.number().int().min(1).max(365) }).strict(), BackupStatus, { needsUnlock: true }),
   /**
-   * Restores a backup file or folder into a new, empty folder, as a job; the passphrase is the one
-   * the vault had when the backup was made. Works while locked (the vault may be the thing lost).
+   * Restores a backup file or folder into a new, empty folder, as a job; the passphrase (or recovery key)
+   * is the one the vault had when the backup was made. Works while locked (the vault may be the thing lost).
    */
-  startRestore: method(z.object({ source: BackupPath, vault: BackupPath, passphrase: Passphrase }).strict(), z.object({ jobId: z.string() }), { needsUnlock: false }),
+  startRestore: method(
+    z.object({ source: BackupPath, vault: BackupPath, passphrase: Passphrase.optional(), recoveryKey: z.string().min(1).max(200).optional() }).strict()
+      .refine((r) => (r.passphrase === undefined) !== (r.recoveryKey === undefined), 'Give the passphrase or the recovery key of the backed-up vault.'),
+    z.object({ jobId: z.string() }),
+    { needsUnlock: false },
+  ),
   /** Desktop app only: the system's dialog for a backup's place; null when cancelled. */
   pickBackupPath: method(z.object({ purpose: z.enum(['save-file', 'folder', 'open-file', 'open-folder']) }).strict(), z.object({ path: z.string().nullable() }), { needsUnlock: false }),
 } as const;

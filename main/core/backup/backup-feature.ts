@@ -31,7 +31,7 @@ export class BackupFeature {
   async startRestore(input: ApiParsedInput<'startRestore'>): Promise<ApiOutput<'startRestore'>> {
     const jobId = this.jobs.start<RestoreReport>(
       'restore',
-      (signal, progress) => restoreBackup({ source: input.source, target: input.vault, passphrase: input.passphrase, kdfPolicy: this.opts.kdfPolicy, signal, progress }),
+      (signal, progress) => restoreBackup({ source: input.source, target: input.vault, secret: input.recoveryKey !== undefined ? { recoveryKey: input.recoveryKey } : { passphrase: input.passphrase ?? '' }, kdfPolicy: this.opts.kdfPolicy, signal, progress }),
       (job, report) => { job.restoreReport = report; },
     );
     return Promise.resolve({ jobId });

@@ -89,9 +89,20 @@ describe('backup --out and restore: a round trip', () => {
   it('restore with the wrong passphrase says so and leaves nothing behind', async () => {
     const target = path.join(root, 'wrong-pass');
     const r = await cliRun(['--vault', target, '--json', 'restore', backupFile], { SCANVAULT_PASSPHRASE: 'not the passphrase' });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect((JSON.parse(r.stdout) as { error: { code: string } }).error.code).toBe('WRONG_PASSPHRASE');
     expect(existsSync(target)).toBe(false);
+  });
+
+  it('restores with the recovery key alone (the passphrase forgotten), and the result keeps both', async () => {
+    const target = path.join(root, 'by-recovery-key');
+    const wrong = await cliRun(['--vault', target, '--json', 'restore', '--recovery-key', backupFile], { SCANVAULT_RECOVERY_KEY: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA' });
+    expect(wrong.code).toBe(3);
+    expect(existsSync(target)).toBe(false);
+    const r = await cliRun(['--vault', target, '--json', 'restore', '--recovery-key', backupFile], { SCANVAULT_RECOVERY_KEY: recoveryKey });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ blobs: 3, verifyReport: { ok: true } });
+    expect(await listOf(target)).toEqual(await listOf(vault)); // listOf unlocks with the passphrase
   });
 });
 

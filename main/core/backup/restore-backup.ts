@@ -2,7 +2,8 @@
  * `restore FILE|DIR --vault NEWDIR`: unpacks a backup into a new, empty folder, proves every member
  * against the authenticated manifest, writes vault.json last (it is what makes the folder a vault,
  * so a failed restore leaves no half-vault), then opens the result with the passphrase and runs
- * the full verify, including that the history log holds the backup's anchor.
+ * the full verify, including that the history log holds the backup's anchor. The passphrase or
+ * the recovery key of the backed-up vault opens both the backup and the result.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -16,8 +17,8 @@ import { deriveBackupManifestKey } from '../crypto/subkeys';
 import type { ProgressSink } from '../jobs/job-runner';
 import { writeFileAtomic } from '../vault/atomic-file';
 import { blobTmpDir } from '../vault/layout';
-import { unlockWithPassphrase } from '../vault/unlock';
-import { isVaultError, openVault } from '../vault/vault';
+import { unlockWithPassphrase, unlockWithRecoveryKey } from '../vault/unlock';
+import { isVaultError, openVault, openVaultForCheckWithRecoveryKey } from '../vault/vault';
 import { parseVaultHeader, type VaultHeader } from '../vault/vault-header';
 import { runVerify } from '../verify/run-verify';
 import { backupDamagedError, claimedManifest, judgeBackup } from './judge-backup';
@@ -28,7 +29,8 @@ import { assertRestoreTarget } from './targets';
 export interface RestoreOptions {
   source: string;
   target: string;
-  passphrase: string;
+  /** The backed-up vault's passphrase or recovery key. */
+  secret: { passphrase: string } | { recoveryKey: string };
   kdfPolicy?: KdfPolicy | undefined;
   signal: AbortSignal;
   progress: ProgressSink;
@@ -60,7 +62,10 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreReport
     await writeFileAtomic(path.join(target, 'vault.json'), contents.headerBytes!);
     committed = true;
     await mkdir(blobTmpDir(target), { recursive: true, mode: 0o700 });
-    const vault = await openVault({ dir: target, passphrase: opts.passphrase, ...(opts.kdfPolicy ? { kdfPolicy: opts.kdfPolicy } : {}) });
+    const policy = opts.kdfPolicy ? { kdfPolicy: opts.kdfPolicy } : {};
+    const vault = 'passphrase' in opts.secret
+      ? await openVault({ dir: target, passphrase: opts.secret.passphrase, ...policy })
+      : await openVaultForCheckWithRecoveryKey({ dir: target, recoveryKey: opts.secret.recoveryKey, ...policy });
     try {
       const verifyReport = await runVerify(vault, { signal: opts.signal, progress: opts.progress, anchor: manifest.anchor ?? undefined });
       const blobs = manifest.members.filter((m) => m.name.startsWith('blobs/')).length;
@@ -93,13 +98,16 @@ function headerOf(contents: BackupContents): VaultHeader {
 async function authenticate(contents: BackupContents, header: VaultHeader, opts: RestoreOptions): Promise<NonNullable<ReturnType<typeof judgeBackup>['manifest']>> {
   let master;
   try {
-    master = await unlockWithPassphrase(header, opts.passphrase, opts.kdfPolicy ?? PRODUCTION_KDF_POLICY);
+    master = 'passphrase' in opts.secret
+      ? await unlockWithPassphrase(header, opts.secret.passphrase, opts.kdfPolicy ?? PRODUCTION_KDF_POLICY)
+      : unlockWithRecoveryKey(header, opts.secret.recoveryKey);
   } catch (error) {
     // A changed vault.json also fails to unlock: say "damaged" when it no longer matches the list of contents.
     const claimed = claimedManifest(contents)?.members.find((m) => m.name === 'vault.json');
     const actual = createHash('sha256').update(contents.headerBytes!).digest('hex');
-    if (isVaultError(error, 'WRONG_PASSPHRASE') && claimed && claimed.sha256 !== actual) throw backupDamagedError([{ name: 'vault.json', problem: 'damaged' }]);
-    if (isVaultError(error, 'WRONG_PASSPHRASE')) throw new CoreError('WRONG_PASSPHRASE', 'That passphrase does not open this backup. Use the passphrase the vault had when the backup was made.');
+    const wrong = isVaultError(error, 'WRONG_PASSPHRASE') || isVaultError(error, 'WRONG_RECOVERY_KEY');
+    if (wrong && claimed && claimed.sha256 !== actual) throw backupDamagedError([{ name: 'vault.json', problem: 'damaged' }]);
+    if (isVaultError(error, 'WRONG_PASSPHRASE')) throw new CoreError('WRONG_PASSPHRASE', 'That passphrase does not open this backup. Use the passphrase the vault had when the backup was made, or its recovery key.');
     throw error;
   }
   const key = deriveBackupManifestKey(master, header.vaultId);

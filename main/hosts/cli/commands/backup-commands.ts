@@ -7,10 +7,13 @@ import { readPassphrase } from '../passphrase';
 import type { Job } from '../../../../shared/domain';
 import { followJob, jobFailure, withUnlocked } from './data-commands';
 
-/** A damaged backup is a finding of a check (exit 4), like verify's. */
+/** A damaged backup is a finding of a check (exit 4), like verify's; a wrong passphrase or key exits 3 as everywhere. */
 function failure(job: Job): CliExit {
   const exit = jobFailure(job);
-  return job.error?.code === 'BACKUP_DAMAGED' ? new CliExit(EXIT.problems, exit.message, exit.code) : exit;
+  const code = job.error?.code;
+  if (code === 'BACKUP_DAMAGED') return new CliExit(EXIT.problems, exit.message, code);
+  if (code === 'WRONG_PASSPHRASE' || code === 'WRONG_RECOVERY_KEY') return new CliExit(EXIT.locked, exit.message, code);
+  return exit;
 }
 
 export function registerBackupCommands(program: Command, context: () => CliContext): void {
@@ -37,13 +40,16 @@ export function registerBackupCommands(program: Command, context: () => CliConte
     .command('restore')
     .description('Restore a backup file or folder into a new, empty folder given with --vault, then check it (exit 4 when the check finds problems). Never replaces a vault.')
     .argument('<backup>', 'the backup file or backup folder')
-    .action(async (backup: string) => {
+    .option('--recovery-key', 'use the recovery key instead of the passphrase (read from SCANVAULT_RECOVERY_KEY or asked)')
+    .action(async (backup: string, opts: { recoveryKey?: boolean }) => {
       const ctx = context();
       const explicit = program.opts<{ vault?: string }>().vault;
       if (explicit === undefined) throw new CliExit(EXIT.usage, 'Say where to restore to with --vault NEWDIR (a new or empty folder).', 'BAD_REQUEST');
-      const passphrase = await readPassphrase(ctx, 'Passphrase of the backed-up vault: ');
+      const secret = opts.recoveryKey
+        ? { recoveryKey: ctx.env.SCANVAULT_RECOVERY_KEY ?? await readPassphrase({ ...ctx, env: {}, passphraseFile: undefined }, 'Recovery key: ') }
+        : { passphrase: await readPassphrase(ctx, 'Passphrase of the backed-up vault: ') };
       const job = await withSession(ctx, async (session) => {
-        const { jobId } = await session.call('startRestore', { source: path.resolve(backup), vault: path.resolve(explicit), passphrase });
+        const { jobId } = await session.call('startRestore', { source: path.resolve(backup), vault: path.resolve(explicit), ...secret });
         return followJob(ctx, session, jobId);
       });
       if (!job.restoreReport) throw failure(job);
