@@ -17,7 +17,7 @@ test('make a backup file, see "last backup", and restore it into a new folder', 
   const cd = path.join(root, 'CD');
   mkdirSync(cd);
   makeSeries(2, { rows: 16, columns: 16 }).forEach((b, i) => writeFileSync(path.join(cd, `IM${i}`), b));
-  await createVault(page, app.url);
+  const recoveryKey = await createVault(page, app.url);
   await importPath(page, cd, 'Hospital CD');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Backups' }).click();
@@ -66,7 +66,9 @@ test('make a backup file, see "last backup", and restore it into a new folder', 
   const again = path.join(root, 'restored-again');
   await page.getByLabel('Backup file or folder').fill(file);
   await page.getByLabel('Restore into the new folder').fill(again);
-  await page.getByLabel('Passphrase of the backed-up vault').fill(PASSPHRASE);
+  // The passphrase forgotten: the recovery key opens the backup too.
+  await page.getByLabel('I forgot the passphrase: use the recovery key').check();
+  await page.getByLabel('Recovery key of the backed-up vault').fill(recoveryKey);
   await page.getByRole('button', { name: 'Restore…' }).click();
   await confirm(page, 'Restore this backup?', 'Restore');
   await expect(page.getByRole('heading', { name: 'Backup restored and checked' })).toBeFocused({ timeout: 60_000 });

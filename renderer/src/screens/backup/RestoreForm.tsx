@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { VaultFolderPath } from '../../../../shared/domain';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -13,6 +13,9 @@ export function RestoreForm({ nativeDialogs, disabled, onJobId }: { nativeDialog
   const [source, setSource] = useState('');
   const [target, setTarget] = useState('');
   const [passphrase, setPassphrase] = useState('');
+  const [useRecoveryKey, setUseRecoveryKey] = useState(false);
+  const keyId = useId();
+  const checkId = useId();
   const [errors, setErrors] = useState<{ source?: string; target?: string }>({});
   const [confirming, setConfirming] = useState<{ source: string; target: string } | null>(null);
   const { busy, error, run } = useAction();
@@ -26,7 +29,8 @@ export function RestoreForm({ nativeDialogs, disabled, onJobId }: { nativeDialog
   };
   const restore = async () => {
     if (!confirming) return;
-    const started = await run(() => api.startRestore({ source: confirming.source, vault: confirming.target, passphrase }));
+    const secret = useRecoveryKey ? { recoveryKey: passphrase.trim() } : { passphrase };
+    const started = await run(() => api.startRestore({ source: confirming.source, vault: confirming.target, ...secret }));
     setConfirming(null);
     if (started) {
       setPassphrase('');
@@ -41,7 +45,18 @@ export function RestoreForm({ nativeDialogs, disabled, onJobId }: { nativeDialog
       <form className="stack" onSubmit={submit} noValidate>
         <PathField label="Backup file or folder" hint="The backup file (.svbackup) or the backup folder." value={source} onChange={setSource} purpose="open-file" nativeDialogs={nativeDialogs} placeholder="e.g. /media/you/MyDrive/scanvault-2026-12-01.svbackup" error={errors.source ?? null} />
         <PathField label="Restore into the new folder" hint="A new or empty folder. A folder that already holds a vault or other files is refused." value={target} onChange={setTarget} purpose="folder" nativeDialogs={nativeDialogs} placeholder="e.g. /home/you/ScanVault restored" error={errors.target ?? null} />
-        <PassphraseField label="Passphrase of the backed-up vault" toggleName="passphrase" value={passphrase} onChange={setPassphrase} autoComplete="current-password" />
+        <div className="check">
+          <input id={checkId} type="checkbox" checked={useRecoveryKey} onChange={(e) => { setUseRecoveryKey(e.target.checked); setPassphrase(''); }} />
+          <label htmlFor={checkId}>I forgot the passphrase: use the recovery key</label>
+        </div>
+        {useRecoveryKey ? (
+          <div className="field">
+            <label htmlFor={keyId}>Recovery key of the backed-up vault</label>
+            <input id={keyId} type="text" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} spellCheck={false} autoComplete="off" autoCapitalize="characters" placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" />
+          </div>
+        ) : (
+          <PassphraseField label="Passphrase of the backed-up vault" toggleName="passphrase" value={passphrase} onChange={setPassphrase} autoComplete="current-password" />
+        )}
         <ErrorAlert message={error} />
         <div className="button-row">
           <button type="submit" className="button" disabled={disabled || busy || !source.trim() || !target.trim() || !passphrase}>Restore…</button>
