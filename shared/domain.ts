@@ -134,7 +134,7 @@ export type RestoreReport = z.infer<typeof RestoreReport>;
 export const BackupStatus = z.object({
   lastBackupAt: z.string().nullable(),
   remindAfterDays: z.number().int(),
-  /** True when there is no backup yet, or the last one is older than remindAfterDays. */
+  /** True when the last backup (or, with none, the vault itself) is older than remindAfterDays. */
   reminderDue: z.boolean(),
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;

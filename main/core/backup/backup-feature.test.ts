@@ -13,14 +13,18 @@ afterAll(() => { rmSync(root, { recursive: true, force: true }); });
 
 describe('the backup feature over the API', () => {
   it('reports the last backup, reminds after the set number of days, and runs backups as jobs with progress', async () => {
-    let now = Date.parse('2026-12-02T10:00:00Z');
+    let now = Date.now();
     const core = new ScanVaultCore({ vaultDir: path.join(root, 'vault'), host: 'cli', log: silentLogger, ...FAST_KDF, now: () => now });
     await core.createVault({ passphrase: SMALL_VAULT_PASSPHRASE });
     const cd = path.join(root, 'CD');
     mkdirSync(cd);
     makeSeries(2).forEach((b, i) => writeFileSync(path.join(cd, `IM${i}`), b));
     await core.waitForJob((await core.startImport({ paths: [cd], provenance: { sourceLabel: 'CD', receivedDate: '2026-12-01' } })).jobId);
-    expect(await core.getBackupStatus()).toEqual({ lastBackupAt: null, remindAfterDays: 30, reminderDue: true });
+    // A new vault is not nagged on its first day; with no backup a month on, it is.
+    now = Date.now();
+    expect(await core.getBackupStatus()).toEqual({ lastBackupAt: null, remindAfterDays: 30, reminderDue: false });
+    now = Date.now() + 31 * DAY;
+    expect((await core.getBackupStatus()).reminderDue).toBe(true);
 
     const { jobId } = await core.startBackup({ layout: 'file', path: path.join(root, 'b.svbackup') });
     const job = await core.waitForJob(jobId);

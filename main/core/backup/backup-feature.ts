@@ -3,7 +3,7 @@ import type { ApiOutput, ApiParsedInput } from '../../../shared/api';
 import type { BackupReport, BackupStatus, RestoreReport } from '../../../shared/domain';
 import { CoreError } from '../core-error';
 import type { KdfPolicy } from '../crypto/kdf-policy';
-import { lastBackupAt } from '../db/backup';
+import { lastBackupAt, vaultCreatedAt } from '../db/backup';
 import { readSetting, writeSetting } from '../db/settings';
 import type { JobRunner } from '../jobs/job-runner';
 import type { OpenVault } from '../vault/vault';
@@ -42,7 +42,9 @@ export class BackupFeature {
     const days = Number(readSetting(db, 'backupReminderDays') ?? DEFAULT_REMIND_AFTER_DAYS);
     const remindAfterDays = Number.isInteger(days) && days > 0 ? days : DEFAULT_REMIND_AFTER_DAYS;
     const last = lastBackupAt(db);
-    const reminderDue = last === null || this.opts.now() - Date.parse(last) > remindAfterDays * DAY_MS;
+    // Never backed up: remind once the vault itself is that old (not on the day it was made).
+    const since = last ?? vaultCreatedAt(db);
+    const reminderDue = since !== null && this.opts.now() - Date.parse(since) > remindAfterDays * DAY_MS;
     return Promise.resolve({ lastBackupAt: last, remindAfterDays, reminderDue });
   }
 

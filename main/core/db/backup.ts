@@ -21,3 +21,8 @@ export function snapshotInto(db: VaultDatabase, file: string): string[] {
 export function lastBackupAt(db: VaultDatabase): string | null {
   return db.prepare<[], string>("SELECT at FROM events WHERE kind = 'backup' ORDER BY seq DESC LIMIT 1").pluck().get() ?? null;
 }
+
+/** When the vault was made: the time of its first history entry. */
+export function vaultCreatedAt(db: VaultDatabase): string | null {
+  return db.prepare<[], string>('SELECT at FROM events WHERE seq = 1').pluck().get() ?? null;
+}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Status } from '../../../shared/domain';
 import { useApi } from '../services';
+import { BackupReminder } from './backup/BackupReminder';
 import { BackupScreen } from './backup/BackupScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { LibraryScreen } from './library/LibraryScreen';
@@ -85,6 +86,7 @@ export function AppShell({ status, onStatus }: Props) {
         </div>
       </header>
       <main id="main" className="shell-main" ref={mainRef} tabIndex={-1}>
+        <BackupReminder hidden={page === 'backup' || openStudyId !== null} onOpen={() => setPage('backup')} />
         {openStudyId !== null && <StudyScreen studyId={openStudyId} onClose={() => setOpenStudyId(null)} />}
         {openStudyId === null && page === 'library' && <LibraryScreen onImport={() => setPage('import')} onOpenStudy={setOpenStudyId} />}
         {openStudyId === null && page === 'import' && <ImportScreen status={status} jobId={importJobId} onJobId={setImportJobId} onGoToLibrary={() => setPage('library')} />}

@@ -34,7 +34,7 @@ export function LastBackup({ status, onStatus }: { status: BackupStatus; onStatu
     <section className="card" aria-labelledby="last-backup-title">
       <h2 id="last-backup-title">Your backups</h2>
       <p data-testid="last-backup">{describeLastBackup(status, Date.now())}</p>
-      {status.reminderDue && (
+      {(status.reminderDue || status.lastBackupAt === null) && (
         <p className="notice" role="status">
           {status.lastBackupAt === null
             ? 'Make a backup now and keep it on another drive: if this computer is lost or its disk fails, the backup is how you get your records back.'
