@@ -107,21 +107,40 @@ async function expectZeros(handle: FileHandle, at: number, length: number, membe
   if (!bytes.every((b) => b === 0)) throw new TarDamage(at, 'bytes between entries were changed', member);
 }
 
-/** How many entries a backup file has, from its headers alone (for progress); 0 when unreadable. */
-export async function countEntries(file: string): Promise<number> {
-  const handle = await open(file, 'r');
+/**
+ * A quick first look without reading the blobs: vault.json and the manifest files (a file's
+ * headers are skipped through; a folder's small files are read), and how many members there are.
+ * Lets restore refuse a wrong passphrase before copying gigabytes. Nothing here is trusted yet.
+ */
+export async function peekBackup(source: string, isFolder: boolean): Promise<{ contents: BackupContents; members: number }> {
+  const contents = emptyContents(isFolder ? 'folder' : 'file');
+  if (isFolder) {
+    contents.manifestBytes = await readSmall(path.join(source, MANIFEST_FILE));
+    // Without a manifest the folder is no backup (perhaps a vault): vault.json alone says nothing.
+    if (contents.manifestBytes) contents.headerBytes = await readSmall(path.join(source, 'vault.json'));
+    contents.hmacBytes = await readSmall(path.join(source, MANIFEST_HMAC_FILE));
+    return { contents, members: contents.manifestBytes ? parseManifest(contents.manifestBytes)?.members.length ?? 0 : 0 };
+  }
+  const handle = await open(source, 'r');
+  let members = 0;
   try {
-    let count = 0;
-    for (let offset = 0, entry = await readTarHeader(handle, 0, null); entry; entry = await readTarHeader(handle, offset, null)) {
-      count++;
+    for (let offset = 0, entry = await readTarHeader(handle, 0, null); entry; entry = await readTarHeader(handle, offset, entry.name)) {
+      members++;
+      if (SMALL.has(entry.name) && entry.size <= SMALL_MEMBER_LIMIT) {
+        const bytes = Buffer.alloc(entry.size);
+        await handle.read(bytes, 0, entry.size, entry.dataOffset);
+        keepSmall(contents, entry.name, bytes);
+        contents.seen.set(entry.name, { size: entry.size, sha256: createHash('sha256').update(bytes).digest('hex') });
+      }
       offset = entry.dataOffset + entry.size + paddingFor(entry.size);
     }
-    return count;
-  } catch {
-    return 0;
+  } catch (error) {
+    if (!(error instanceof TarDamage)) throw error;
+    contents.broken = error;
   } finally {
     await handle.close();
   }
+  return { contents, members };
 }
 
 /** Reads a backup folder: the manifest first (to know the members), then each member it lists. */

@@ -7,12 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RestoreReport } from '../../../shared/domain';
 import { CoreError } from '../core-error';
 import { PRODUCTION_KDF_POLICY, type KdfPolicy } from '../crypto/kdf-policy';
-import { zeroizeKey } from '../crypto/secret-keys';
+import { zeroizeKey, type BackupManifestKey } from '../crypto/secret-keys';
 import { deriveBackupManifestKey } from '../crypto/subkeys';
 import type { ProgressSink } from '../jobs/job-runner';
 import { writeFileAtomic } from '../vault/atomic-file';
@@ -22,8 +22,8 @@ import { isVaultError, openVault, openVaultForCheckWithRecoveryKey } from '../va
 import { parseVaultHeader, type VaultHeader } from '../vault/vault-header';
 import { runVerify } from '../verify/run-verify';
 import { backupDamagedError, claimedManifest, judgeBackup } from './judge-backup';
-import { MANIFEST_FILE, parseManifest } from './manifest';
-import { countEntries, readBackupFile, readBackupFolder, type BackupContents, type MemberWriter } from './read-backup';
+import { MANIFEST_FILE } from './manifest';
+import { peekBackup, readBackupFile, readBackupFolder, type BackupContents, type MemberWriter } from './read-backup';
 import { assertRestoreTarget } from './targets';
 
 export interface RestoreOptions {
@@ -46,20 +46,30 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreReport
   await mkdir(path.join(target, 'blobs'), { recursive: true, mode: 0o700 });
   let committed = false;
   try {
-    const listed = info.isDirectory() ? await folderListing(source) : { bytes: info.size, files: await countEntries(source) };
-    opts.progress.set({ phase: 'working', bytesTotal: listed.bytes, filesTotal: listed.files, bytesDone: 0, filesDone: 0 });
-    let bytesDone = 0;
-    let filesDone = 0;
-    const read = {
-      writer: writerInto(target),
-      onBytes: (n: number) => { bytesDone += n; opts.progress.set({ bytesDone }); },
-      onMember: () => { filesDone++; opts.progress.set({ filesDone }); },
-      signal: opts.signal,
-    };
-    const contents = info.isDirectory() ? await readBackupFolder(source, read) : await readBackupFile(source, read);
-    const header = headerOf(contents);
-    const manifest = await authenticate(contents, header, opts);
-    await writeFileAtomic(path.join(target, 'vault.json'), contents.headerBytes!);
+    const peek = await peekBackup(source, info.isDirectory());
+    const header = headerOf(peek.contents);
+    const key = await manifestKey(peek.contents, header, opts); // a wrong passphrase is said before anything is copied
+    let manifest;
+    try {
+      const bytesTotal = info.isDirectory() ? folderBytes(peek.contents) : info.size;
+      opts.progress.set({ phase: 'working', bytesTotal, filesTotal: peek.members, bytesDone: 0, filesDone: 0 });
+      let bytesDone = 0;
+      let filesDone = 0;
+      const contents = await (info.isDirectory() ? readBackupFolder : readBackupFile)(source, {
+        writer: writerInto(target),
+        onBytes: (n: number) => { bytesDone += n; opts.progress.set({ bytesDone }); },
+        onMember: () => { filesDone++; opts.progress.set({ filesDone }); },
+        signal: opts.signal,
+      });
+      const judged = judgeBackup(contents, key, header.vaultId);
+      // vault.json was read twice (the quick look, then in full): both must be the bytes the manifest lists.
+      if (contents.headerBytes === null || !contents.headerBytes.equals(peek.contents.headerBytes!)) judged.problems.push({ name: 'vault.json', problem: 'damaged' });
+      if (judged.problems.length > 0 || !judged.manifest) throw backupDamagedError(judged.problems.length > 0 ? judged.problems : [{ name: MANIFEST_FILE, problem: 'damaged' }]);
+      manifest = judged.manifest;
+    } finally {
+      zeroizeKey(key);
+    }
+    await writeFileAtomic(path.join(target, 'vault.json'), peek.contents.headerBytes!);
     committed = true;
     await mkdir(blobTmpDir(target), { recursive: true, mode: 0o700 });
     const policy = opts.kdfPolicy ? { kdfPolicy: opts.kdfPolicy } : {};
@@ -94,8 +104,8 @@ function headerOf(contents: BackupContents): VaultHeader {
   }
 }
 
-/** Unlocks the backup's own header, then judges every member against the authentic manifest. */
-async function authenticate(contents: BackupContents, header: VaultHeader, opts: RestoreOptions): Promise<NonNullable<ReturnType<typeof judgeBackup>['manifest']>> {
+/** Unlocks the backup's own header with the passphrase or recovery key: the key its manifest is signed with. */
+async function manifestKey(contents: BackupContents, header: VaultHeader, opts: RestoreOptions): Promise<BackupManifestKey> {
   let master;
   try {
     master = 'passphrase' in opts.secret
@@ -112,13 +122,7 @@ async function authenticate(contents: BackupContents, header: VaultHeader, opts:
   }
   const key = deriveBackupManifestKey(master, header.vaultId);
   zeroizeKey(master);
-  try {
-    const judged = judgeBackup(contents, key, header.vaultId);
-    if (judged.problems.length > 0 || !judged.manifest) throw backupDamagedError(judged.problems.length > 0 ? judged.problems : [{ name: MANIFEST_FILE, problem: 'damaged' }]);
-    return judged.manifest;
-  } finally {
-    zeroizeKey(key);
-  }
+  return key;
 }
 
 /** Members go straight to their place in the new folder (they are encrypted as they are). */
@@ -136,10 +140,8 @@ function writerInto(target: string): MemberWriter {
 }
 
 /** For the progress bar only: what the (not yet authenticated) manifest lists. */
-async function folderListing(dir: string): Promise<{ bytes: number; files: number }> {
-  const bytes = await readFile(path.join(dir, MANIFEST_FILE)).catch(() => null);
-  const claimed = bytes ? parseManifest(bytes) : null;
-  return { bytes: claimed ? claimed.members.reduce((n, m) => n + m.size, 0) : 0, files: claimed?.members.length ?? 0 };
+function folderBytes(contents: BackupContents): number {
+  return claimedManifest(contents)?.members.reduce((n, m) => n + m.size, 0) ?? 0;
 }
 
 /** Only what this restore made: the folder was missing or empty before. */
