@@ -1,6 +1,6 @@
 /**
  * The core behind every host: wiring only. Each feature folder implements its part of the API
- * contract (session/, import/, jobs/, library/, people/, removal/, verify/, details/); this class builds them, connects the
+ * contract (session/, import/, jobs/, library/, people/, removal/, verify/, details/, backup/); this class builds them, connects the
  * session's open/close hooks to the features that keep background work, and exposes the contract
  * as one-line delegations (so a missing method is a type error, and hosts see one object).
  */
@@ -8,6 +8,7 @@ import type { ApiHandlers, ApiOutput, ApiParsedInput } from '../../shared/api';
 import type { HostKind, Status } from '../../shared/domain';
 import type { ByteRef } from '../../shared/api/bytes';
 import { AiRecordFeature } from './ai-record/ai-record-feature';
+import { BackupFeature } from './backup/backup-feature';
 import { BytesFeature, type OpenedBytes } from './bytes/bytes-feature';
 import { DetailsFeature } from './details/details-feature';
 import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
@@ -52,6 +53,7 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly bytes: BytesFeature;
   private readonly details: DetailsFeature;
   private readonly aiRecord: AiRecordFeature;
+  private readonly backup: BackupFeature;
 
   constructor(opts: CoreOptions) {
     const { log, ...sessionOpts } = opts;
@@ -76,6 +78,7 @@ export class ScanVaultCore implements ApiHandlers {
     this.bytes = new BytesFeature(vault);
     this.details = new DetailsFeature(vault);
     this.aiRecord = new AiRecordFeature({ vault, jobs: this.jobs, uploads: this.imports.uploads, now: opts.now ?? Date.now });
+    this.backup = new BackupFeature(vault, this.jobs, { kdfPolicy: opts.kdfPolicy, now: opts.now ?? Date.now });
   }
 
   // ---- for in-process hosts (the CLI's one-shot commands, the browser host's uploads) ----
@@ -179,4 +182,9 @@ export class ScanVaultCore implements ApiHandlers {
   getLetter(i: In<'getLetter'>): Out<'getLetter'> { return this.aiRecord.getLetter(i); }
   updateLetter(i: In<'updateLetter'>): Out<'updateLetter'> { return this.aiRecord.updateLetter(i); }
   markLetterSent(i: In<'markLetterSent'>): Out<'markLetterSent'> { return this.aiRecord.markLetterSent(i); }
+  startBackup(i: In<'startBackup'>): Out<'startBackup'> { return this.backup.startBackup(i); }
+  getBackupStatus(): Out<'getBackupStatus'> { return this.backup.getBackupStatus(); }
+  setBackupReminder(i: In<'setBackupReminder'>): Out<'setBackupReminder'> { return this.backup.setBackupReminder(i); }
+  startRestore(i: In<'startRestore'>): Out<'startRestore'> { return this.backup.startRestore(i); }
+  pickBackupPath(): Out<'pickBackupPath'> { return this.backup.pickBackupPath(); }
 }

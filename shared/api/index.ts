@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { aiRecordMethods } from './ai-record';
+import { backupMethods } from './backup';
 import { detailsMethods } from './details';
 import { importMethods } from './import';
 import { jobMethods } from './jobs';
@@ -28,6 +29,7 @@ export const apiContract = {
   ...viewerMethods,
   ...detailsMethods,
   ...aiRecordMethods,
+  ...backupMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

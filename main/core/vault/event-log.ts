@@ -11,6 +11,7 @@ export type EventKind =
   | 'share'
   | 'answer-recorded'
   | 'passphrase-changed'
+  | 'backup'
   | 'restore'
   | 'people-linked'
   | 'people-unlinked'

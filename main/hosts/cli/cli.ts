@@ -4,6 +4,7 @@ import { cliLogger } from './cli-logger';
 import { defaultVaultDir, settingsFilePath } from '../../core/paths';
 import { resolveVaultDir } from '../../core/session/vault-folder';
 import { registerAiRecordCommands } from './commands/ai-record-commands';
+import { registerBackupCommands } from './commands/backup-commands';
 import { registerDataCommands } from './commands/data-commands';
 import { registerDetailsCommands } from './commands/details-commands';
 import { registerIntegrityCommands } from './commands/integrity-commands';
@@ -67,6 +68,7 @@ The passphrase comes from SCANVAULT_PASSPHRASE, --passphrase-file, or a prompt t
   registerVaultCommands(program, context);
   registerDataCommands(program, context);
   registerIntegrityCommands(program, context);
+  registerBackupCommands(program, context);
   registerLibraryCommands(program, context);
   registerPeopleCommands(program, context);
   registerDetailsCommands(program, context);
