@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'BLOB_MISSING',
   'VAULT_DAMAGED',
   'DATABASE_DAMAGED',
+  'LEAK_GUARD',
+  'EXPORT_CHECK_FAILED',
   'INTERNAL',
 ] as const;
 
@@ -57,6 +59,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   BLOB_MISSING: 'A stored file is missing from the vault folder. Run “Check vault” and restore from a backup if needed.',
   VAULT_DAMAGED: 'The vault’s index could not be read even though your passphrase is right: it may be damaged. Restore the vault folder from a backup.',
   DATABASE_DAMAGED: 'Part of the vault’s index is damaged, so this could not be read. Your stored files may still be fine: run “Check vault” to see what is affected, then restore the vault from a backup.',
+  LEAK_GUARD: 'The share was stopped because a copy still held something that identifies you. Nothing was sent. Leave that file out, or choose fewer options to keep, and try again.',
+  EXPORT_CHECK_FAILED: 'The share was stopped because a de-identified copy did not pass its final check. Nothing was sent. Leave that file out and try again, and please report this problem.',
   INTERNAL: 'Something went wrong inside ScanVault. Nothing was lost; please try again.',
 };
 
