@@ -63,7 +63,7 @@ class Planter {
       case 'AS': return record(`${pad(n % 1000, 3)}Y`);
       case 'PN': { const m = this.marker(); return `${m}^${m}`; }
       case 'UR': return `http://example.org/${this.marker()}`;
-      case 'OB': case 'OW': return Buffer.from(`${this.marker()}XX`, 'latin1');
+      case 'OB': case 'OW': return Buffer.from(`${this.marker()}X`, 'latin1');
       default: return this.marker();
     }
   }
@@ -121,10 +121,10 @@ export function plantedElements(tag = 'A'): Planted {
     { tag: 0x00191099, vr: 'LO', value: p.marker() },
     // Curve and overlay groups.
     { tag: 0x50000010, vr: 'US', value: { us: [4] } },
-    { tag: 0x50003000, vr: 'OB', value: Buffer.from(`${p.marker()}YY`, 'latin1') },
+    { tag: 0x50003000, vr: 'OB', value: Buffer.from(`${p.marker()}Y`, 'latin1') },
     { tag: 0x60000010, vr: 'US', value: { us: [4] } },
     { tag: 0x60000011, vr: 'US', value: { us: [4] } },
-    { tag: 0x60003000, vr: 'OW', value: Buffer.from(`${p.marker()}YY`, 'latin1') },
+    { tag: 0x60003000, vr: 'OW', value: Buffer.from(`${p.marker()}Y`, 'latin1') },
     { tag: 0x60004000, vr: 'LT', value: p.marker() },
     // A small image; its pixels must come out byte-identical.
     { tag: 0x00280002, vr: 'US', value: { us: [1] } },
