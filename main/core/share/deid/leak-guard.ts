@@ -6,8 +6,12 @@
 import { readAttributeTree, type DicomAttribute } from '../../dicom/attribute-tree';
 import { tagText } from '../../dicom/dictionary';
 import { DeidError } from './deid-error';
-import { OWN_TAGS, SHORT_TERM, findTerm, type Term } from './identifiers';
+import { OWN_TAGS, SHORT_TERM, findTerm, type Term, type TermKind } from './identifiers';
 import { flatten, readDicomTree } from './dataset-tree';
+
+const KIND_WORDS: Record<TermKind, string> = {
+  name: 'name', id: 'ID', 'birth-date': 'birth date', accession: 'accession number', address: 'address', phone: 'phone number', institution: 'hospital or clinic',
+};
 
 const LIMITS = { maxTextChars: 1_000_000, maxNumbers: 64, maxNodes: 1_000_000 };
 
@@ -23,15 +27,15 @@ function scanAttributes(attributes: DicomAttribute[], terms: readonly Term[], pr
     }
     for (const value of attribute.values ?? []) {
       const term = findTerm(value, terms, OWN_TAGS.has(attribute.tag));
-      if (term !== null) return `${path} holds the patient's ${term.kind}`;
+      if (term !== null) return `${path} holds the patient's ${KIND_WORDS[term.kind]}`;
     }
   }
   return null;
 }
 
 /** ASCII forms of the longer terms, as raw bytes could hold them (original spacing and case vary). */
-function rawForms(terms: readonly Term[]): { form: string; kind: string }[] {
-  const forms: { form: string; kind: string }[] = [];
+function rawForms(terms: readonly Term[]): { form: string; kind: TermKind }[] {
+  const forms: { form: string; kind: TermKind }[] = [];
   for (const term of terms) {
     if (term.text.length < SHORT_TERM || !/^[\x20-\x7e]+$/.test(term.text)) continue;
     forms.push({ form: term.text.toLowerCase(), kind: term.kind });
@@ -62,6 +66,6 @@ export function leakGuard(bytes: Uint8Array, terms: readonly Term[]): void {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').toLowerCase();
   for (const { form, kind } of rawForms(terms)) {
     const at = text.indexOf(form);
-    if (at >= 0) throw new DeidError('LEAK_GUARD', `Stopped: the file's raw data at ${elementAt(bytes, at)} holds the patient's ${kind}`);
+    if (at >= 0) throw new DeidError('LEAK_GUARD', `Stopped: the file's raw data at ${elementAt(bytes, at)} holds the patient's ${KIND_WORDS[kind]}`);
   }
 }
