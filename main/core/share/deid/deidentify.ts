@@ -8,7 +8,9 @@ import { tagText } from '../../dicom/dictionary';
 import {
   DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_BIG_ENDIAN, isNativeTransferSyntax,
 } from '../../dicom/transfer-syntax';
+import { MEDIA_STORAGE_DIRECTORY_SOP_CLASS } from '../../dicom/tags';
 import { readDicomTree, type DataElement } from './dataset-tree';
+import { DeidError } from './deid-error';
 import { leakGuard } from './leak-guard';
 import { methodElements } from './method';
 import { postFlight } from './post-flight';
@@ -53,6 +55,10 @@ function fileMeta(dataset: readonly DataElement[], transferSyntaxUid: string): D
 
 export function deidentifyFile(original: Uint8Array, ctx: DeidContext): DeidentifiedFile {
   const tree = readDicomTree(original);
+  if (textOf(tree.meta, 0x00020002) === MEDIA_STORAGE_DIRECTORY_SOP_CLASS || tree.dataset.some((e) => e.tag === 0x00041220)) {
+    // A DICOMDIR indexes the original disc; the export writes its own for the files it sends.
+    throw new DeidError('UNSUPPORTED', 'This is a disc index (DICOMDIR), not an image; ScanVault makes a new one for the shared files');
+  }
   const expected = new Map<string, Expected>();
   const transformed = transformLevel(tree.dataset, ctx, '', parseCharacterSet(null), false, expected);
   const additions = methodElements(ctx.profile.options, ctx.keys.pseudonym, transformed.some((e) => e.tag === 0x00100010), transformed.some((e) => e.tag === 0x00100020));

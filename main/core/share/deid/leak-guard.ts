@@ -15,8 +15,12 @@ const KIND_WORDS: Record<TermKind, string> = {
 
 const LIMITS = { maxTextChars: 1_000_000, maxNumbers: 64, maxNodes: 1_000_000 };
 
+/** What ScanVault writes itself (the method, its codes): its words ("patient") are not the patient's. */
+const OWN_WRITTEN = new Set([0x00120062, 0x00120063, 0x00120064, 0x00280303]);
+
 function scanAttributes(attributes: DicomAttribute[], terms: readonly Term[], prefix: string): string | null {
   for (const attribute of attributes) {
+    if (prefix === '' && OWN_WRITTEN.has(attribute.tag)) continue;
     const path = prefix + tagText(attribute.tag);
     if (attribute.items !== null) {
       for (const [i, item] of attribute.items.entries()) {
@@ -25,8 +29,10 @@ function scanAttributes(attributes: DicomAttribute[], terms: readonly Term[], pr
       }
       continue;
     }
+    // Code strings come from fixed vocabularies (ORIGINAL, PERFUSION): a name matching one is not a leak.
+    const searched = attribute.vr === 'CS' ? terms.filter((t) => t.kind !== 'name') : terms;
     for (const value of attribute.values ?? []) {
-      const term = findTerm(value, terms, OWN_TAGS.has(attribute.tag));
+      const term = findTerm(value, searched, OWN_TAGS.has(attribute.tag));
       if (term !== null) return `${path} holds the patient's ${KIND_WORDS[term.kind]}`;
     }
   }
@@ -44,19 +50,21 @@ function rawForms(terms: readonly Term[]): { form: string; kind: TermKind }[] {
   return forms;
 }
 
-/** Which element holds a byte offset, for a plain "where" in the message. */
-function elementAt(bytes: Uint8Array, offset: number): string {
-  try {
-    const tree = readDicomTree(bytes);
-    for (const [path, value] of flatten(tree.dataset)) {
-      const start = value.value.byteOffset - bytes.byteOffset;
-      if (value.value.buffer === bytes.buffer && offset >= start && offset < start + value.value.length) return path;
-    }
-  } catch {
-    // fall through: the offset alone still says where
+interface Span { path: string; vr: string; start: number; end: number }
+
+/** Where each element's value sits in the output bytes, for a plain "where" and to skip ScanVault's own. */
+function valueSpans(bytes: Uint8Array): Span[] {
+  const spans: Span[] = [];
+  for (const [path, value] of flatten(readDicomTree(bytes).dataset)) {
+    if (value.value.buffer !== bytes.buffer) continue;
+    const start = value.value.byteOffset - bytes.byteOffset;
+    spans.push({ path, vr: value.vr, start, end: start + value.value.length });
   }
-  return `byte ${offset}`;
+  return spans;
 }
+
+const isWordByte = (byte: number | undefined) => byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x41 && byte <= 0x5a));
+const ownPath = (path: string) => OWN_WRITTEN.has(Number.parseInt(path.slice(1, 5) + path.slice(6, 10), 16));
 
 export function leakGuard(bytes: Uint8Array, terms: readonly Term[]): void {
   const tree = readAttributeTree(bytes, LIMITS);
@@ -64,8 +72,14 @@ export function leakGuard(bytes: Uint8Array, terms: readonly Term[]): void {
   const hit = scanAttributes([...tree.meta, ...tree.dataset], terms, '');
   if (hit !== null) throw new DeidError('LEAK_GUARD', `Stopped: ${hit}`);
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').toLowerCase();
+  const spans = valueSpans(bytes);
+  const spanAt = (at: number) => spans.find((s) => at >= s.start && at < s.end && !s.path.includes('[')) ?? spans.find((s) => at >= s.start && at < s.end);
   for (const { form, kind } of rawForms(terms)) {
-    const at = text.indexOf(form);
-    if (at >= 0) throw new DeidError('LEAK_GUARD', `Stopped: the file's raw data at ${elementAt(bytes, at)} holds the patient's ${KIND_WORDS[kind]}`);
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      if (isWordByte(bytes[at - 1]) || isWordByte(bytes[at + form.length])) continue;
+      const span = spanAt(at);
+      if (span !== undefined && (ownPath(span.path) || (span.vr === 'CS' && kind === 'name'))) continue;
+      throw new DeidError('LEAK_GUARD', `Stopped: the file's raw data at ${span?.path ?? `byte ${at}`} holds the patient's ${KIND_WORDS[kind]}`);
+    }
   }
 }

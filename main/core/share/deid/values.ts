@@ -34,7 +34,7 @@ export function shiftDates(bytes: Uint8Array, vr: 'DA' | 'DT', days: number): Ui
 }
 
 const DUMMY_TEXT: Record<string, string> = {
-  PN: 'ANONYMOUS', LO: 'REMOVED', SH: 'REMOVED', LT: 'REMOVED', ST: 'REMOVED', UT: 'REMOVED', UC: 'REMOVED',
+  PN: 'REMOVED', LO: 'REMOVED', SH: 'REMOVED', LT: 'REMOVED', ST: 'REMOVED', UT: 'REMOVED', UC: 'REMOVED',
   CS: 'REMOVED', AE: 'REMOVED', DA: '19000101', TM: '000000', DT: '19000101000000', DS: '0', IS: '0', AS: '000Y',
 };
 
