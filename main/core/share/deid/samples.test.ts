@@ -1,0 +1,109 @@
+/**
+ * The engine on the shared corpus of real files (skipped when ../shared/dicom-samples is absent):
+ * every file de-identifies with its pixel data byte-identical, or stops with a plain reason; outputs
+ * parse with dcmdump and dciodvfy finds no error the original did not have (when installed).
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { readManifest, sampleBytes, samplesPresent } from '../../../test-support/sample-corpus';
+import { makeDicom } from '../../../test-support/dicom-fixtures';
+import { optionalToolPresent } from '../../../test-support/optional-tools';
+import { deidContext } from '../../../test-support/deid/context';
+import { SECOND_OPINION_DEFAULTS } from '../../../../shared/share/options';
+import { flatten, readDicomTree } from './dataset-tree';
+import { DeidError } from './deid-error';
+import { deidentifyFile } from './deidentify';
+
+const rows = samplesPresent ? readManifest().filter((r) => r.transferSyntaxUid.startsWith('1.2') && !r.modality.includes('DICOMDIR')) : [];
+
+function outcome(run: () => unknown): string {
+  try {
+    run();
+    return 'ok';
+  } catch (error) {
+    if (error instanceof DeidError) return error.code;
+    throw error;
+  }
+}
+
+describe.skipIf(!samplesPresent)('de-identifying the sample corpus', () => {
+  it('keeps pixel data byte for byte in every file it can read, compressed and encapsulated included', () => {
+    const counts: Record<string, number> = {};
+    let encapsulated = 0;
+    for (const row of rows) {
+      const original = sampleBytes(row.path);
+      // No identifiers here: this checks the engine and its post-flight, not the test data's names.
+      const ctx = deidContext([], [...SECOND_OPINION_DEFAULTS]);
+      const result = outcome(() => {
+        const out = deidentifyFile(original, ctx);
+        const before = flatten(readDicomTree(original).dataset).get('(7FE0,0010)');
+        const after = flatten(readDicomTree(out.bytes).dataset).get('(7FE0,0010)');
+        expect(after === undefined).toBe(before === undefined);
+        if (before !== undefined && after !== undefined) expect(Buffer.from(after.value).equals(Buffer.from(before.value))).toBe(true);
+        if (before?.vr === 'OB' && readDicomTree(out.bytes).transferSyntaxUid !== '1.2.840.10008.1.2.1') encapsulated++;
+      });
+      counts[result] = (counts[result] ?? 0) + 1;
+      expect([row.path, result]).not.toEqual([row.path, 'EXPORT_CHECK_FAILED']);
+    }
+    process.stdout.write(`de-identified ${JSON.stringify(counts)}; ${encapsulated} encapsulated\n`);
+    expect(counts.DAMAGED ?? 0).toBeLessThanOrEqual(3); // the three malformed/ files cut short
+    expect(counts.ok ?? 0).toBeGreaterThan(rows.length - 4);
+    expect(encapsulated).toBeGreaterThan(40);
+  }, 120_000);
+
+  it('stops with LEAK_GUARD, never anything else, where a file\'s own identifiers survive in kept attributes', () => {
+    const stopped: string[] = [];
+    for (const row of rows) {
+      const original = sampleBytes(row.path);
+      const result = outcome(() => deidentifyFile(original, deidContext([original], [...SECOND_OPINION_DEFAULTS])));
+      expect(['ok', 'LEAK_GUARD', 'DAMAGED']).toContain(result);
+      if (result === 'LEAK_GUARD') stopped.push(row.path);
+    }
+    // Test data reuses words as names ("Test^Patient") and its maker as hospital; those are stopped, by design.
+    process.stdout.write(`leak guard stopped ${stopped.length} of ${rows.length}\n`);
+    expect(stopped.length).toBeLessThan(rows.length / 10);
+  }, 120_000);
+});
+
+const hasDcmdump = optionalToolPresent('dcmdump', 'de-identified output parses with dcmdump');
+const hasDciodvfy = optionalToolPresent('dciodvfy', 'de-identified output adds no dciodvfy error');
+
+/** One sample per transfer syntax. */
+function bySyntax(): { path: string; bytes: Uint8Array }[] {
+  const seen = new Set<string>();
+  const fixture = { path: 'dcmjs fixture', bytes: makeDicom({ patientName: 'WHITFIELD^MARGARET' }) };
+  return [fixture, ...rows.filter((r) => !r.path.startsWith('malformed/') && !seen.has(r.transferSyntaxUid) && seen.add(r.transferSyntaxUid)).map((r) => ({ path: r.path, bytes: sampleBytes(r.path) }))];
+}
+
+const errorsOf = (bytes: Uint8Array): Set<string> => {
+  const run = spawnSync('dciodvfy', ['/dev/stdin'], { input: bytes, encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 });
+  // Values differ by design; the kind of error and its attribute are what count.
+  return new Set(`${run.stdout}${run.stderr}`.split('\n').filter((l) => l.startsWith('Error')).map((l) => l.replace(/ = <[^>]*>/g, '').replace(/\[\d+\]/g, '').trim()));
+};
+
+describe.skipIf(!hasDcmdump)('dcmtk reads the output', () => {
+  it('parses every transfer syntax\'s output with dcmdump where it parses the original', () => {
+    const dump = (input: Uint8Array) => spawnSync('dcmdump', ['-q', '-'], { input, encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 });
+    let checked = 0;
+    for (const { path, bytes } of bySyntax()) {
+      if (dump(bytes).status !== 0) continue; // e.g. HTJ2K, newer than this dcmtk
+      checked++;
+      const out = deidentifyFile(bytes, deidContext([], [...SECOND_OPINION_DEFAULTS]));
+      const run = dump(out.bytes);
+      expect([path, run.status, run.stderr]).toEqual([path, 0, '']);
+      expect(run.stdout).toContain('(0012,0062) CS [YES]');
+    }
+    expect(checked).toBeGreaterThan(samplesPresent ? 10 : 0);
+  }, 60_000);
+});
+
+describe.skipIf(!hasDciodvfy)('dciodvfy finds no new errors', () => {
+  it('reports no error in the output that the original did not have', () => {
+    for (const { path, bytes } of bySyntax()) {
+      const before = errorsOf(bytes);
+      const out = deidentifyFile(bytes, deidContext([], [...SECOND_OPINION_DEFAULTS]));
+      const added = [...errorsOf(out.bytes)].filter((e) => !before.has(e));
+      expect([path, added]).toEqual([path, []]);
+    }
+  }, 60_000);
+});
