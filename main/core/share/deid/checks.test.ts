@@ -80,6 +80,23 @@ describe('leak guard', () => {
   });
 });
 
+describe('Clean Descriptors', () => {
+  it('keeps a description and takes the identifiers out of it, in UTF-8 too', () => {
+    const original = file([
+      { tag: 0x00080005, vr: 'CS', value: 'ISO_IR 192' },
+      { tag: 0x00081030, vr: 'LO', value: 'CT head – Margaret WHITFIELD H-4471920' },
+      { tag: 0x0008103e, vr: 'LO', value: 'Axial 5mm' },
+    ]);
+    const out = deidentifyFile(original, deidContext([original], ['clean-descriptors']));
+    const values = readDicomTree(out.bytes).dataset;
+    const textOf = (tag: number) => Buffer.from(values.find((e) => e.tag === tag)?.value ?? []).toString('utf8').trim();
+    expect(textOf(0x00081030)).toBe('CT head – *** *** ***');
+    expect(textOf(0x0008103e)).toBe('Axial 5mm');
+    const without = readDicomTree(deidentifyFile(original, deidContext([original])).bytes).dataset;
+    expect(without.some((e) => e.tag === 0x00081030)).toBe(false);
+  });
+});
+
 describe('post-flight check', () => {
   const original = makeDicom({ patientName: 'WHITFIELD^MARGARET' });
   const ctx = deidContext([original]);

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { EXPLICIT_BE, EXPLICIT_LE, IMPLICIT_LE } from '../../dicom/element-walker';
+import { EXPLICIT_BE, IMPLICIT_LE } from '../../dicom/element-walker';
 import { tagText } from '../../dicom/dictionary';
 import { makeSeries } from '../../../test-support/dicom-fixtures';
 import { deidContext } from '../../../test-support/deid/context';
 import { plantedDcmjs, plantedDeflated, plantedElements, plantedFile } from '../../../test-support/deid/planted';
 import { SECOND_OPINION_DEFAULTS } from '../../../../shared/share/options';
-import { flatten, readDicomTree } from './dataset-tree';
+import { flatten, readDicomTree, type FlatValue } from './dataset-tree';
 import { deidentifyFile } from './deidentify';
 
 const text = (map: ReturnType<typeof flatten>, path: string) => Buffer.from(map.get(path)?.value ?? []).toString('latin1').replace(/[\0 ]+$/, '');
@@ -124,7 +124,7 @@ describe('UIDs, pseudonym and date shift across shares', () => {
     expect(a.ctx.keys.pseudonym).not.toBe(b.ctx.keys.pseudonym);
     expect(a.ctx.keys.dateShiftDays).not.toBe(b.ctx.keys.dateShiftDays);
     expect(a.ctx.keys.pseudonym).toMatch(/^SECOND-OPINION-[0-9A-Z]{6}$/);
-    expect(text(a.files[0] ?? new Map(), '(0010,0010)')).toBe(a.ctx.keys.pseudonym);
+    expect(text(a.files[0] ?? new Map<string, FlatValue>(), '(0010,0010)')).toBe(a.ctx.keys.pseudonym);
   });
 
   it('gives the same answers again for the same secret (a follow-up share to the same doctor)', () => {
