@@ -16,6 +16,13 @@ import { deidentifyFile } from './deidentify';
 
 const rows = samplesPresent ? readManifest().filter((r) => r.transferSyntaxUid.startsWith('1.2') && !r.modality.includes('DICOMDIR')) : [];
 
+/** A UID some class-like attribute of the original holds (private SOP classes, coding schemes): kept on purpose. */
+function isClassUid(original: Uint8Array, uid: string): boolean {
+  const tags = [0x00080016, 0x00081150, 0x00020002, 0x00020012, 0x0008010c, 0x00080062, 0x00041510, 0x0008001a];
+  const flat = flatten(readDicomTree(original).dataset);
+  return [...flat.entries()].some(([path, v]) => tags.some((t) => path.endsWith(`(${(t >>> 16).toString(16).toUpperCase().padStart(4, '0')},${(t & 0xffff).toString(16).toUpperCase().padStart(4, '0')})`)) && Buffer.from(v.value).toString('latin1').includes(uid));
+}
+
 function outcome(run: () => unknown): string {
   try {
     run();
@@ -40,6 +47,11 @@ describe.skipIf(!samplesPresent)('de-identifying the sample corpus', () => {
         const after = flatten(readDicomTree(out.bytes).dataset).get('(7FE0,0010)');
         expect(after === undefined).toBe(before === undefined);
         if (before !== undefined && after !== undefined) expect(Buffer.from(after.value).equals(Buffer.from(before.value))).toBe(true);
+        // No original instance UID survives anywhere in the output bytes.
+        const raw = out.bytes.toString('latin1');
+        const uids = [...flatten(readDicomTree(original).dataset).values()].filter((v) => v.vr === 'UI').flatMap((v) => Buffer.from(v.value).toString('latin1').replace(/[\0 ]+$/, '').split('\\'));
+        const survived = uids.filter((u) => u.length > 20 && !u.startsWith('1.2.840.10008.') && raw.includes(u) && out.bytes.indexOf(u) >= 0);
+        expect([row.path, survived.filter((u) => !isClassUid(original, u))]).toEqual([row.path, []]);
         if (before?.vr === 'OB' && readDicomTree(out.bytes).transferSyntaxUid !== '1.2.840.10008.1.2.1') encapsulated++;
       });
       counts[result] = (counts[result] ?? 0) + 1;
