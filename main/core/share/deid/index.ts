@@ -5,3 +5,5 @@ export { makeProfile, type Profile } from './profile';
 export { asShareSecret, shareKeys, type ShareKeys, type ShareSecret } from './keyed';
 export { addIdentifiersFromFile, buildTerms, emptyIdentifiers, type PersonIdentifiers, type Term } from './identifiers';
 export type { DeidContext } from './transform';
+export { holdReason, type HoldReason } from './release-rules';
+export { readDicomTree, type DicomTree } from './dataset-tree';
