@@ -72,8 +72,8 @@ export function leakGuard(bytes: Uint8Array, terms: readonly Term[]): void {
   const hit = scanAttributes([...tree.meta, ...tree.dataset], terms, '');
   if (hit !== null) throw new DeidError('LEAK_GUARD', `Stopped: ${hit}`);
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').toLowerCase();
-  const spans = valueSpans(bytes);
-  const spanAt = (at: number) => spans.find((s) => at >= s.start && at < s.end && !s.path.includes('[')) ?? spans.find((s) => at >= s.start && at < s.end);
+  let spans: Span[] | null = null; // parsed only when a form is found
+  const spanAt = (at: number) => (spans ??= valueSpans(bytes)).find((s) => at >= s.start && at < s.end && !s.path.includes('[')) ?? spans.find((s) => at >= s.start && at < s.end);
   for (const { form, kind } of rawForms(terms)) {
     for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
       if (isWordByte(bytes[at - 1]) || isWordByte(bytes[at + form.length])) continue;

@@ -37,12 +37,17 @@ describe.skipIf(!samplesPresent)('de-identifying the sample corpus', () => {
   it('keeps pixel data byte for byte in every file it can read, compressed and encapsulated included', () => {
     const counts: Record<string, number> = {};
     let encapsulated = 0;
+    let seconds = 0;
+    let megabytes = 0;
     for (const row of rows) {
       const original = sampleBytes(row.path);
       // No identifiers here: this checks the engine and its post-flight, not the test data's names.
       const ctx = deidContext([], [...SECOND_OPINION_DEFAULTS]);
       const result = outcome(() => {
+        const started = performance.now();
         const out = deidentifyFile(original, ctx);
+        seconds += (performance.now() - started) / 1000;
+        megabytes += original.length / 1e6;
         const before = flatten(readDicomTree(original).dataset).get('(7FE0,0010)');
         const after = flatten(readDicomTree(out.bytes).dataset).get('(7FE0,0010)');
         expect(after === undefined).toBe(before === undefined);
@@ -57,7 +62,7 @@ describe.skipIf(!samplesPresent)('de-identifying the sample corpus', () => {
       counts[result] = (counts[result] ?? 0) + 1;
       expect([row.path, result]).not.toEqual([row.path, 'EXPORT_CHECK_FAILED']);
     }
-    process.stdout.write(`de-identified ${JSON.stringify(counts)}; ${encapsulated} encapsulated\n`);
+    process.stdout.write(`de-identified ${JSON.stringify(counts)}; ${encapsulated} encapsulated; ${(megabytes / seconds).toFixed(1)} MB/s, ${((counts.ok ?? 0) / seconds).toFixed(0)} files/s with leak guard and post-flight\n`);
     expect(counts.DAMAGED ?? 0).toBeLessThanOrEqual(3); // the three malformed/ files cut short
     expect(counts.ok ?? 0).toBeGreaterThan(rows.length - 4);
     expect(encapsulated).toBeGreaterThan(40);
