@@ -13,7 +13,7 @@ import { readDicomTree, type DataElement } from './dataset-tree';
 import { DeidError } from './deid-error';
 import { leakGuard } from './leak-guard';
 import { methodElements } from './method';
-import { postFlight } from './post-flight';
+import { postFlight, rereadOutput } from './post-flight';
 import { transformLevel, type DeidContext, type Expected } from './transform';
 import { encodeAscii } from './values';
 import { writeFile } from './serialise';
@@ -74,7 +74,8 @@ export function deidentifyFile(original: Uint8Array, ctx: DeidContext): Deidenti
   if (!tree.hasFileMeta) conversions.push('file header block (meta information) added');
 
   const bytes = writeFile(fileMeta(dataset, transferSyntaxUid), dataset);
-  leakGuard(bytes, ctx.terms);
-  postFlight(tree, bytes, expected, { transferSyntaxUid, sopClassUid: textOf(dataset, 0x00080016), sopInstanceUid: textOf(dataset, 0x00080018) });
+  const reread = rereadOutput(bytes);
+  leakGuard(bytes, ctx.terms, reread);
+  postFlight(tree, reread, expected, { transferSyntaxUid, sopClassUid: textOf(dataset, 0x00080016), sopInstanceUid: textOf(dataset, 0x00080018) });
   return { bytes, sopInstanceUid: textOf(dataset, 0x00080018), transferSyntaxUid, conversions };
 }

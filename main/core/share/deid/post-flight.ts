@@ -31,13 +31,17 @@ function fail(path: string, what: string): never {
   throw new DeidError('EXPORT_CHECK_FAILED', `The check after de-identification found ${path} ${what}; nothing was exported. Please report this problem.`);
 }
 
-export function postFlight(original: DicomTree, output: Uint8Array, expected: ReadonlyMap<string, Expected>, meta: MetaExpectation): void {
-  let reread: DicomTree;
+/** Re-reads an output file; one that cannot be read fails the check. */
+export function rereadOutput(output: Uint8Array): DicomTree {
   try {
-    reread = readDicomTree(output);
+    return readDicomTree(output);
   } catch {
     fail('the file', 'cannot be read back');
   }
+}
+
+/** `reread` is the output as parsed by rereadOutput (shared with the leak guard). */
+export function postFlight(original: DicomTree, reread: DicomTree, expected: ReadonlyMap<string, Expected>, meta: MetaExpectation): void {
   if (reread.transferSyntaxUid !== meta.transferSyntaxUid) fail('(0002,0010)', 'names the wrong encoding');
   const before = flatten(original.dataset);
   const after = flatten(reread.dataset);
