@@ -10,6 +10,7 @@ import { deidentifyFile } from './deidentify';
 import { birthDateForms } from './identifiers';
 import { leakGuard } from './leak-guard';
 import { postFlight, rereadOutput } from './post-flight';
+import { checkAgainstProfile } from './profile-check';
 import { transformLevel, type Expected } from './transform';
 import { writeFile } from './serialise';
 
@@ -68,6 +69,12 @@ describe('leak guard', () => {
     expect(raw.code).toBe('LEAK_GUARD');
   });
 
+  it('looks for the hospital unless it is kept', () => {
+    const original = file([{ tag: 0x00080080, vr: 'LO', value: 'Mercy General Hospital' }, { tag: 0x00181000, vr: 'LO', value: 'Mercy General Hospital' }]);
+    expect(caught(() => deidentifyFile(original, deidContext([original], ['retain-device-identity']))).message).toContain('(0018,1000) holds the patient\'s hospital or clinic');
+    expect(() => deidentifyFile(original, deidContext([original], ['retain-device-identity', 'retain-institution-identity']))).not.toThrow();
+  });
+
   it('looks for a short name part only in the name attributes', () => {
     const original = file([]);
     const ctx = deidContext([original], [], undefined, { names: ['LI^WU'] });
@@ -108,6 +115,14 @@ describe('post-flight check', () => {
 
   it('passes the engine\'s own output', () => {
     expect(() => check(writeFile(meta, dataset))).not.toThrow();
+  });
+
+  it('holds the output to the profile itself, not only to the transform\'s plan', () => {
+    expect(() => checkAgainstProfile(ctx.profile, tree.dataset, readDicomTree(deidentifyFile(original, ctx).bytes).dataset)).not.toThrow();
+    const untouched = caught(() => checkAgainstProfile(ctx.profile, tree.dataset, tree.dataset));
+    expect(untouched.code).toBe('EXPORT_CHECK_FAILED');
+    const uidKept = dataset.map((e) => (e.tag === 0x0020000d ? (tree.dataset.find((o) => o.tag === 0x0020000d) ?? e) : e));
+    expect(caught(() => checkAgainstProfile(ctx.profile, tree.dataset, uidKept)).message).toContain('(0020,000D) still holds an original UID');
   });
 
   it('stops when a kept attribute changed, one planned change is missing, or something unplanned was added', () => {

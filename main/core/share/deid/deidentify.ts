@@ -14,6 +14,7 @@ import { DeidError } from './deid-error';
 import { leakGuard } from './leak-guard';
 import { methodElements } from './method';
 import { postFlight, rereadOutput } from './post-flight';
+import { checkAgainstProfile } from './profile-check';
 import { transformLevel, type DeidContext, type Expected } from './transform';
 import { encodeAscii } from './values';
 import { writeFile } from './serialise';
@@ -77,5 +78,6 @@ export function deidentifyFile(original: Uint8Array, ctx: DeidContext): Deidenti
   const reread = rereadOutput(bytes);
   leakGuard(bytes, ctx.terms, reread);
   postFlight(tree, reread, expected, { transferSyntaxUid, sopClassUid: textOf(dataset, 0x00080016), sopInstanceUid: textOf(dataset, 0x00080018) });
+  checkAgainstProfile(ctx.profile, tree.dataset, reread.dataset);
   return { bytes, sopInstanceUid: textOf(dataset, 0x00080018), transferSyntaxUid, conversions };
 }
