@@ -2,6 +2,8 @@
  * The de-identification options a patient can choose for a share, named as PS3.15 names them
  * (kebab-case, as the CLI writes them), each with the Table E.1-1 column it applies and plain words.
  */
+import { z } from 'zod';
+
 export const DEID_OPTION_NAMES = [
   'retain-longitudinal-modified-dates',
   'retain-patient-characteristics',
@@ -11,6 +13,8 @@ export const DEID_OPTION_NAMES = [
   'retain-safe-private',
 ] as const;
 export type DeidOptionName = (typeof DEID_OPTION_NAMES)[number];
+/** For the API contract and the CLI's `--option NAME`. */
+export const deidOptionSchema = z.enum(DEID_OPTION_NAMES);
 
 /** The E.1-1 column keys (shared/standards/confidentiality.ts PROFILE_COLUMNS) each option uses. */
 export const OPTION_COLUMNS = {
@@ -77,4 +81,11 @@ export const SECOND_OPINION_DEFAULTS_TEXT =
 
 export function isDeidOptionName(name: string): name is DeidOptionName {
   return (DEID_OPTION_NAMES as readonly string[]).includes(name);
+}
+
+/** The chosen options: the defaults, plus `add`, minus `drop` (`--option NAME`, `--no-option NAME`). */
+export function resolveOptions(add: readonly DeidOptionName[], drop: readonly DeidOptionName[], defaults: readonly DeidOptionName[] = SECOND_OPINION_DEFAULTS): DeidOptionName[] {
+  const chosen = new Set([...defaults, ...add]);
+  for (const name of drop) chosen.delete(name);
+  return DEID_OPTION_NAMES.filter((name) => chosen.has(name));
 }

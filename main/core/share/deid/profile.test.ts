@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { E1_1_ROWS } from '../../../../shared/standards/ps3-15-e1-1';
-import { DEID_OPTION_NAMES, OPTION_COLUMNS, SECOND_OPINION_DEFAULTS } from '../../../../shared/share/options';
+import { DEID_OPTION_NAMES, OPTION_COLUMNS, OPTION_TEXT, SECOND_OPINION_DEFAULTS, deidOptionSchema, resolveOptions } from '../../../../shared/share/options';
 import { PROFILE_COLUMNS } from '../../../../shared/standards/confidentiality';
 import { shiftDate, shiftDateTime } from './dates';
 import { asShareSecret, shareKeys } from './keyed';
@@ -55,6 +55,9 @@ describe('Table E.1-1 as data', () => {
   it('names only real table columns, with the stated second-opinion defaults', () => {
     for (const column of Object.values(OPTION_COLUMNS)) expect(PROFILE_COLUMNS).toContain(column);
     expect(SECOND_OPINION_DEFAULTS).toEqual(['retain-longitudinal-modified-dates', 'retain-patient-characteristics', 'clean-descriptors']);
+    expect(resolveOptions(['retain-device-identity'], ['clean-descriptors'])).toEqual(['retain-longitudinal-modified-dates', 'retain-patient-characteristics', 'retain-device-identity']);
+    expect(deidOptionSchema.safeParse('retain-uids').success).toBe(false);
+    for (const name of DEID_OPTION_NAMES) expect(OPTION_TEXT[name].keeps.length).toBeGreaterThan(20);
   });
 });
 
