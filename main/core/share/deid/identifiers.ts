@@ -86,9 +86,10 @@ const SOURCE_TAGS: Record<number, keyof PersonIdentifiers> = {
   0x00100020: 'ids', 0x00101000: 'ids', 0x00101002: 'ids',
   0x00100030: 'birthDates',
   0x00080050: 'accessions',
-  0x00101040: 'addresses', 0x00081040: 'addresses',
+  0x00101040: 'addresses',
   0x00102154: 'phones',
-  0x00080080: 'institutions', 0x00080081: 'addresses',
+  // The hospital's name, address and department: kept with Retain Institution Identity, so not looked for then.
+  0x00080080: 'institutions', 0x00080081: 'institutions', 0x00081040: 'institutions',
 };
 
 /** The tags each kind comes from: a short term is still looked for there. */
