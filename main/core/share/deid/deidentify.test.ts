@@ -8,6 +8,7 @@ import { plantedDcmjs, plantedDeflated, plantedElements, plantedFile } from '../
 import { SECOND_OPINION_DEFAULTS } from '../../../../shared/share/options';
 import { flatten, readDicomTree, type FlatValue } from './dataset-tree';
 import { deidentifyFile } from './deidentify';
+import { writeFile } from './serialise';
 
 const text = (map: ReturnType<typeof flatten>, path: string) => Buffer.from(map.get(path)?.value ?? []).toString('latin1').replace(/[\0 ]+$/, '');
 const allValues = (bytes: Uint8Array): Set<string> => {
@@ -103,6 +104,20 @@ describe('de-identification of a file carrying every E.1-1 attribute', () => {
     expect(text(after, '(0008,1115)[0](0008,1140)[1](0008,1150)')).toBe('1.2.840.10008.5.1.4.1.1.2');
     expect(text(after, '(0008,0016)')).toBe('1.2.840.10008.5.1.4.1.1.2');
     expect(sop).toBe(ctx.keys.uid(planted.sopInstanceUid));
+  });
+});
+
+describe('the birth date written into descriptions', () => {
+  it('is taken out of every description in every common format with Clean Descriptors', () => {
+    const forms = ['19620417', '1962-04-17', '17/04/1962', '04/17/1962', '17.04.1962', '17 Apr 1962', 'April 17, 1962'];
+    const tags = [0x00081030, 0x0008103e, 0x00204000, 0x00321060, 0x00400254, 0x00081080, 0x00180010];
+    const file = makeSeries(1, { birthDate: '19620417' })[0] ?? new Uint8Array(0);
+    const tree = readDicomTree(file);
+    const planted = [...tree.dataset.filter((e) => !tags.includes(e.tag)), ...forms.map((form, i) => ({ tag: tags[i] ?? 0, vr: 'LO', value: Buffer.from(`seen ${form} x`), encapsulated: false, items: null }))].sort((a, b) => a.tag - b.tag);
+    const withDates = writeFile(tree.meta, planted);
+    const out = deidentifyFile(withDates, deidContext([withDates], ['clean-descriptors'])).bytes.toString('latin1');
+    for (const form of forms) expect(out.toUpperCase()).not.toContain(form.toUpperCase());
+    expect(out).toContain('seen *** x');
   });
 });
 
