@@ -43,15 +43,18 @@ const textOf = (elements: readonly DataElement[], tag: number) => {
   return found === undefined ? null : Buffer.from(found.value).toString('latin1').replace(/[\0 ]+$/, '').trim();
 };
 
-function fileMeta(dataset: readonly DataElement[], transferSyntaxUid: string): DataElement[] {
+/** From the dataset; a file whose dataset lacks them keeps its meta's (the instance UID mapped like every other). */
+function fileMeta(dataset: readonly DataElement[], originalMeta: readonly DataElement[], transferSyntaxUid: string, ctx: DeidContext): DataElement[] {
+  const metaInstance = textOf(originalMeta, 0x00020003);
+  const instance = textOf(dataset, 0x00080018) ?? (metaInstance === null || metaInstance === '' ? '' : ctx.keys.uid(metaInstance));
   return [
     leaf(0x00020001, 'OB', Uint8Array.of(0, 1)),
-    leaf(0x00020002, 'UI', encodeAscii(textOf(dataset, 0x00080016) ?? '', 'UI')),
-    leaf(0x00020003, 'UI', encodeAscii(textOf(dataset, 0x00080018) ?? '', 'UI')),
+    leaf(0x00020002, 'UI', encodeAscii(textOf(dataset, 0x00080016) ?? textOf(originalMeta, 0x00020002) ?? '', 'UI')),
+    leaf(0x00020003, 'UI', encodeAscii(instance, 'UI')),
     leaf(0x00020010, 'UI', encodeAscii(transferSyntaxUid, 'UI')),
     leaf(0x00020012, 'UI', encodeAscii(IMPLEMENTATION_CLASS_UID, 'UI')),
     leaf(0x00020013, 'SH', encodeAscii(IMPLEMENTATION_VERSION, 'SH')),
-  ];
+  ].filter((e) => e.value.length > 0); // a file with no SOP UIDs at all gets none made up
 }
 
 export function deidentifyFile(original: Uint8Array, ctx: DeidContext): DeidentifiedFile {
@@ -74,7 +77,7 @@ export function deidentifyFile(original: Uint8Array, ctx: DeidContext): Deidenti
   if (conversion !== undefined) conversions.push(conversion);
   if (!tree.hasFileMeta) conversions.push('file header block (meta information) added');
 
-  const bytes = writeFile(fileMeta(dataset, transferSyntaxUid), dataset);
+  const bytes = writeFile(fileMeta(dataset, tree.meta, transferSyntaxUid, ctx), dataset);
   const reread = rereadOutput(bytes);
   leakGuard(bytes, ctx.terms, reread);
   postFlight(tree, reread, expected, { transferSyntaxUid, sopClassUid: textOf(dataset, 0x00080016), sopInstanceUid: textOf(dataset, 0x00080018) });

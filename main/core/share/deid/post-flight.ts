@@ -48,8 +48,8 @@ export function postFlight(original: DicomTree, reread: DicomTree, expected: Rea
   const text = (path: string) => Buffer.from(after.get(path)?.value ?? []).toString('latin1').replace(/[\0 ]+$/, '');
   const metaAfter = flatten(reread.meta);
   const metaText = (path: string) => Buffer.from(metaAfter.get(path)?.value ?? []).toString('latin1').replace(/[\0 ]+$/, '');
-  if (metaText('(0002,0003)') !== text('(0008,0018)')) fail('(0002,0003)', 'does not match the SOP Instance UID');
-  if (metaText('(0002,0002)') !== text('(0008,0016)')) fail('(0002,0002)', 'does not match the SOP Class UID');
+  if (after.has('(0008,0018)') && metaText('(0002,0003)') !== text('(0008,0018)')) fail('(0002,0003)', 'does not match the SOP Instance UID');
+  if (after.has('(0008,0016)') && metaText('(0002,0002)') !== text('(0008,0016)')) fail('(0002,0002)', 'does not match the SOP Class UID');
   for (const [path, value] of before) {
     const plan = expectationFor(path, expected);
     const now = after.get(path);

@@ -26,7 +26,14 @@ export function makeProfile(options: Iterable<DeidOptionName>): Profile {
 
 const CODE_ACTION: Record<string, Action> = { X: 'remove', Z: 'empty', D: 'dummy', K: 'keep', C: 'clean', U: 'uid' };
 
-function codeToAction(code: string): Action {
+/**
+ * X/Z sequences that are optional (Type 3) wherever they appear, so an empty one is an error:
+ * removed instead. Others (Acquisition Context Sequence is Type 2) stay, emptied.
+ */
+const OPTIONAL_SEQUENCES = new Set([0x00081110]);
+
+function codeToAction(code: string, tag: number): Action {
+  if (code === 'X/Z' && OPTIONAL_SEQUENCES.has(tag)) return 'remove';
   const parts = code.replace('*', '').split('/');
   return CODE_ACTION[parts[parts.length - 1] ?? 'X'] ?? 'remove';
 }
@@ -60,7 +67,7 @@ export function actionFor(profile: Profile, tag: number, vr: string | null, crea
   const chosen = profile.columns.map((column) => rule.actions[column]).filter((code): code is string => code !== null);
   if (chosen.includes('K')) return 'keep';
   if (chosen.includes('C')) return 'clean';
-  return codeToAction(rule.actions.basic ?? 'X');
+  return codeToAction(rule.actions.basic ?? 'X', tag);
 }
 
 function privateAction(profile: Profile, tag: number, creator: string | null): Action {
