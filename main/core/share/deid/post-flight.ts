@@ -23,8 +23,6 @@ function expectationFor(path: string, expected: ReadonlyMap<string, Expected>): 
 
 export interface MetaExpectation {
   transferSyntaxUid: string;
-  sopClassUid: string | null;
-  sopInstanceUid: string | null;
 }
 
 function fail(path: string, what: string): never {
