@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'BACKUP_DAMAGED',
   'NOT_A_BACKUP',
   'TARGET_EXISTS',
+  'LEAK_GUARD',
+  'EXPORT_CHECK_FAILED',
   'INTERNAL',
 ] as const;
 
@@ -63,6 +65,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   BACKUP_DAMAGED: 'This backup is damaged, so it cannot be trusted. Make a new backup from your vault, or restore from another backup copy.',
   NOT_A_BACKUP: 'This is not a ScanVault backup. Choose the backup file (.svbackup) or the backup folder you made with ScanVault.',
   TARGET_EXISTS: 'Something is already saved under this name, and ScanVault never overwrites it. Choose another name or an empty folder.',
+  LEAK_GUARD: 'The share was stopped because a copy still held something that identifies you. Nothing was sent. Leave that file out, or choose fewer options to keep, and try again.',
+  EXPORT_CHECK_FAILED: 'The share was stopped because a de-identified copy did not pass its final check. Nothing was sent. Leave that file out and try again, and please report this problem.',
   INTERNAL: 'Something went wrong inside ScanVault. Nothing was lost; please try again.',
 };
 
