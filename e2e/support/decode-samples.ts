@@ -32,7 +32,6 @@ export const KNOWN_WRONG: Record<string, string> = {
   'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm': 'progressive 12-bit JPEG: the loader\'s decoder is off by up to 285 stored units against dcmtk; the cause is not found yet',
   'transfer-syntax/misc-pydicom/J2K_pixelrep_mismatch.dcm': 'the header says signed 13-bit, the JPEG 2000 codestream unsigned: the loader returns the 16-bit two\'s complement as unsigned values',
   'transfer-syntax/misc-pydicom/SC_jpeg_no_color_transform.dcm': 'RGB JPEG stored without colour transform (Adobe APP14): the loader\'s libjpeg-turbo converts it from YCbCr anyway',
-  'transfer-syntax/misc-pydicom/SC_rgb_rle_16bit.dcm': '16-bit RGB RLE: the loader\'s RLE decoder puts the byte segments of 16-bit colour in the wrong order',
 };
 
 /** Files the viewer refuses with its plain "could not be decoded" error, and why. */

@@ -33,3 +33,4 @@ describe('frame fixes', () => {
     expect(fix).toEqual({ transferSyntax: '1.2.840.10008.1.2.1', pixelData, patch: null });
   });
 });
+

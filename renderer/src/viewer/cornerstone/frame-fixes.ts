@@ -5,6 +5,7 @@
  * Pure functions of the frame: no Cornerstone import.
  */
 import { applyModalityLut, storedValues, type ModalityLut } from './modality-lut';
+import { decodeRleColour } from './rle-colour';
 export interface PixelPatch {
   photometricInterpretation?: string;
   planarConfiguration?: number;
@@ -45,6 +46,7 @@ const EXPLICIT_BE = '1.2.840.10008.1.2.2';
 const EXPLICIT_LE = '1.2.840.10008.1.2.1';
 const NATIVE = new Set(['1.2.840.10008.1.2', EXPLICIT_LE, EXPLICIT_BE, '1.2.840.10008.1.2.1.99']);
 const DEFLATED_FRAME = '1.2.840.10008.1.2.8.1';
+const RLE = '1.2.840.10008.1.2.5';
 const JPEG_LS = new Set(['1.2.840.10008.1.2.4.80', '1.2.840.10008.1.2.4.81']);
 
 /** YBR_FULL_422 stores Y0 Y1 Cb Cr for each pair of pixels: repeat the chroma for both (PS3.3 C.7.6.3.1.2). */
@@ -145,6 +147,10 @@ export async function fixFrame(f: FrameInput): Promise<FrameFix> {
       pixelData: applyModalityLut(values, f.modalityLut),
       patch: { bitsAllocated: 16, bitsStored: bits, highBit: bits - 1, pixelRepresentation: 0, modalityLutApplied: true },
     };
+  }
+  if (f.transferSyntax === RLE && f.samplesPerPixel === 3 && f.bitsAllocated === 16) {
+    const native = decodeRleColour(f.pixelData, f.rows * f.columns, 3, 2);
+    if (native !== null) return { transferSyntax: EXPLICIT_LE, pixelData: native, patch: { planarConfiguration: 0 } };
   }
   if (JPEG_LS.has(f.transferSyntax) && f.samplesPerPixel === 3 && jpegLsByPlane(f.pixelData)) {
     return { ...keep, patch: { planarConfiguration: 1 } };
