@@ -1,17 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Status } from '../../../shared/domain';
 import { useApi } from '../services';
+import { ExamsScreen } from './exams/ExamsScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { LibraryScreen } from './library/LibraryScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { StudyScreen } from './study/StudyScreen';
 import { VerifyScreen } from './VerifyScreen';
 
-export type Page = 'library' | 'import' | 'verify' | 'settings';
+export type Page = 'library' | 'import' | 'exams' | 'verify' | 'settings';
 
 const PAGES: { page: Page; label: string }[] = [
   { page: 'library', label: 'Library' },
   { page: 'import', label: 'Import' },
+  { page: 'exams', label: 'AI use' },
   { page: 'verify', label: 'Check vault' },
   { page: 'settings', label: 'Settings' },
 ];
@@ -85,6 +87,7 @@ export function AppShell({ status, onStatus }: Props) {
         {openStudyId !== null && <StudyScreen studyId={openStudyId} onClose={() => setOpenStudyId(null)} />}
         {openStudyId === null && page === 'library' && <LibraryScreen onImport={() => setPage('import')} onOpenStudy={setOpenStudyId} />}
         {openStudyId === null && page === 'import' && <ImportScreen status={status} jobId={importJobId} onJobId={setImportJobId} onGoToLibrary={() => setPage('library')} />}
+        {openStudyId === null && page === 'exams' && <ExamsScreen />}
         {openStudyId === null && page === 'verify' && <VerifyScreen jobId={verifyJobId} onJobId={setVerifyJobId} />}
         {openStudyId === null && page === 'settings' && <SettingsScreen status={status} onStatus={onStatus} />}
       </main>

@@ -80,7 +80,7 @@ function checkDate(text: string, what: string): string | null {
 }
 
 export type DraftResult =
-  | { ok: true; value: { value: AnswerValue; detail: string; detailDate: string; by: string; role: string; org: string; how: AnswerHow | null; date: string; quote: string; notes: string } }
+  | { ok: true; value: { value: string | string[]; detail: string; detailDate: string; by: string; role: string; org: string; how: AnswerHow | null; date: string; quote: string; notes: string } }
   | { ok: false; errors: AnswerErrors };
 
 /** Checks the draft; empty text is sent as '' (the contract stores it as "not given"). */
@@ -98,7 +98,7 @@ export function draftToInput(question: Question, draft: AnswerDraft): DraftResul
   return {
     ok: true,
     value: {
-      value: parsed.value,
+      value: typeof parsed.value === 'string' ? parsed.value : [...parsed.value],
       detail: draft.detail, detailDate: draft.detailDate.trim(),
       by: draft.by, role: draft.role, org: draft.org,
       how: draft.how === '' ? null : draft.how,
