@@ -114,7 +114,7 @@ export const VerifyReport = z.object({
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
 
-export const JobKind = z.enum(['import', 'verify']);
+export const JobKind = z.enum(['import', 'verify', 'read-document']);
 export const JobState = z.enum(['running', 'done', 'failed', 'cancelled']);
 export const Progress = z.object({
   phase: z.enum(['scanning', 'working', 'finishing']),

@@ -75,7 +75,7 @@ export class ScanVaultCore implements ApiHandlers {
     this.verify = new VerifyFeature(vault, this.jobs);
     this.bytes = new BytesFeature(vault);
     this.details = new DetailsFeature(vault);
-    this.aiRecord = new AiRecordFeature(vault);
+    this.aiRecord = new AiRecordFeature({ vault, jobs: this.jobs, uploads: this.imports.uploads, now: opts.now ?? Date.now });
   }
 
   // ---- for in-process hosts (the CLI's one-shot commands, the browser host's uploads) ----

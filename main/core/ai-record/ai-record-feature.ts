@@ -1,7 +1,15 @@
 /** The AI-use record: exams, answers with history, follow-ups, providers, documents and letters. */
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api';
 import { CoreError } from '../core-error';
+import type { JobRunner } from '../jobs/job-runner';
 import type { OpenVault } from '../vault/vault';
+import * as answers from './answers';
+import { getDocumentPassages, startFindPassages, type DocumentReader } from './consent-passages';
+import type { AiContext } from './context';
+import * as documents from './documents';
+import * as exams from './exams';
+import * as letters from './letters';
+import * as providers from './providers';
 
 type M = 'listExams' | 'getExam' | 'createExam' | 'updateExam' | 'linkExamStudy' | 'recordAnswer' | 'setFollowUp'
   | 'listFollowUps' | 'listProviders' | 'saveProvider' | 'attachDocument' | 'listDocuments' | 'findConsentPassages'
@@ -9,32 +17,48 @@ type M = 'listExams' | 'getExam' | 'createExam' | 'updateExam' | 'linkExamStudy'
 type In<K extends M> = ApiParsedInput<K>;
 type Out<K extends M> = Promise<ApiOutput<K>>;
 
-function notYet(): never {
-  throw new CoreError('INTERNAL', 'The AI-use record is not ready in this build yet.');
+export interface AiRecordDeps {
+  vault: () => OpenVault;
+  jobs: JobRunner;
+  uploads: documents.UploadTaker;
+  now: () => number;
+  /** The consent-form reader; absent in builds without it. */
+  reader?: DocumentReader;
 }
 
+const NO_READER = 'This build of ScanVault cannot read documents yet. Open the document and read it yourself.';
+
 export class AiRecordFeature {
-  constructor(private readonly vault: () => OpenVault) {}
+  private readonly ctx: AiContext;
 
-  private check(): void { this.vault(); notYet(); }
+  constructor(private readonly deps: AiRecordDeps) {
+    this.ctx = { vault: deps.vault, now: deps.now };
+  }
 
-  async listExams(_i: In<'listExams'>): Out<'listExams'> { this.check(); return notYet(); }
-  async getExam(_i: In<'getExam'>): Out<'getExam'> { this.check(); return notYet(); }
-  async createExam(_i: In<'createExam'>): Out<'createExam'> { this.check(); return notYet(); }
-  async updateExam(_i: In<'updateExam'>): Out<'updateExam'> { this.check(); return notYet(); }
-  async linkExamStudy(_i: In<'linkExamStudy'>): Out<'linkExamStudy'> { this.check(); return notYet(); }
-  async recordAnswer(_i: In<'recordAnswer'>): Out<'recordAnswer'> { this.check(); return notYet(); }
-  async setFollowUp(_i: In<'setFollowUp'>): Out<'setFollowUp'> { this.check(); return notYet(); }
-  async listFollowUps(): Out<'listFollowUps'> { this.check(); return notYet(); }
-  async listProviders(): Out<'listProviders'> { this.check(); return notYet(); }
-  async saveProvider(_i: In<'saveProvider'>): Out<'saveProvider'> { this.check(); return notYet(); }
-  async attachDocument(_i: In<'attachDocument'>): Out<'attachDocument'> { this.check(); return notYet(); }
-  async listDocuments(_i: In<'listDocuments'>): Out<'listDocuments'> { this.check(); return notYet(); }
-  async findConsentPassages(_i: In<'findConsentPassages'>): Out<'findConsentPassages'> { this.check(); return notYet(); }
-  async getDocumentPassages(_i: In<'getDocumentPassages'>): Out<'getDocumentPassages'> { this.check(); return notYet(); }
-  async listLetters(_i: In<'listLetters'>): Out<'listLetters'> { this.check(); return notYet(); }
-  async createLetter(_i: In<'createLetter'>): Out<'createLetter'> { this.check(); return notYet(); }
-  async getLetter(_i: In<'getLetter'>): Out<'getLetter'> { this.check(); return notYet(); }
-  async updateLetter(_i: In<'updateLetter'>): Out<'updateLetter'> { this.check(); return notYet(); }
-  async markLetterSent(_i: In<'markLetterSent'>): Out<'markLetterSent'> { this.check(); return notYet(); }
+  async listExams(i: In<'listExams'>): Out<'listExams'> { return exams.listExams(this.ctx, i); }
+  async getExam(i: In<'getExam'>): Out<'getExam'> { return exams.getExam(this.ctx, i); }
+  createExam(i: In<'createExam'>): Out<'createExam'> { return exams.createExam(this.ctx, i); }
+  updateExam(i: In<'updateExam'>): Out<'updateExam'> { return exams.updateExam(this.ctx, i); }
+  linkExamStudy(i: In<'linkExamStudy'>): Out<'linkExamStudy'> { return exams.linkExamStudy(this.ctx, i); }
+
+  recordAnswer(i: In<'recordAnswer'>): Out<'recordAnswer'> { return answers.recordAnswer(this.ctx, i); }
+  setFollowUp(i: In<'setFollowUp'>): Out<'setFollowUp'> { return answers.setFollowUp(this.ctx, i); }
+  async listFollowUps(): Out<'listFollowUps'> { return answers.listFollowUps(this.ctx); }
+
+  async listProviders(): Out<'listProviders'> { return providers.listProviders(this.ctx); }
+  saveProvider(i: In<'saveProvider'>): Out<'saveProvider'> { return providers.saveProvider(this.ctx, i); }
+
+  attachDocument(i: In<'attachDocument'>): Out<'attachDocument'> { return documents.attachDocument(this.ctx, this.deps.uploads, i); }
+  async listDocuments(i: In<'listDocuments'>): Out<'listDocuments'> { return documents.listDocuments(this.ctx, i); }
+  async findConsentPassages(i: In<'findConsentPassages'>): Out<'findConsentPassages'> {
+    if (!this.deps.reader) throw new CoreError('BAD_REQUEST', NO_READER);
+    return startFindPassages(this.ctx, this.deps.jobs, this.deps.reader, i);
+  }
+  async getDocumentPassages(i: In<'getDocumentPassages'>): Out<'getDocumentPassages'> { return getDocumentPassages(this.ctx, i); }
+
+  async listLetters(i: In<'listLetters'>): Out<'listLetters'> { return letters.listLetters(this.ctx, i); }
+  createLetter(i: In<'createLetter'>): Out<'createLetter'> { return letters.createLetter(this.ctx, i); }
+  async getLetter(i: In<'getLetter'>): Out<'getLetter'> { return letters.getLetter(this.ctx, i); }
+  updateLetter(i: In<'updateLetter'>): Out<'updateLetter'> { return letters.updateLetter(this.ctx, i); }
+  markLetterSent(i: In<'markLetterSent'>): Out<'markLetterSent'> { return letters.markLetterSent(this.ctx, i); }
 }

@@ -157,7 +157,7 @@ describe('people', () => {
     await core.unlock({ passphrase: PASS });
     const list = await people();
     expect(list.map((p) => p.records.map((r) => r.patientId).sort()).sort()).toEqual([['CLINIC-3'], ['MERCY-1', 'NORTH-2']]);
-    expect(core.requireVault().db.pragma('user_version', { simple: true })).toBe(30);
+    expect(core.requireVault().db.pragma('user_version', { simple: true })).toBe(40);
   });
 
   it('never joins a transaction opened outside the write scheduler', async () => {

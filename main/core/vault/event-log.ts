@@ -16,7 +16,16 @@ export type EventKind =
   | 'people-unlinked'
   | 'person-renamed'
   | 'person-profile-updated'
-  | 'removal';
+  | 'removal'
+  | 'ai-exam-created'
+  | 'ai-exam-updated'
+  | 'ai-exam-linked'
+  | 'ai-follow-up-set'
+  | 'ai-provider-saved'
+  | 'ai-document-attached'
+  | 'ai-passages-read'
+  | 'ai-letter-saved'
+  | 'ai-letter-sent';
 
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 export type EventDetails = { readonly [key: string]: JsonValue };

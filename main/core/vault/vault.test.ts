@@ -46,7 +46,7 @@ describe('createVault', () => {
     expect(vault.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(vault.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(vault.db.pragma('temp_store', { simple: true })).toBe(2);
-    expect(vault.db.pragma('user_version', { simple: true })).toBe(30);
+    expect(vault.db.pragma('user_version', { simple: true })).toBe(40);
   });
 
   it('refuses an existing vault and a non-empty folder, and leaves them alone', async () => {
