@@ -68,7 +68,7 @@ export function DocumentsPanel({ examId, documents, onChanged, onUsePassage }: P
         </div>
         <div className="field-pair field-pair-tight">
           <div className="field">
-            <label htmlFor={kindId}>What it is</label>
+            <label htmlFor={kindId}>Kind of document</label>
             <select id={kindId} value={docKind} onChange={(e) => setDocKind(e.target.value as DocKind)}>
               {(Object.keys(DOC_KIND_LABELS) as DocKind[]).map((k) => <option key={k} value={k}>{DOC_KIND_LABELS[k]}</option>)}
             </select>
