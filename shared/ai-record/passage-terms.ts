@@ -8,6 +8,8 @@
  * flag; passages.ts adds the word boundaries, so a pattern never needs `\b`. A hyphen split at a
  * line break is joined without its hyphen ("de-\nidentified" becomes "deidentified"), so compound
  * words allow an optional hyphen or space: `de-?identif`.
+ * `(?-i:US)` (a regexp modifier, Node 22+ and Chromium 125+) keeps a pattern case-sensitive where
+ * "us" would be a false hit.
  */
 
 export const PASSAGE_TERMS = [
@@ -109,7 +111,7 @@ export const TERM_GROUPS: readonly TermGroup[] = [
       String.raw`(?:off-?site|external|outside)\s+(?:servers?|storage|hosting|data\s+cent(?:er|re)s?)`,
       String.raw`data\s+cent(?:er|re)s?`,
       String.raw`hosted\s+(?:by|off-?site|externally|outside)`,
-      String.raw`(?:outside|beyond)\s+(?:the\s+)?(?:United States|U\.S\.|US|country|European Union|EU|European Economic Area|EEA|UK)`,
+      String.raw`(?:outside|beyond)\s+(?:the\s+)?(?:United States|(?-i:U\.S\.|US|EU|EEA|UK)|country|European Union|European Economic Area)`,
     ],
   },
   {
@@ -176,7 +178,8 @@ export const TERM_GROUPS: readonly TermGroup[] = [
       String.raw`remunerat(?:e|ed|ion)`,
       String.raw`royalt(?:y|ies)`,
       String.raw`financial\s+(?:benefit|gain|interest|compensation)s?`,
-      String.raw`compensat(?:e|ed|ion)`,
+      // "workers' compensation" is a standard disclosure category in every HIPAA notice, not payment for data.
+      String.raw`(?<!workers['’]?\s)compensat(?:e|ed|ion)`,
       String.raw`(?:paid|payment)\s+(?:for|in exchange for)\s+(?:your|the|this|access)`,
       String.raw`share\s+in\s+(?:(?:any|the)\s+)*(?:profits?|proceeds|income)`,
     ],
@@ -185,7 +188,9 @@ export const TERM_GROUPS: readonly TermGroup[] = [
     term: 'coded-or-pseudonymised', label: 'Coded, still linkable to you',
     explanation: 'Your name is replaced by a code, but whoever holds the key can still link the data back to you.',
     patterns: [
-      String.raw`coded`,
+      // Not bare "coded": notices say diagnoses "are coded for billing".
+      String.raw`coded\s+(?:data(?:\s?sets?)?|information|images|samples|specimens|records|health information)`,
+      String.raw`(?:data(?:\s?sets?)?|information|images|samples|specimens|records)\s+(?:is|are|will be|may be|would be)\s+coded`,
       String.raw`(?:code|study|subject)\s+(?:number|ID|identifier)s?`,
       String.raw`pseudonymi[sz](?:e|es|ed|ing|ation)`,
       String.raw`pseudo-?anonymi[sz](?:e|es|ed|ing|ation)`,

@@ -93,6 +93,16 @@ describe('findPassages', () => {
     expect(hits).toEqual(['sell', 'resell', 'license your data to', 'sold', 'commercial']);
   });
 
+  it('skips the standard wording of a HIPAA notice that is not about data use', () => {
+    const notice = 'We may disclose information for workers\u2019 compensation and to comply with law. Your diagnoses are coded for billing. ' +
+      'If you have questions, contact us. Staff can help with anything outside us and our clinic hours.';
+    const ps = findPassages([notice]);
+    expect(ps.map((p) => [p.term, p.phrase])).toEqual([['data-sharing', 'disclose']]);
+    const coded = findPassages(['Your images will be coded and the code key kept by the study team. Coded data sets may be shared.']);
+    expect(coded.filter((p) => p.term === 'coded-or-pseudonymised').map((p) => p.phrase)).toEqual(['images will be coded', 'Coded data sets']);
+    expect(findPassages(['Images may be processed outside the US or outside the EU.']).map((p) => p.phrase)).toEqual(['outside the US', 'outside the EU']);
+  });
+
   it('matches case-insensitively, across line breaks and with hyphen variants', () => {
     const ps = findPassages(['DATA SHARING with THIRD\nPARTIES. Opt-\nout forms are online. Your data is De-Identified and Pseudonymised. Cloud-based storage.']);
     expect(ps.map((p) => [p.term, p.phrase])).toEqual([

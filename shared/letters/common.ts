@@ -35,8 +35,10 @@ export function recipientBlock({ facts, blanks }: Parts, defaultOffice: string):
   ].join('\n');
 }
 
+/** "Dear Privacy Officer," for a person's title; "Dear Release of Information team," for an office. */
 export function salutation({ facts }: Parts, defaultOffice: string): string {
-  return `Dear ${given(facts.recipient?.office) ?? defaultOffice},`;
+  const office = given(facts.recipient?.office) ?? defaultOffice;
+  return /(officer|manager|director|coordinator)$/i.test(office) ? `Dear ${office},` : `Dear ${office} team,`;
 }
 
 /** "I am Jane Doe, born March 4, 1970 (also known as ...; record number ...)." */

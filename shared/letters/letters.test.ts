@@ -68,6 +68,7 @@ describe('fillLetter with every fact given', () => {
     expect(text(l)).toContain('from December 2, 2020 to December 2, 2026');
     expect(text(l)).toContain('The rule covers the six years before a request, so I am asking from December 2, 2020.');
     expect(text(l)).toContain('within 60 days');
+    expect(text(l)).toContain('any disclosure of images or reports from the CT of the chest at Mercy Imaging on October 14, 2026');
     expect(l.replyBy).toBe('2027-01-31');
     expect(text(l)).toContain('the first accounting in any 12 months is free');
     expect(text(fillLetter('accounting', { ...full, lastAccountingRequest: '2026-03-01' }))).toContain('less than 12 months ago');
@@ -107,6 +108,7 @@ describe('fillLetter with facts missing', () => {
     expect(l.senderBlock).toBe('[your full legal name]\n[your address]\n[your phone number or email]');
     expect(l.recipientBlock).toBe('Release of Information\n[name of the hospital or practice]\n[their postal address]');
     expect(text(l)).toContain('by post to the address above');
+    expect(l.paragraphs[0]).toBe('Dear Release of Information team,');
   });
 
   it('leaves out optional facts (accession, physicians, record number) without a blank', () => {

@@ -3,6 +3,7 @@ import type { Logger } from '../../core/log';
 import { cliLogger } from './cli-logger';
 import { defaultVaultDir, settingsFilePath } from '../../core/paths';
 import { resolveVaultDir } from '../../core/session/vault-folder';
+import { registerAiRecordCommands } from './commands/ai-record-commands';
 import { registerDataCommands } from './commands/data-commands';
 import { registerDetailsCommands } from './commands/details-commands';
 import { registerIntegrityCommands } from './commands/integrity-commands';
@@ -69,6 +70,7 @@ The passphrase comes from SCANVAULT_PASSPHRASE, --passphrase-file, or a prompt t
   registerLibraryCommands(program, context);
   registerPeopleCommands(program, context);
   registerDetailsCommands(program, context);
+  registerAiRecordCommands(program, context);
   registerServeCommand(program, context, opts.staticDir);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const cmd of all(program).slice(1)) cmd.exitOverride();

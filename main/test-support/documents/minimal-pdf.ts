@@ -10,7 +10,8 @@ export type PdfPage = { text: readonly string[] } | { image: GreyImage };
 
 const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
 
-export function buildPdf(pages: readonly PdfPage[]): Uint8Array {
+/** `locked`: adds an /Encrypt entry whose empty user password does not open it (as a password-protected PDF). */
+export function buildPdf(pages: readonly PdfPage[], options: { locked?: boolean } = {}): Uint8Array {
   const objects: Buffer[] = [];
   const add = (body: Buffer | string) => { objects.push(typeof body === 'string' ? Buffer.from(body, 'latin1') : body); return objects.length; };
   const stream = (dict: string, data: Buffer) => Buffer.concat([
@@ -42,6 +43,12 @@ export function buildPdf(pages: readonly PdfPage[]): Uint8Array {
   }
   objects[1] = Buffer.from(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`, 'latin1');
 
+  let encrypt = '';
+  if (options.locked) {
+    const hex32 = (b: number) => `<${b.toString(16).padStart(2, '0').repeat(32)}>`;
+    const id = add(`<< /Filter /Standard /V 1 /R 2 /O ${hex32(0x5a)} /U ${hex32(0xa5)} /P -4 >>`);
+    encrypt = ` /Encrypt ${id} 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]`;
+  }
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xE2\xE3\xCF\xD3\n', 'latin1')];
   const offsets: number[] = [];
   let at = parts[0]!.length;
@@ -52,6 +59,6 @@ export function buildPdf(pages: readonly PdfPage[]): Uint8Array {
     parts.push(chunk);
   });
   const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`, 'latin1'));
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${at}\n%%EOF\n`, 'latin1'));
   return new Uint8Array(Buffer.concat(parts));
 }

@@ -17,7 +17,7 @@ export function aiUseInquiryBody(p: Parts): string[] {
   const state = given(facts.examState)?.toUpperCase();
   return [
     identity(p),
-    `I had ${examPhrase(facts.exam, blanks)}. I would like to know whether artificial intelligence (AI) software was used on this exam and, if so, how. Please answer the questions below. Where an answer is not known, please say so; that is a useful answer too.`,
+    `This letter is about ${examPhrase(facts.exam, blanks)}. I would like to know whether artificial intelligence (AI) software was used on this exam and, if so, how. Please answer the questions below. Where an answer is not known, please say so; that is a useful answer too.`,
     ...list,
     'If AI software was used, please name each product with its maker and version, and give its FDA clearance or approval number (a 510(k) "K", De Novo "DEN" or PMA "P" number) or its CE marking status.',
     'If the software is decision support supplied with your electronic health record, please also share the source information its developer must give you under 45 CFR 170.315(b)(11): what it is meant for, what data it was developed and tested on, and its known limits.',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPassages } from '../../../../shared/ai-record/passages';
 import { drawText, soften } from '../../../test-support/documents/bitmap-font';
 import { buildPdf } from '../../../test-support/documents/minimal-pdf';
+import { encodeJpeg } from '../../../test-support/documents/jpeg';
 import { encodePng } from '../../../test-support/documents/png';
 import { DocumentTextError, extractDocumentText } from './index';
 import { ocrPaths } from './ocr';
@@ -53,6 +54,7 @@ describe('extractDocumentText: PDF with a text layer', () => {
     expect(await failure(extractDocumentText(pdf.subarray(0, 60), 'application/pdf'))).toBe('damaged');
     expect(await failure(extractDocumentText(new TextEncoder().encode('not a pdf at all'), 'application/pdf'))).toBe('damaged');
     expect(await failure(extractDocumentText(new TextEncoder().encode('plain text'), 'text/plain'))).toBe('unsupported-type');
+    expect(await failure(extractDocumentText(buildPdf([{ text: ['Consent'] }], { locked: true }), 'application/pdf'))).toBe('password-protected');
     const err = await extractDocumentText(new Uint8Array([1, 2, 3]), 'application/msword').catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/PDF.*JPEG or PNG/);
   });
@@ -88,6 +90,29 @@ describe('extractDocumentText: OCR, offline', () => {
     expect(result.pages[1]).toMatch(/THIRD PARTY CLOUD VENDOR/);
     expect(progress.at(-1)).toEqual([2, 2]);
     expect(findPassages(result.pages).filter((p) => p.term === 'cloud').map((p) => p.page)).toEqual([2]);
+  });
+
+  it('reads a JPEG photo too', async () => {
+    const jpeg = await encodeJpeg(soften(drawText(FORM_LINES, 4), 2));
+    if (!jpeg) { console.log('skipped: @napi-rs/canvas (optional pdf.js dependency) is absent, so no JPEG could be made'); return; }
+    const result = await extractDocumentText(jpeg, 'image/jpeg');
+    expect(result.pages[0]).toContain('THIRD PARTY CLOUD VENDOR');
+  });
+
+  it('stops with "cancelled" when the signal fires while the OCR reader starts or runs', async () => {
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 150);
+    const started = performance.now();
+    expect(await failure(extractDocumentText(photo(), 'image/png', undefined, ac.signal))).toBe('cancelled');
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+
+  it('says "no text layer" for a PDF of blank scanned pages, where OCR finds nothing either', async () => {
+    const blank = { width: 400, height: 300, pixels: new Uint8Array(400 * 300).fill(255) };
+    const err = await extractDocumentText(buildPdf([{ image: blank }]), 'application/pdf').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DocumentTextError);
+    expect((err as DocumentTextError).reason).toBe('no-text-layer');
+    expect((err as Error).message).toMatch(/no text.*photo of each page/);
   });
 
   it('says damaged for a picture that is cut short', async () => {

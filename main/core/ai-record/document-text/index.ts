@@ -11,7 +11,9 @@
  * - PNG or JPEG (a photo of a form): OCR, one page.
  * The kind is taken from the bytes (`%PDF`, PNG and JPEG signatures); `mediaType` only decides
  * when the bytes say nothing. `onProgress(done, total)` counts pages. Failures are
- * DocumentTextError with a plain message. Nothing of the document is written to disk.
+ * DocumentTextError with a plain message that says what to do and a `reason`: unsupported-type,
+ * damaged, password-protected, no-text-layer, cancelled (only that one carries an error code,
+ * CANCELLED; the caller maps the others). Nothing of the document is written to disk.
  * Pass the result's `pages` to `findPassages` (shared/ai-record/passages.ts).
  */
 import { DocumentTextError, throwIfAborted } from './errors';

@@ -35,9 +35,9 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
   try {
     const doc = await task.promise;
     return { doc, close: () => task.destroy() };
-  } catch {
+  } catch (error) {
     await task.destroy().catch(() => undefined);
-    throw new DocumentTextError('damaged');
+    throw new DocumentTextError(error instanceof Error && error.name === 'PasswordException' ? 'password-protected' : 'damaged');
   }
 }
 
