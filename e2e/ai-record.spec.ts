@@ -138,6 +138,7 @@ test('an exam planned, answered, documented, linked to its images, and printed',
   await prod.getByRole('button', { name: 'Save answer' }).click();
   await expect(prod.getByText('They will find out')).toBeVisible();
   await expect(page.getByText(`3 of ${total} answered`)).toBeVisible();
+  await used.screenshot({ path: testInfo.outputPath('question-with-history.png') });
   await prod.getByRole('button', { name: 'Set a follow-up date' }).click();
   await prod.getByLabel('Follow up by').fill('2026-01-05');
   await prod.getByRole('button', { name: 'Set follow-up date' }).click();
@@ -159,7 +160,13 @@ test('an exam planned, answered, documented, linked to its images, and printed',
   await page.getByRole('button', { name: 'Link these images' }).click();
   await expect(page.getByText('In the vault: 10 December 2026, CT CHEST')).toBeVisible();
   await expect(page.getByText(`3 of ${total} answered`)).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath('exam.png'), fullPage: true });
+  await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('exam-top.png') });
+  // "Only the ones still open" leaves out what is answered ("they will find out" stays).
+  await page.getByLabel(/^Only the \d+ still open$/).check();
+  await expect(page.getByRole('article', { name: new RegExp(`^\\d+\\. ${aiUsed}`) })).toHaveCount(0);
+  await expect(question(page, product)).toBeVisible();
+  await page.getByLabel(`All ${total} questions`).check();
 
   // The dashboard: the import's own exam was folded into the planned one.
   await page.getByRole('button', { name: '← Back to AI use' }).click();
@@ -174,6 +181,7 @@ test('an exam planned, answered, documented, linked to its images, and printed',
   await page.getByRole('button', { name: 'Print checklist' }).click();
   await expect(page.getByRole('heading', { name: 'Questions to ask about AI at my exam' })).toBeVisible();
   expect(await violations(page), 'checklist preview').toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('checklist-preview.png') });
   const checklist = await printToPdf(page, testInfo.outputPath('checklist.pdf'));
   for (const q of QUESTIONNAIRE.questions) expect(checklist, q.id).toContain(q.text.replace(/\s+/g, ' '));
   expect(checklist).toContain('Mercy Imaging');

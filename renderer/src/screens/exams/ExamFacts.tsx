@@ -1,12 +1,12 @@
 import type { ExamSummary } from '../../../../shared/api/ai-record';
-import { formatDicomDate } from '../../format';
+import { formatDicomDate, formatPersonName } from '../../format';
 import { examKind, progressText } from './exam-text';
 import { FlagBadges } from './FlagBadges';
 
 /** The exam at a glance: its facts, how many questions are answered, and the flags raised. */
 export function ExamFacts({ exam }: { exam: ExamSummary }) {
   const rows: [string, string | null][] = [
-    ['Whose', exam.personName],
+    ['Whose', exam.personName ? formatPersonName(exam.personName) : null],
     ['Date', formatDicomDate(exam.date ?? exam.studyDate)],
     ['Facility', exam.facilityName],
     ['Exam', examKind(exam)],

@@ -25,6 +25,7 @@ export function ExamScreen({ examId, onBack }: { examId: number; onBack: () => v
   const [detail, setDetail] = useState<ExamDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [printing, setPrinting] = useState<Printing>(null);
+  const [onlyOpen, setOnlyOpen] = useState(false);
   const [prefill, setPrefill] = useState<{ questionId: string; fields: Partial<AnswerDraft> } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -64,6 +65,7 @@ export function ExamScreen({ examId, onBack }: { examId: number; onBack: () => v
   const openQuestions = QUESTIONNAIRE.questions.filter((q) => !isAnswered(answers.get(q.id)?.value)).map((q) => q.text);
   const usePassage = (p: PassageItem, doc: DocumentInfo) => {
     const questionId = questionForTerm(p.term);
+    setOnlyOpen(false);
     setPrefill({ questionId, fields: { quote: p.context, how: 'document', notes: `From “${doc.title ?? 'the attached document'}”, page ${p.page}.` } });
     // The form opens in the question's card; bring it into view.
     requestAnimationFrame(() => document.getElementById(`question-${questionId}`)?.scrollIntoView({ block: 'start' }));
@@ -83,8 +85,15 @@ export function ExamScreen({ examId, onBack }: { examId: number; onBack: () => v
         <section aria-labelledby="questions-title">
           <h2 id="questions-title">Questions</h2>
           <p className="hint">Ask the facility, then record what they said. An answer of “they don’t know” or “they would not say” counts as answered; “they will find out” stays open until they do.</p>
+          <fieldset className="fieldset question-filter no-print">
+            <legend>Show</legend>
+            <div className="choice-list">
+              <div className="check"><input id="show-all" type="radio" name="question-filter" checked={!onlyOpen} onChange={() => setOnlyOpen(false)} /><label htmlFor="show-all">All {QUESTIONNAIRE.questions.length} questions</label></div>
+              <div className="check"><input id="show-open" type="radio" name="question-filter" checked={onlyOpen} onChange={() => setOnlyOpen(true)} /><label htmlFor="show-open">Only the {openQuestions.length} still open</label></div>
+            </div>
+          </fieldset>
           <ol className="question-list">
-            {QUESTIONNAIRE.questions.map((q, i) => (
+            {QUESTIONNAIRE.questions.map((q, i) => (onlyOpen && isAnswered(answers.get(q.id)?.value)) ? null : (
               <QuestionItem key={q.id} examId={exam.id} number={i + 1} question={q} answer={answers.get(q.id)} carried={carried.get(q.id)}
                 followUp={followUps.get(q.id)} prefill={prefill?.questionId === q.id ? prefill.fields : null} onChanged={() => void load()} />
             ))}

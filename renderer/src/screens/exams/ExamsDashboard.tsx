@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ExamSummary, FollowUp } from '../../../../shared/api/ai-record';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDicomDate, plural } from '../../format';
+import { formatDicomDate, formatPersonName, plural } from '../../format';
 import { useApi } from '../../services';
 import { examLabel, OUTSIDE_FLAGS, progressText, questionText } from './exam-text';
 import { FlagBadges } from './FlagBadges';
@@ -106,7 +106,7 @@ function ExamRow({ exam, onOpen }: { exam: ExamSummary; onOpen: () => void }) {
       <div className="exam-row-main">
         <h3 className="exam-row-title">{label}</h3>
         <p className="exam-row-facts">
-          {exam.personName && <><bdi>{exam.personName}</bdi> · </>}
+          {exam.personName && <><bdi>{formatPersonName(exam.personName)}</bdi> · </>}
           {exam.facilityName ? <bdi>{exam.facilityName}</bdi> : 'Facility not set'}
           {' · '}{exam.studyId !== null ? 'Images in the vault' : 'Planned, no images yet'}
         </p>

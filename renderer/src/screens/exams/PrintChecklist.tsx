@@ -1,6 +1,6 @@
 import type { ExamDetail } from '../../../../shared/api/ai-record';
 import { NON_ANSWER_LABELS, NON_ANSWERS, QUESTIONNAIRE, type Question } from '../../../../shared/questionnaire';
-import { formatDicomDate } from '../../format';
+import { formatDicomDate, formatPersonName } from '../../format';
 import { describeValue, YN_LABELS } from './answer-draft';
 import { examKind } from './exam-text';
 
@@ -11,7 +11,7 @@ export function PrintChecklist({ detail }: { detail: ExamDetail }) {
   const { exam } = detail;
   const answers = new Map(detail.answers.map((a) => [a.questionId, a]));
   const facts: [string, string | null][] = [
-    ['Patient', exam.personName],
+    ['Patient', exam.personName ? formatPersonName(exam.personName) : null],
     ['Exam date', formatDicomDate(exam.date ?? exam.studyDate)],
     ['Facility', exam.facilityName],
     ['Exam', examKind(exam)],
