@@ -217,6 +217,34 @@ test('an exam planned, answered, documented, linked to its images, and printed',
   await expect(editor.getByText('Sent 2 December 2026 by email.')).toBeVisible();
   await editor.getByRole('button', { name: '← Back to the letters' }).click();
   await expect(page.getByRole('list', { name: 'Letters for this exam' })).toContainText('sent 2 December 2026 by email');
+
+  // Their reply attaches to the letter.
+  await page.getByRole('button', { name: 'Open letter: Questions about the use of AI in my imaging exam' }).click();
+  const reply = path.join(path.dirname(app.vaultDir), 'reply.pdf');
+  await consentFormPdf(page, reply);
+  await editor.getByLabel('Document (PDF or photo)').setInputFiles(reply);
+  await expect(editor.getByLabel('Kind of document')).toHaveValue('letter-received');
+  await editor.getByRole('button', { name: 'Attach document' }).click();
+  await expect(editor.getByText('1 document attached as their reply.')).toBeVisible();
+  await editor.getByRole('button', { name: '← Back to the letters' }).click();
+
+  // The next exam at the same facility offers its answers as "carried over, confirm", never copied.
+  await page.getByRole('button', { name: '← Back to AI use' }).click();
+  await page.getByRole('button', { name: 'Plan an exam' }).click();
+  await expect(page.getByLabel('Facility')).toHaveValue(/\d+/);
+  await page.getByLabel('Exam date').fill('2027-01-20');
+  await page.getByRole('button', { name: 'Save planned exam' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^20 January 2027/ })).toBeFocused();
+  await expect(page.getByText(`0 of ${total} answered`)).toBeVisible();
+  const next = question(page, aiUsed);
+  const carried = next.getByRole('group', { name: 'Carried over, confirm' });
+  await expect(carried).toContainText('they said: Yes');
+  await carried.getByRole('button', { name: 'Confirm carried-over answer' }).click();
+  await expect(next.getByLabel('Their exact words')).toHaveValue('Every chest CT is pre-read by an AI tool.');
+  await next.getByRole('button', { name: 'Save answer' }).click();
+  await expect(next.getByText('Confirmed from an earlier exam at the same facility.')).toBeVisible();
+  await expect(page.getByText(`1 of ${total} answered`)).toBeVisible();
+  expect(await violations(page), 'exam with a carried-over answer').toEqual([]);
 });
 
 test('a consent form’s passages are found and lead to the answer they imply, with the quote', async ({ app, page }, testInfo) => {

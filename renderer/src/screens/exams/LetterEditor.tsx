@@ -6,6 +6,7 @@ import { formatDicomDate, isoDateOf } from '../../format';
 import { useAction } from '../../hooks/useAction';
 import { useApi } from '../../services';
 import { TextField } from '../people/TextField';
+import { AttachForm } from './AttachForm';
 import { draftOf, letterDefinition, letterText, type LetterSources, type LetterText } from './letter-text';
 
 const SEND_METHODS = ['Post', 'Email', 'Patient portal', 'By hand', 'Fax'] as const;
@@ -124,6 +125,12 @@ export function LetterEditor({ letterId, questions, onClose, onPrint }: Props) {
             <div className="field field-end"><button type="submit" className="button" disabled={busy}>Log as sent</button></div>
           </form>
         )}
+      </section>
+      <section className="sent-log" aria-labelledby="reply-title">
+        <h3 id="reply-title">Their reply</h3>
+        <p>{letter.replyDocumentIds.length === 0 ? 'No reply attached yet.' : `${letter.replyDocumentIds.length} ${letter.replyDocumentIds.length === 1 ? 'document' : 'documents'} attached as their reply.`}</p>
+        <AttachForm heading="Attach their reply" level={4} targets={[{ label: 'This letter', target: { kind: 'letter', letterId } }]} defaultKind="letter-received"
+          onAttached={() => void load()} />
       </section>
       <ErrorAlert message={error} />
     </section>
