@@ -1,11 +1,12 @@
 /** The AI-use record: exams, answers with history, follow-ups, providers, documents and letters. */
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api';
-import { CoreError } from '../core-error';
+import { findPassages } from '../../../shared/ai-record/passages';
 import type { JobRunner } from '../jobs/job-runner';
 import type { OpenVault } from '../vault/vault';
 import * as answers from './answers';
 import { getDocumentPassages, startFindPassages, type DocumentReader } from './consent-passages';
 import type { AiContext } from './context';
+import { extractDocumentText } from './document-text';
 import * as documents from './documents';
 import * as exams from './exams';
 import * as letters from './letters';
@@ -22,11 +23,11 @@ export interface AiRecordDeps {
   jobs: JobRunner;
   uploads: documents.UploadTaker;
   now: () => number;
-  /** The consent-form reader; absent in builds without it. */
+  /** The consent-form reader (default: pdf.js text or offline OCR, then the passage finder). */
   reader?: DocumentReader;
 }
 
-const NO_READER = 'This build of ScanVault cannot read documents yet. Open the document and read it yourself.';
+const DEFAULT_READER: DocumentReader = { extractText: extractDocumentText, findPassages };
 
 export class AiRecordFeature {
   private readonly ctx: AiContext;
@@ -51,8 +52,7 @@ export class AiRecordFeature {
   attachDocument(i: In<'attachDocument'>): Out<'attachDocument'> { return documents.attachDocument(this.ctx, this.deps.uploads, i); }
   async listDocuments(i: In<'listDocuments'>): Out<'listDocuments'> { return documents.listDocuments(this.ctx, i); }
   async findConsentPassages(i: In<'findConsentPassages'>): Out<'findConsentPassages'> {
-    if (!this.deps.reader) throw new CoreError('BAD_REQUEST', NO_READER);
-    return startFindPassages(this.ctx, this.deps.jobs, this.deps.reader, i);
+    return startFindPassages(this.ctx, this.deps.jobs, this.deps.reader ?? DEFAULT_READER, i);
   }
   async getDocumentPassages(i: In<'getDocumentPassages'>): Out<'getDocumentPassages'> { return getDocumentPassages(this.ctx, i); }
 

@@ -226,3 +226,34 @@ describe('documents and letters', () => {
     expect(events('ai-letter-sent')).toHaveLength(1);
   });
 });
+
+describe('the consent-form reader', () => {
+  it('reads an attached PDF as a job and keeps the passages it found, page by page', async () => {
+    await importStudy();
+    const exam = (await core.listExams({})).exams[0]!;
+    const file = path.join(root, 'consent.pdf');
+    writeFileSync(file, onePagePdf('Your images may be de-identified and shared with third parties to train artificial intelligence models.'));
+    const doc = await core.attachDocument({ target: { kind: 'exam', examId: exam.id }, docKind: 'consent-form', title: null, source: { kind: 'path', path: file } });
+    const { jobId } = await core.findConsentPassages({ documentId: doc.id });
+    const job = await core.waitForJob(jobId);
+    expect(job, JSON.stringify(job.error)).toMatchObject({ kind: 'read-document', state: 'done' });
+    const found = await core.getDocumentPassages({ documentId: doc.id });
+    expect(found).toMatchObject({ method: 'pdf-text', pageCount: 1, document: { passages: 'found' } });
+    expect(found.passages.map((p) => p.term)).toEqual(expect.arrayContaining(['de-identified', 'third-party', 'training']));
+    expect(found.passages.every((p) => p.page === 1 && p.context.length > 0)).toBe(true);
+    expect(events('ai-passages-read')[0]!.details).toEqual({ documentId: doc.id, passages: found.passages.length, read: true });
+    await core.lockNow();
+    expect(filesContaining(path.join(root, 'vault'), 'artificial intelligence')).toEqual([]);
+  });
+
+  it('records a document it cannot read as failed, with the reader’s advice', async () => {
+    await importStudy();
+    const exam = (await core.listExams({})).exams[0]!;
+    const file = path.join(root, 'locked.pdf');
+    writeFileSync(file, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64, 0x20)]));
+    const doc = await core.attachDocument({ target: { kind: 'exam', examId: exam.id }, docKind: 'consent-form', title: null, source: { kind: 'path', path: file } });
+    const job = await core.waitForJob((await core.findConsentPassages({ documentId: doc.id })).jobId);
+    expect(job).toMatchObject({ state: 'failed', error: { code: 'BAD_REQUEST', message: expect.stringContaining('damaged') } });
+    expect(await core.getDocumentPassages({ documentId: doc.id })).toMatchObject({ document: { passages: 'failed' }, passages: [], method: null });
+  });
+});

@@ -7,13 +7,17 @@ import type { ApiOutput, ApiParsedInput } from '../../../shared/api';
 import { readDocument, readPassages, writePassages } from '../db/ai-documents';
 import type { JobRunner } from '../jobs/job-runner';
 import { CoreError } from '../core-error';
+import { DocumentTextError } from './document-text';
 import { appendEvent } from '../vault/event-log';
 import { notFound, nowIso, type AiContext } from './context';
 import { toDocumentInfo } from './document-view';
 
 export interface FoundPassage { page: number; term: string; phrase: string; context: string; start: number; end: number }
 
-/** Text extraction and the passage finder (main/core/ai-record/document-text/, shared/ai-record/passages.ts). */
+/**
+ * Text extraction and the passage finder (./document-text/, shared/ai-record/passages.ts);
+ * injectable so tests can count calls or fail on purpose. extractText fails with DocumentTextError.
+ */
 export interface DocumentReader {
   extractText(bytes: Uint8Array, mediaType: string, onProgress?: (done: number, total: number) => void, signal?: AbortSignal):
     Promise<{ pages: string[]; method: 'pdf-text' | 'ocr' }>;
@@ -28,15 +32,21 @@ export function startFindPassages(ctx: AiContext, jobs: JobRunner, reader: Docum
   if (!doc) throw notFound('document');
   const jobId = jobs.start('read-document', async (signal, progress) => {
     progress.set({ phase: 'scanning', filesTotal: 1, bytesTotal: doc.size });
-    const bytes = await vault.blobs.readAll(doc.blobId);
+    const plain = await vault.blobs.readAll(doc.blobId);
+    // pdf.js wants a plain Uint8Array (it refuses a Buffer); the Buffer is zeroed at once.
+    const bytes = new Uint8Array(plain);
+    plain.fill(0);
     if (signal.aborted) throw new CoreError('CANCELLED');
     progress.set({ phase: 'working', bytesDone: doc.size });
     let text: { pages: string[]; method: 'pdf-text' | 'ocr' } | null = null;
+    let why = CANNOT_READ;
     try {
       text = await reader.extractText(bytes, doc.mediaType, (done, total) => progress.set({ filesDone: done, filesTotal: total }), signal);
     } catch (err) {
-      if (signal.aborted) throw new CoreError('CANCELLED');
-      if (err instanceof CoreError && err.code !== 'INTERNAL') throw err;
+      if (signal.aborted || (err instanceof DocumentTextError && err.reason === 'cancelled')) throw new CoreError('CANCELLED');
+      // The reader's messages are safe to show (no document text, no path) and say what to do.
+      if (err instanceof DocumentTextError) why = err.message;
+      else if (err instanceof CoreError && err.code !== 'INTERNAL') throw err;
       text = null;
     } finally {
       if (bytes.byteLength > 0) bytes.fill(0); // a reader may have transferred (detached) it
@@ -49,7 +59,7 @@ export function startFindPassages(ctx: AiContext, jobs: JobRunner, reader: Docum
       }, nowIso(ctx));
       appendEvent(db, 'ai-passages-read', { documentId: doc.id, passages: passages.length, read: text !== null });
     });
-    if (!text) throw new CoreError('BAD_REQUEST', CANNOT_READ);
+    if (!text) throw new CoreError('BAD_REQUEST', why);
   }, () => undefined);
   return { jobId };
 }

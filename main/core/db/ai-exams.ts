@@ -128,27 +128,3 @@ export function deleteUntouchedImportExams(db: WritableDB, studyIds: readonly nu
       AND NOT EXISTS (SELECT 1 FROM ai_documents d WHERE d.exam_id = ai_exams.id)
       AND NOT EXISTS (SELECT 1 FROM ai_letters l WHERE l.exam_id = ai_exams.id)`).run(JSON.stringify(studyIds)).changes;
 }
-
-/**
- * Studies that have no exam (their patient record had no person when the study was written):
- * gives each one, so every study has its exam. Returns how many were made.
- */
-export function addMissingStudyExams(db: WritableDB, now: string): number {
-  return db.prepare(`INSERT INTO ai_exams (person_id, study_id, origin, created_at, updated_at)
-    SELECT r.person_id, s.id, 'import', ?, ? FROM studies s JOIN person_records r ON r.patient_id = s.patient_id
-    WHERE NOT EXISTS (SELECT 1 FROM ai_exams e WHERE e.study_id = s.id)`).run(now, now).changes;
-}
-
-export function studiesWithoutExamCount(db: VaultDatabase): number {
-  return Number(db.prepare(`SELECT count(*) FROM studies s JOIN person_records r ON r.patient_id = s.patient_id
-    WHERE NOT EXISTS (SELECT 1 FROM ai_exams e WHERE e.study_id = s.id)`).pluck().get());
-}
-
-export function studyExists(db: VaultDatabase, studyId: number): boolean {
-  return db.prepare('SELECT 1 FROM studies WHERE id = ?').get(studyId) !== undefined;
-}
-
-/** Exams at a facility other than `examId`, for carried-over answers. */
-export function otherExamsAtFacility(db: VaultDatabase, facilityId: number, examId: number): number[] {
-  return db.prepare('SELECT id FROM ai_exams WHERE facility_id = ? AND id <> ? ORDER BY id').pluck().all(facilityId, examId).map(Number);
-}

@@ -107,10 +107,31 @@ describe('scanvault exams, answer, answers, followups', () => {
   it('attaches a document encrypted and refuses one without a place', async () => {
     const exam = String((await json<ExamsOut>('exams')).exams.at(-1)!.id);
     const file = path.join(root, 'consent.pdf');
-    writeFileSync(file, onePagePdf('Images may be used to train Quetzalmodel'));
+    writeFileSync(file, onePagePdf('Images may be used to train AI models of Quetzalcorp.'));
     const doc = await json<{ id: number; mediaType: string }>('attach', file, '--exam', exam, '--question', 'training-use', '--kind', 'consent-form');
     expect(doc.mediaType).toBe('application/pdf');
     expect((await v('attach', file)).code).toBe(2);
-    expect(filesContaining(vault, 'Quetzalmodel')).toEqual([]);
+    expect(filesContaining(vault, 'Quetzalcorp')).toEqual([]);
+
+    const read = await v('passages', String(doc.id));
+    expect(read.code, read.stderr).toBe(0);
+    expect(read.stdout).toMatch(/page 1, .*: “Images may be used to train AI models of Quetzalcorp.”/);
+    const stored = await json<{ method: string; pages: number; passages: { term: string; page: number }[] }>('passages', String(doc.id));
+    expect(stored).toMatchObject({ method: 'pdf-text', pages: 1 });
+    expect(stored.passages.map((p) => p.term)).toContain('training');
+  });
+
+  it('starts a letter, logs it as sent and attaches the reply', async () => {
+    const exam = String((await json<ExamsOut>('exams')).exams[0]!.id);
+    const letter = await json<{ id: number; kind: string }>('letter-add', 'accounting', '--exam', exam);
+    expect(letter.kind).toBe('accounting');
+    expect((await v('letter-add', 'poem')).code).toBe(2);
+    expect((await v('letter-sent', String(letter.id), '--date', '2026-03-02', '--method', 'post')).code).toBe(0);
+    const reply = path.join(root, 'reply.pdf');
+    writeFileSync(reply, onePagePdf('Reply'));
+    expect((await v('attach', reply, '--letter', String(letter.id), '--kind', 'letter-received')).code).toBe(0);
+    const { letters } = await json<{ letters: { id: number; sentDate: string; sentMethod: string; replyDocumentIds: number[] }[] }>('letters', '--exam', exam);
+    expect(letters).toEqual([expect.objectContaining({ id: letter.id, sentDate: '2026-03-02', sentMethod: 'post', replyDocumentIds: [expect.any(Number)] })]);
+    expect((await v('letters')).stdout).toContain('sent 2026-03-02 by post, 1 reply document(s)');
   });
 });

@@ -2,20 +2,17 @@
  * The AI-use record on the command line: the questionnaire, exams, answers (with history),
  * follow-ups, providers and documents. --json shapes are the ones issue #9 lists.
  */
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { ApiInput } from '../../../../shared/api';
 import type { AnswerWithHistory } from '../../../../shared/api/ai-record';
 import { QUESTIONNAIRE } from '../../../../shared/questionnaire';
 import { printJson, type CliContext } from '../context';
 import { CliExit, EXIT } from '../exit-codes';
-import { formatAnswers, formatExams, formatFollowUps, formatProviders, formatQuestions } from '../format-ai-record';
+import { formatAnswers, formatExams, formatFollowUps, formatQuestions } from '../format-ai-record';
+import { id } from './ai-args';
+import { registerProviderCommands } from './ai-provider-commands';
 import { withUnlocked } from './data-commands';
 
-function id(value: string, what: string, where: string): number {
-  if (!/^[1-9][0-9]{0,15}$/.test(value)) throw new CliExit(EXIT.usage, `${what} must be a number as shown by "scanvault ${where}".`);
-  return Number(value);
-}
 
 /** The answer's fields as the issue lists them, plus detailDate, notes and carriedFrom. */
 function answerJson(a: Omit<AnswerWithHistory, 'history'>) {
@@ -162,56 +159,4 @@ export function registerAiRecordCommands(program: Command, context: () => CliCon
     });
 
   registerProviderCommands(program, context);
-}
-
-function registerProviderCommands(program: Command, context: () => CliContext): void {
-  program.command('providers')
-    .description('Facilities and AI companies, with their exams and documents.')
-    .action(async () => {
-      const ctx = context();
-      const { providers } = await withUnlocked(ctx, (s) => s.call('listProviders', {}));
-      if (ctx.json) printJson(ctx, { providers });
-      else ctx.stdout.write(formatProviders(providers));
-    });
-
-  program.command('provider-add')
-    .description('Add a facility or AI company (or change one with --id).')
-    .requiredOption('--name <name>', 'its name').option('--kind <kind>', 'facility or ai-vendor', 'facility')
-    .option('--id <n>', 'change this provider instead of adding one')
-    .option('--contact <text>', 'address, phone, email').option('--privacy-officer <text>', 'who handles privacy requests')
-    .option('--ai-statement <text>', 'what they said about AI in general').option('--notes <text>', 'your notes')
-    .action(async (o: { name: string; kind: string; id?: string; contact?: string; privacyOfficer?: string; aiStatement?: string; notes?: string }) => {
-      const ctx = context();
-      if (o.kind !== 'facility' && o.kind !== 'ai-vendor') throw new CliExit(EXIT.usage, '--kind must be facility or ai-vendor.');
-      const provider = await withUnlocked(ctx, (s) => s.call('saveProvider', {
-        kind: o.kind as 'facility' | 'ai-vendor', name: o.name, ...(o.id !== undefined ? { id: id(o.id, '--id', 'providers') } : {}),
-        ...(o.contact !== undefined ? { contact: o.contact } : {}), ...(o.privacyOfficer !== undefined ? { privacyOfficer: o.privacyOfficer } : {}),
-        ...(o.aiStatement !== undefined ? { aiStatement: o.aiStatement } : {}), ...(o.notes !== undefined ? { notes: o.notes } : {}),
-      }));
-      if (ctx.json) printJson(ctx, provider);
-      else ctx.stdout.write(`Saved provider ${provider.id}.\n`);
-    });
-
-  program.command('attach')
-    .description('Store a document (PDF, PNG or JPEG) encrypted with an exam, one of its answers, a provider or a letter.')
-    .argument('<file>', 'the document')
-    .option('--exam <n>', 'attach to this exam').option('--question <id>', 'with --exam: attach to that answer')
-    .option('--provider <n>', 'attach to this provider').option('--letter <n>', 'attach to this letter (e.g. its reply)')
-    .option('--kind <kind>', 'consent-form, privacy-notice, letter-received, photo or other', 'other')
-    .option('--title <text>', 'a title to recognise it by')
-    .action(async (file: string, o: { exam?: string; question?: string; provider?: string; letter?: string; kind: string; title?: string }) => {
-      const ctx = context();
-      const owners = [o.exam, o.provider, o.letter].filter((x) => x !== undefined).length;
-      if (owners !== 1) throw new CliExit(EXIT.usage, 'Say where the document belongs: exactly one of --exam, --provider or --letter.');
-      const kinds = ['consent-form', 'privacy-notice', 'letter-received', 'photo', 'other'] as const;
-      const docKind = kinds.find((k) => k === o.kind);
-      if (!docKind) throw new CliExit(EXIT.usage, `--kind must be one of ${kinds.join(', ')}.`);
-      const target = o.exam !== undefined
-        ? (o.question !== undefined ? { kind: 'answer' as const, examId: id(o.exam, '--exam', 'exams'), questionId: o.question } : { kind: 'exam' as const, examId: id(o.exam, '--exam', 'exams') })
-        : o.provider !== undefined ? { kind: 'provider' as const, providerId: id(o.provider, '--provider', 'providers') }
-          : { kind: 'letter' as const, letterId: id(o.letter ?? '', '--letter', 'letters') };
-      const doc = await withUnlocked(ctx, (s) => s.call('attachDocument', { target, docKind, title: o.title ?? '', source: { kind: 'path', path: path.resolve(file) } }));
-      if (ctx.json) printJson(ctx, doc);
-      else ctx.stdout.write(`Stored document ${doc.id} (${doc.mediaType}, encrypted).\n`);
-    });
 }
