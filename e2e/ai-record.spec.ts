@@ -260,7 +260,7 @@ test('a consent form’s passages are found and lead to the answer they imply, w
   const training = passages.getByRole('listitem').filter({ has: page.locator('mark', { hasText: /train/i }) }).first();
   await expect(training).toContainText('page 2');
   await expect(passages).not.toContainText('page 1');
-  await page.screenshot({ path: testInfo.outputPath('passages.png'), fullPage: true });
+  await page.getByRole('region', { name: 'Documents' }).screenshot({ path: testInfo.outputPath('passages.png') });
   await training.getByRole('button', { name: /^Record the answer this implies/ }).click();
   const trainingText = QUESTIONNAIRE.questions.find((q) => q.id === 'training-use')!.text;
   const trainingQ = question(page, trainingText);
