@@ -9,6 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import { QUESTIONNAIRE } from '../shared/questionnaire';
 import { makeSeries } from '../main/test-support/dicom-fixtures';
 import { violations } from './support/axe';
+import { filesUnder, findIdentifiers } from './support/leak-scan';
 import { createVault, importPath } from './support/pages';
 import { pdfText } from './support/pdf-text';
 import { test, expect, type ServedApp } from './support/serve-fixture';
@@ -131,6 +132,14 @@ test('an exam planned, answered, documented, linked to its images, and printed',
   await expect(used.locator('.history-list')).toContainText('I don’t think so.');
   await expect(page.getByText(`3 of ${total} answered`)).toBeVisible();
 
+  // With the keyboard: Enter on "Answer" opens the form with focus on its first choice; Cancel closes it.
+  const kb = question(page, QUESTIONNAIRE.questions.find((q) => q.id === 'radiologist-review')!.text);
+  await kb.getByRole('button', { name: /^Answer: / }).focus();
+  await page.keyboard.press('Enter');
+  await expect(kb.getByRole('group', { name: 'Their answer' }).getByLabel('Yes', { exact: true })).toBeFocused();
+  await kb.getByRole('button', { name: 'Cancel' }).press('Enter');
+  await expect(kb.getByRole('button', { name: /^Answer: / })).toBeVisible();
+
   // "They will find out" stays open and can carry a follow-up date; one in the past is overdue.
   const prod = question(page, product);
   await prod.getByRole('button', { name: `Answer: ${product}` }).click();
@@ -245,6 +254,13 @@ test('an exam planned, answered, documented, linked to its images, and printed',
   await expect(next.getByText('Confirmed from an earlier exam at the same facility.')).toBeVisible();
   await expect(page.getByText(`1 of ${total} answered`)).toBeVisible();
   expect(await violations(page), 'exam with a carried-over answer').toEqual([]);
+
+  // Everything typed above sits encrypted in the vault: none of it is in its files as plain text.
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible();
+  const typed = ['Every chest CT is pre-read by an AI tool.', 'There is no opt-out for that.', '12 Elm Street, Springfield', 'Follow-up of a cough', 'Dr Patel'];
+  expect(filesUnder(app.vaultDir).length).toBeGreaterThan(0);
+  expect(findIdentifiers([app.vaultDir], { names: new Set(typed), ids: new Set(), uids: new Set() })).toEqual([]);
 });
 
 test('a consent form’s passages are found and lead to the answer they imply, with the quote', async ({ app, page }, testInfo) => {
