@@ -199,12 +199,17 @@ test('an exam planned, answered, documented, linked to its images, and printed',
   expect(checklist).not.toContain('Back to the exam');
   await page.getByRole('button', { name: '← Back to the exam' }).click();
 
-  // A letter, prefilled and edited, printed, then logged as sent.
+  // A letter, prefilled from the profile-less vault and the facility's record, edited, printed, logged as sent.
+  await page.getByText('Facility details: Mercy Imaging').click();
+  await page.getByLabel('Postal address').fill('1 Hospital Road\nSpringfield');
+  await page.getByRole('button', { name: 'Save facility details' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Facility details saved.' })).toBeVisible();
   await page.getByLabel('Letter to write').selectOption({ label: 'Questions about the use of AI in my imaging exam' });
   await page.getByRole('button', { name: 'Start letter' }).click();
   const editor = page.getByRole('region', { name: 'Questions about the use of AI in my imaging exam' });
   await expect(editor.getByLabel('Letter text')).toHaveValue(new RegExp(product.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   await expect(editor.getByText(/Still to fill in/)).toContainText('your address');
+  await expect(editor.getByText(/Still to fill in/)).not.toContainText('their postal address');
   const from = editor.getByLabel('From', { exact: true });
   await from.fill((await from.inputValue()).replace('[your address]', '12 Elm Street, Springfield'));
   expect(await violations(page), 'letter editor').toEqual([]);
@@ -213,6 +218,7 @@ test('an exam planned, answered, documented, linked to its images, and printed',
   const letter = await printToPdf(page, testInfo.outputPath('letter.pdf'));
   expect(letter).toContain('Questions about the use of AI in my imaging exam');
   expect(letter).toContain('12 Elm Street, Springfield');
+  expect(letter).toContain('1 Hospital Road');
   expect(letter).toContain(product.replace(/\s+/g, ' '));
   expect(letter).not.toContain(aiUsed); // answered, so the letter does not ask it again
   expect(letter).not.toContain('Skip to content');
@@ -258,7 +264,7 @@ test('an exam planned, answered, documented, linked to its images, and printed',
   // Everything typed above sits encrypted in the vault: none of it is in its files as plain text.
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible();
-  const typed = ['Every chest CT is pre-read by an AI tool.', 'There is no opt-out for that.', '12 Elm Street, Springfield', 'Follow-up of a cough', 'Dr Patel'];
+  const typed = ['Every chest CT is pre-read by an AI tool.', 'There is no opt-out for that.', '12 Elm Street, Springfield', '1 Hospital Road', 'Follow-up of a cough', 'Dr Patel'];
   expect(filesUnder(app.vaultDir).length).toBeGreaterThan(0);
   expect(findIdentifiers([app.vaultDir], { names: new Set(typed), ids: new Set(), uids: new Set() })).toEqual([]);
 });

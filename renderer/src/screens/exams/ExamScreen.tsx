@@ -6,6 +6,7 @@ import { useApi } from '../../services';
 import type { AnswerDraft } from './answer-draft';
 import { DocumentsPanel } from './DocumentsPanel';
 import { ExamFacts } from './ExamFacts';
+import { FacilityPanel } from './FacilityPanel';
 import { examLabel } from './exam-text';
 import { LetterPrint } from './LetterPrint';
 import { LettersPanel } from './LettersPanel';
@@ -80,6 +81,7 @@ export function ExamScreen({ examId, onBack }: { examId: number; onBack: () => v
         <div className="button-row no-print">
           <button type="button" className="button" onClick={() => setPrinting({ kind: 'checklist' })}>Print checklist</button>
         </div>
+        {exam.facilityId !== null && <FacilityPanel facilityId={exam.facilityId} onSaved={() => void load()} />}
         {exam.studyId === null && <LinkStudyPanel exam={exam} onLinked={() => void load()} />}
         <DocumentsPanel examId={exam.id} documents={detail.documents} onChanged={() => void load()} onUsePassage={usePassage} />
         <section aria-labelledby="questions-title">

@@ -24,7 +24,7 @@ export function LettersPanel({ detail, openQuestions, onChanged, onPrint }: Prop
   const { busy, error, run } = useAction();
 
   const start = async () => {
-    const letter = await run(() => api.createLetter({ kind, examId: detail.exam.id }));
+    const letter = await run(() => api.createLetter({ kind, examId: detail.exam.id, ...(detail.exam.facilityId !== null ? { recipientId: detail.exam.facilityId } : {}) }));
     if (letter) {
       setOpenId(letter.id);
       onChanged();

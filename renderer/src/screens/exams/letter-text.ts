@@ -50,7 +50,7 @@ export function factsFor(src: LetterSources): LetterFacts {
   const modality = exam?.modality ? (/^[A-Z]{2,3}$/.test(exam.modality) ? modalityLabel(exam.modality) : exam.modality) : null;
   return {
     patient: patient ? patientFromProfile(patient, facilityName) : {},
-    recipient: { organisation: facilityName, office: null, address: recipient?.contact ?? null },
+    recipient: { organisation: facilityName, office: recipient?.privacyOfficer ?? null, address: recipient?.contact ?? null },
     exam: exam ? {
       facility: exam.facilityName, modality, bodyPart: exam.bodyPart?.toLowerCase() ?? null,
       date: isoOf(exam.date ?? exam.studyDate), accession: null, orderingPhysician: exam.orderingProvider, readingPhysician: null,
