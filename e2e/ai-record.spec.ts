@@ -137,6 +137,7 @@ test('an exam planned, answered, documented, linked to its images, and printed',
   await kb.getByRole('button', { name: /^Answer: / }).focus();
   await page.keyboard.press('Enter');
   await expect(kb.getByRole('group', { name: 'Their answer' }).getByLabel('Yes', { exact: true })).toBeFocused();
+  await kb.screenshot({ path: testInfo.outputPath('answer-form.png') });
   await kb.getByRole('button', { name: 'Cancel' }).press('Enter');
   await expect(kb.getByRole('button', { name: /^Answer: / })).toBeVisible();
 

@@ -97,7 +97,7 @@ export function ExamScreen({ examId, onBack }: { examId: number; onBack: () => v
           <ol className="question-list">
             {QUESTIONNAIRE.questions.map((q, i) => (onlyOpen && isAnswered(answers.get(q.id)?.value)) ? null : (
               <QuestionItem key={q.id} examId={exam.id} number={i + 1} question={q} answer={answers.get(q.id)} carried={carried.get(q.id)}
-                followUp={followUps.get(q.id)} prefill={prefill?.questionId === q.id ? prefill.fields : null} onChanged={() => void load()} />
+                followUp={followUps.get(q.id)} facilityName={exam.facilityName} prefill={prefill?.questionId === q.id ? prefill.fields : null} onChanged={() => void load()} />
             ))}
           </ol>
         </section>

@@ -15,6 +15,8 @@ interface Props {
   answer: AnswerWithHistory | undefined;
   carried: CarriedOver | undefined;
   followUp: FollowUp | undefined;
+  /** Offered as "who answered: organisation" on a new answer. */
+  facilityName: string | null;
   /** Fields to start the form with (a consent-form passage's quote); opens the form. */
   prefill: Partial<AnswerDraft> | null;
   onChanged: () => void;
@@ -23,15 +25,16 @@ interface Props {
 type Editing = null | { initial: AnswerDraft; carriedFromAnswerId?: number };
 
 /** One question: why it matters, the current answer and its history, a carried-over suggestion, a follow-up. */
-export function QuestionItem({ examId, number, question, answer, carried, followUp, prefill, onChanged }: Props) {
+export function QuestionItem({ examId, number, question, answer, carried, followUp, facilityName, prefill, onChanged }: Props) {
   const headingId = useId();
   const [editing, setEditing] = useState<Editing>(null);
   const today = isoDateOf(new Date());
+  const fresh = (): AnswerDraft => ({ ...emptyDraft(today), org: facilityName ?? '' });
 
   // A passage chose this question: open the form with its quote. Only a new prefill does this;
   // a reload of the answer must not reopen the form.
   useEffect(() => {
-    if (prefill) setEditing({ initial: { ...(answer ? draftFromAnswer(question, answer) : emptyDraft(today)), date: today, ...prefill } });
+    if (prefill) setEditing({ initial: { ...(answer ? draftFromAnswer(question, answer) : fresh()), date: today, ...prefill } });
   }, [prefill]);
 
   const status = answer ? answerStatus(answer.value) : null;
@@ -91,7 +94,7 @@ export function QuestionItem({ examId, number, question, answer, carried, follow
         ) : (
           <div className="button-row">
             <button type="button" className="button" aria-label={`${answer ? 'Change answer' : 'Answer'}: ${question.text}`}
-              onClick={() => setEditing({ initial: answer ? { ...draftFromAnswer(question, answer), date: today } : emptyDraft(today) })}>
+              onClick={() => setEditing({ initial: answer ? { ...draftFromAnswer(question, answer), date: today } : fresh() })}>
               {answer ? 'Change answer' : 'Answer'}
             </button>
           </div>
