@@ -294,4 +294,14 @@ test('a consent form’s passages are found and lead to the answer they imply, w
   await expect(page.getByText(`1 of ${QUESTIONNAIRE.questions.length} answered`)).toBeVisible();
   expect(await violations(page), 'passages').toEqual([]);
 
+  // The complaint worksheet works out the 180-day deadline from the date the patient learned of it.
+  await page.getByLabel('Letter to write').selectOption({ label: 'Facts for a privacy complaint to the Office for Civil Rights' });
+  await page.getByRole('button', { name: 'Start letter' }).click();
+  const sheet = page.getByRole('region', { name: 'Facts for a privacy complaint to the Office for Civil Rights' });
+  await sheet.getByLabel('When you learned what happened').fill('2026-11-30');
+  await expect(sheet.getByLabel('Letter text')).toHaveValue(/file by May 29, 2027, 180 days after you learned of it on November 30, 2026/);
+  await sheet.getByRole('button', { name: 'Save changes' }).click();
+  await expect(sheet.getByRole('status').filter({ hasText: 'Letter saved.' })).toBeVisible();
+  expect(await violations(page), 'complaint worksheet').toEqual([]);
+
 });

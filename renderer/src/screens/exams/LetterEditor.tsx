@@ -7,7 +7,7 @@ import { useAction } from '../../hooks/useAction';
 import { useApi } from '../../services';
 import { TextField } from '../people/TextField';
 import { AttachForm } from './AttachForm';
-import { draftOf, letterDefinition, letterText, type LetterSources, type LetterText } from './letter-text';
+import { DATE_LEARNED, draftOf, letterDefinition, letterText, refill, type LetterSources, type LetterText } from './letter-text';
 
 const SEND_METHODS = ['Post', 'Email', 'Patient portal', 'By hand', 'Fax'] as const;
 
@@ -25,6 +25,8 @@ export function LetterEditor({ letterId, questions, onClose, onPrint }: Props) {
   const api = useApi();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [text, setText] = useState<LetterText | null>(null);
+  /** Facts the patient gives here (the complaint's "date you learned"), saved with the draft. */
+  const [facts, setFacts] = useState<Record<string, string> | null>(null);
   const [saved, setSaved] = useState('');
   const [sentDate, setSentDate] = useState(isoDateOf(new Date()));
   const [sentMethod, setSentMethod] = useState<string>(SEND_METHODS[0]);
@@ -47,25 +49,32 @@ export function LetterEditor({ letterId, questions, onClose, onPrint }: Props) {
   const src: LetterSources | null = useMemo(() => loaded && ({
     exam: loaded.exam, recipient: loaded.recipient, patient: loaded.patient, questions, today: loaded.letter.createdAt.slice(0, 10) || today,
   }), [loaded, questions, today]);
-  const filled = useMemo(() => (loaded && src ? letterText(loaded.letter.kind, src, {}).text : null), [loaded, src]);
+  const filled = useMemo(() => (loaded && src && facts ? letterText(loaded.letter.kind, src, facts).text : null), [loaded, src, facts]);
 
   useEffect(() => {
     if (loaded && src && text === null) {
+      setFacts(loaded.letter.draft[DATE_LEARNED] ? { [DATE_LEARNED]: loaded.letter.draft[DATE_LEARNED] } : {});
       setText(letterText(loaded.letter.kind, src, loaded.letter.draft).text);
       headingRef.current?.focus();
     }
   }, [loaded, src, text]);
 
-  if (!loaded || !text || !filled || !src) {
+  if (!loaded || !text || !filled || !src || !facts) {
     return <section className="card"><h2>Letter</h2>{error ? <ErrorAlert message={error} /> : <p className="muted" aria-live="polite">Opening the letter…</p>}</section>;
   }
   const { letter } = loaded;
   const def = letterDefinition(letter.kind);
-  const missing = letterText(letter.kind, src, draftOf(text, filled)).missing;
+  const missing = letterText(letter.kind, src, draftOf(text, filled, facts)).missing;
+  const setDateLearned = (value: string) => {
+    setSaved('');
+    const nextFacts = value.trim() === '' ? {} : { [DATE_LEARNED]: value.trim() };
+    setText(refill(text, filled, letterText(letter.kind, src, nextFacts).text));
+    setFacts(nextFacts);
+  };
   const set = (field: keyof LetterText) => (value: string) => { setSaved(''); setText((t) => (t ? { ...t, [field]: value } : t)); };
 
   const save = async () => {
-    const stored = await run(() => api.updateLetter({ letterId, draft: draftOf(text, filled) }));
+    const stored = await run(() => api.updateLetter({ letterId, draft: draftOf(text, filled, facts) }));
     if (stored) {
       setSaved('Letter saved.');
       setLoaded({ ...loaded, letter: stored });
@@ -92,6 +101,10 @@ export function LetterEditor({ letterId, questions, onClose, onPrint }: Props) {
         <p className="notice">Still to fill in (shown in [brackets] in the text): {missing.join(', ')}. Add them to the profile, or type them here.</p>
       )}
       <form className="stack-tight" noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        {letter.kind === 'complaint' && (
+          <TextField label="When you learned what happened" type="date" value={facts[DATE_LEARNED] ?? ''} onChange={setDateLearned}
+            hint="A complaint must usually be filed within 180 days of this date; the worksheet works out the last day." />
+        )}
         <TextField label="From" multiline value={text.sender} onChange={set('sender')} maxLength={20000} />
         <TextField label="Date on the letter" value={text.date} onChange={set('date')} maxLength={200} />
         <TextField label="To" multiline value={text.recipient} onChange={set('recipient')} maxLength={20000} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExamSummary } from '../../../../shared/api/ai-record';
 import type { PersonProfile } from '../../../../shared/person-profile';
-import { draftOf, letterText, type LetterSources } from './letter-text';
+import { DATE_LEARNED, draftOf, letterText, refill, type LetterSources } from './letter-text';
 
 const exam: ExamSummary = {
   id: 3, personId: 1, personName: 'Jane Doe', studyId: null, studyInstanceUid: null, studyDate: null, studyDescription: null,
@@ -36,7 +36,16 @@ describe('letter text', () => {
     expect(again.missing).not.toContain('your address');
   });
 
-  it('maps the complaint kind onto the worksheet', () => {
-    expect(letterText('complaint', src, {}).text.title).toMatch(/Office for Civil Rights/);
+  it('maps the complaint kind onto the worksheet and computes its deadline from the date learned', () => {
+    const blank = letterText('complaint', src, {});
+    expect(blank.text.title).toMatch(/Office for Civil Rights/);
+    const dated = letterText('complaint', src, { [DATE_LEARNED]: '2026-11-30' });
+    expect(dated.text.body).toContain('file by May 29, 2027, 180 days after you learned of it on November 30, 2026');
+    // An edited part stays edited; the others follow the new date.
+    const edited = { ...blank.text, title: 'My complaint' };
+    const next = refill(edited, blank.text, dated.text);
+    expect(next.title).toBe('My complaint');
+    expect(next.body).toBe(dated.text.body);
+    expect(draftOf(next, dated.text, { [DATE_LEARNED]: '2026-11-30' })).toEqual({ [DATE_LEARNED]: '2026-11-30', title: 'My complaint' });
   });
 });

@@ -44,7 +44,10 @@ export interface LetterSources {
   today: string;
 }
 
-export function factsFor(src: LetterSources): LetterFacts {
+/** Facts the patient gives in the editor, kept in the draft beside the text edits. */
+export const DATE_LEARNED = 'fact.dateLearned';
+
+export function factsFor(src: LetterSources, draft: Readonly<Record<string, string>> = {}): LetterFacts {
   const { exam, recipient, patient } = src;
   const facilityName = recipient?.name ?? exam?.facilityName ?? null;
   const modality = exam?.modality ? (/^[A-Z]{2,3}$/.test(exam.modality) ? modalityLabel(exam.modality) : exam.modality) : null;
@@ -57,12 +60,13 @@ export function factsFor(src: LetterSources): LetterFacts {
     } : null,
     letterDate: src.today,
     questions: [...src.questions],
+    dateLearned: isoOf(draft[DATE_LEARNED] ?? null),
   };
 }
 
 /** What the vault fills in, then the patient's edits over it; `missing` lists the blanks left in the filled text. */
 export function letterText(kind: LetterKind, src: LetterSources, draft: Readonly<Record<string, string>>): { text: LetterText; missing: string[] } {
-  const filled = fillLetter(FILL_KIND[kind], factsFor(src));
+  const filled = fillLetter(FILL_KIND[kind], factsFor(src, draft));
   const base: LetterText = {
     sender: filled.senderBlock,
     date: filled.date,
@@ -79,9 +83,16 @@ export function letterText(kind: LetterKind, src: LetterSources, draft: Readonly
   return { text, missing: filled.fieldsMissing.filter(stillBlank) };
 }
 
-/** Only the parts that differ from the filled text are kept as edits. */
-export function draftOf(text: LetterText, filled: LetterText): Record<string, string> {
-  const draft: Record<string, string> = {};
+/** Only the parts that differ from the filled text are kept as edits (plus the facts given). */
+export function draftOf(text: LetterText, filled: LetterText, facts: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const draft: Record<string, string> = { ...facts };
   for (const f of LETTER_FIELDS) if (text[f] !== filled[f]) draft[f] = text[f];
   return draft;
+}
+
+/** After a fact changed: parts the patient had not edited follow the new filled text; edits stay. */
+export function refill(text: LetterText, before: LetterText, after: LetterText): LetterText {
+  const next = { ...text };
+  for (const f of LETTER_FIELDS) if (text[f] === before[f]) next[f] = after[f];
+  return next;
 }
