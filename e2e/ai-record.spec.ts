@@ -178,8 +178,8 @@ test('an exam planned, answered, documented, linked to its images, and printed',
   await expect(question(page, product)).toBeVisible();
   await page.getByLabel(`All ${total} questions`).check();
 
-  // The dashboard: the import's own exam was folded into the planned one.
-  await page.getByRole('button', { name: '← Back to AI use' }).click();
+  // The dashboard (also reached by "AI use" again from inside an exam): the import's own exam was folded into the planned one.
+  await nav.getByRole('button', { name: 'AI use' }).click();
   await expect(page.getByRole('list', { name: 'Exams' }).getByRole('button', { name: /^Open exam: / })).toHaveCount(2);
   await expect(page.locator('.overview-item').filter({ hasText: 'Exams that used AI' })).toContainText('1');
   await expect(page.getByRole('region', { name: 'Follow-ups' })).toContainText('Overdue since 5 January 2026');

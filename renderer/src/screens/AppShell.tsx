@@ -30,6 +30,8 @@ export function AppShell({ status, onStatus }: Props) {
   const [importJobId, setImportJobId] = useState<string | null>(null);
   const [verifyJobId, setVerifyJobId] = useState<string | null>(null);
   const [locking, setLocking] = useState(false);
+  /** Counts navigation clicks: "AI use" clicked again from inside an exam goes back to its dashboard. */
+  const [navClicks, setNavClicks] = useState(0);
   /** The study open in the study view, over the library; null shows the current page. */
   const [openStudyId, setOpenStudyId] = useState<number | null>(null);
   const mainRef = useRef<HTMLElement>(null);
@@ -71,7 +73,7 @@ export function AppShell({ status, onStatus }: Props) {
             <ul className="nav-list">
               {PAGES.map(({ page: p, label }) => (
                 <li key={p}>
-                  <button type="button" className="nav-button" aria-current={page === p ? 'page' : undefined} onClick={() => { setOpenStudyId(null); setPage(p); }}>
+                  <button type="button" className="nav-button" aria-current={page === p ? 'page' : undefined} onClick={() => { setOpenStudyId(null); setPage(p); setNavClicks((n) => n + 1); }}>
                     {label}
                   </button>
                 </li>
@@ -87,7 +89,7 @@ export function AppShell({ status, onStatus }: Props) {
         {openStudyId !== null && <StudyScreen studyId={openStudyId} onClose={() => setOpenStudyId(null)} />}
         {openStudyId === null && page === 'library' && <LibraryScreen onImport={() => setPage('import')} onOpenStudy={setOpenStudyId} />}
         {openStudyId === null && page === 'import' && <ImportScreen status={status} jobId={importJobId} onJobId={setImportJobId} onGoToLibrary={() => setPage('library')} />}
-        {openStudyId === null && page === 'exams' && <ExamsScreen />}
+        {openStudyId === null && page === 'exams' && <ExamsScreen key={navClicks} />}
         {openStudyId === null && page === 'verify' && <VerifyScreen jobId={verifyJobId} onJobId={setVerifyJobId} />}
         {openStudyId === null && page === 'settings' && <SettingsScreen status={status} onStatus={onStatus} />}
       </main>
