@@ -21,10 +21,15 @@ export const AiFlag = z.enum(AI_FLAGS);
 export type AiFlag = z.infer<typeof AiFlag>;
 
 /** A string for ynu / choice / text questions (or a non-answer), a list of option values for multi. */
-export const AnswerValue = z.union([z.string().max(4000), z.array(z.string().max(100)).max(30)]);
+export const AnswerValue = z.union([
+  z.string().max(4000, 'An answer can be at most 4000 characters; attach longer text as a document.'),
+  z.array(z.string().max(100, 'That is not one of the question’s options.')).max(30, 'Choose at most 30 options.'),
+], { error: 'Give the answer as text, or as a list of the question’s options.' });
 
 /** How the answer reached the patient. */
-export const AnswerHow = z.enum(['in-person', 'phone', 'portal', 'email', 'letter', 'document', 'other']);
+export const AnswerHow = z.enum(['in-person', 'phone', 'portal', 'email', 'letter', 'document', 'other'], {
+  error: 'Say how they answered: in-person, phone, portal, email, letter, document or other.',
+});
 export type AnswerHow = z.infer<typeof AnswerHow>;
 
 export const ProviderKind = z.enum(['facility', 'ai-vendor']);
@@ -76,7 +81,7 @@ export type ExamSummary = z.infer<typeof ExamSummary>;
 /** What the patient records for one question (one new version each time). */
 export const AnswerInput = z.object({
   examId: Id,
-  questionId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
+  questionId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A question id is written like ai-used; see the list of questions.').max(80),
   value: AnswerValue,
   /** Compound questions: the detail text and the date the question asks for. */
   detail: optText(4000),

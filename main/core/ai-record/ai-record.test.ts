@@ -1,5 +1,5 @@
 /** The AI-use record through the core: exams for studies, answers with history, carry-over, follow-ups, documents, letters. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -69,6 +69,22 @@ describe('exams', () => {
     const detail = await core.getExam({ examId: planned.id });
     expect(detail.answers[0]).toMatchObject({ questionId: 'ai-used', value: 'yes', history: [expect.objectContaining({ value: 'unknown' })] });
     expect(events('ai-exam-linked')).toEqual([expect.objectContaining({ details: { examId: planned.id, studyId: auto.studyId, foldedExamId: auto.id, answersMoved: 1 } })]);
+  });
+
+  it('moves exams with their record when it is linked to another person', async () => {
+    await importStudy({ patientName: 'DOE^JANE', birthDate: '19800412', patientId: 'A' });
+    await importStudy({ patientName: 'SMITH^JANE', birthDate: '19800412', patientId: 'B' }); // her maiden name
+    const { people } = await core.listPeople();
+    const jane = people.find((p) => p.records[0]!.patientId === 'A')!;
+    const smith = people.find((p) => p.records[0]!.patientId === 'B')!;
+    const smithExam = (await core.listExams({ personId: smith.id })).exams[0]!;
+    await core.recordAnswer({ examId: smithExam.id, questionId: 'ai-used', value: 'yes' });
+    await core.linkRecords({ personId: jane.id, recordIds: [smith.records[0]!.id] });
+    expect((await core.listExams({ personId: jane.id })).exams.map((e) => e.id).sort()).toContain(smithExam.id);
+    expect((await core.listPeople()).people.map((p) => p.id)).toEqual([jane.id]);
+    await core.unlinkRecord({ recordId: smith.records[0]!.id });
+    const again = (await core.listPeople()).people.find((p) => p.id !== jane.id)!;
+    expect((await core.listExams({ personId: again.id })).exams.map((e) => e.id)).toEqual([smithExam.id]);
   });
 
   it('refuses a facility that is an AI company and an unknown person, with what to do', async () => {
@@ -184,6 +200,14 @@ describe('documents and letters', () => {
     expect((await core.getExam({ examId: exam.id })).documents.map((d) => d.id)).toEqual([doc.id]);
     expect(events('ai-document-attached')[0]!.details).toEqual({ documentId: doc.id, target: 'answer', targetId: exam.id, size: doc.size });
 
+    // The byte channel serves it decrypted, as its own media type.
+    const opened = await core.openBytes({ kind: 'ai-document', id: doc.id });
+    expect(opened).toMatchObject({ kind: 'ai-document', contentType: 'application/pdf', size: doc.size });
+    const chunks: Buffer[] = [];
+    for await (const chunk of await opened.stream(0, opened.size)) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(readFileSync(file))).toBe(true);
+    await expect(core.openBytes({ kind: 'ai-document', id: 999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
     const { jobId } = await core.startVerify({});
     const report = (await core.waitForJob(jobId)).verifyReport!;
     expect(report.problems).toEqual([]);
@@ -191,6 +215,22 @@ describe('documents and letters', () => {
 
     await core.lockNow();
     expect(filesContaining(path.join(root, 'vault'), 'Zebracorp')).toEqual([]);
+  });
+
+  it('takes a document sent through a browser upload (held in memory only)', async () => {
+    await importStudy();
+    const exam = (await core.listExams({})).exams[0]!;
+    const bytes = onePagePdf('Privacy notice of Mercy Imaging');
+    const { uploadId } = await core.beginUpload();
+    const reserved = core.uploads.reserve({ uploadId, relativePath: 'notice.pdf', size: bytes.length });
+    if (!reserved.ok) throw new Error(reserved.reason);
+    bytes.copy(reserved.reservation.bytes);
+    expect(reserved.reservation.commit()).toBe(true);
+    const doc = await core.attachDocument({ target: { kind: 'exam', examId: exam.id }, docKind: 'privacy-notice', title: 'notice.pdf', source: { kind: 'upload', uploadId } });
+    expect(doc).toMatchObject({ mediaType: 'application/pdf', size: bytes.length, title: 'notice.pdf' });
+    // The upload is used up: sending the same id again is refused with what to do.
+    await expect(core.attachDocument({ target: { kind: 'exam', examId: exam.id }, docKind: 'other', title: null, source: { kind: 'upload', uploadId } }))
+      .rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('Choose the files again') });
   });
 
   it('refuses a file that is no PDF or image, and a missing path, and stores nothing', async () => {

@@ -81,6 +81,9 @@ describe('scanvault exams, answer, answers, followups', () => {
     expect(bad.stderr).toContain('yes, no, unknown, refused, will-find-out');
     const unknown = await v('--json', 'answer', exam, 'nope', '--value', 'yes');
     expect(JSON.parse(unknown.stdout)).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+    const how = await v('answer', exam, 'ai-used', '--value', 'yes', '--how', 'pigeon');
+    expect(how.code).toBe(2);
+    expect(how.stderr).toContain('Say how they answered: in-person, phone');
     expect((await v('answer', 'x', 'ai-used', '--value', 'yes')).code).toBe(2);
     expect((await v('answer', '999', 'ai-used', '--value', 'yes')).code).toBe(1);
   });

@@ -6,7 +6,8 @@ import { plural } from './format';
 export function formatQuestions(): string {
   const lines = [`AI-use questionnaire, version ${QUESTIONNAIRE.version} (${plural(QUESTIONNAIRE.questions.length, 'question')})`, ''];
   for (const q of QUESTIONNAIRE.questions) {
-    const answers = q.type === 'ynu' ? 'yes, no' : q.type === 'text' ? 'text' : (q.options ?? []).map((o) => o.value).join(q.type === 'multi' ? ' / ' : ', ');
+    const options = (q.options ?? []).map((o) => o.value).join(', ');
+    const answers = q.type === 'ynu' ? 'yes, no' : q.type === 'text' ? 'text' : q.type === 'multi' ? `one or more of ${options} (several: a,b)` : `one of ${options}`;
     lines.push(`${q.id} (${q.topic}, ${q.type}): ${q.text}`, `  why: ${q.why}`, `  answer: ${answers}; or unknown, refused, will-find-out${q.detail ? `; --detail: ${q.detail}` : ''}${q.date ? `; --detail-date: ${q.date}` : ''}`);
   }
   return lines.join('\n') + '\n';
