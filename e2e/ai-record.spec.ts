@@ -277,6 +277,13 @@ test('a consent form’s passages are found and lead to the answer they imply, w
   await planExam(page);
   // The consent form: attached encrypted, read, and its passages lead to an answer with the quote.
   const docs = await attachConsentForm(page, app);
+  // The stored form can be read in the page (decrypted in memory, drawn by pdf.js).
+  await docs.getByRole('button', { name: 'Show the document: consent.pdf' }).click();
+  await expect(docs.getByRole('img', { name: 'Page 1 of the document' })).toBeVisible();
+  await expect(docs.getByText('Page 1 of 2')).toBeVisible();
+  expect(await violations(page), 'document shown').toEqual([]);
+  await docs.screenshot({ path: testInfo.outputPath('document-shown.png') });
+  await docs.getByRole('button', { name: 'Hide the document: consent.pdf' }).click();
   await docs.getByRole('button', { name: /^Find the passages that matter/ }).click();
   const passages = page.getByRole('list', { name: 'Passages to read in consent.pdf' });
   await expect(passages).toBeVisible({ timeout: 60_000 });

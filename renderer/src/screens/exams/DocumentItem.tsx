@@ -7,6 +7,7 @@ import { useAction } from '../../hooks/useAction';
 import { useJob } from '../../hooks/useJob';
 import { useApi } from '../../services';
 import { DOC_KIND_LABELS, mediaWord } from './documents';
+import { DocumentView } from './DocumentView';
 import { PassageList, type PassageItem } from './PassageList';
 
 interface Found { method: 'pdf-text' | 'ocr' | null; pageCount: number; passages: PassageItem[] }
@@ -17,6 +18,7 @@ export function DocumentItem({ doc, onUsePassage, onChanged }: { doc: DocumentIn
   const [jobId, setJobId] = useState<string | null>(null);
   const { job, error: jobError } = useJob(jobId);
   const [found, setFound] = useState<Found | null>(null);
+  const [showing, setShowing] = useState(false);
   const { busy, error, setError, run } = useAction();
   const title = doc.title ?? DOC_KIND_LABELS[doc.docKind];
 
@@ -53,11 +55,17 @@ export function DocumentItem({ doc, onUsePassage, onChanged }: { doc: DocumentIn
       <p className="muted document-facts">
         {DOC_KIND_LABELS[doc.docKind]} · {mediaWord(doc.mediaType)} · {formatBytes(doc.size)} · added {formatDicomDate(isoDateOf(new Date(doc.addedAt)))} · for {belongs}
       </p>
-      {doc.passages !== 'found' && !reading && (
-        <button type="button" className="button" disabled={busy} onClick={() => void read()} aria-label={`Find the passages that matter in ${title}`}>
-          Find the passages that matter
+      <div className="button-row">
+        <button type="button" className="button" aria-expanded={showing} onClick={() => setShowing((v) => !v)} aria-label={`${showing ? 'Hide' : 'Show'} the document: ${title}`}>
+          {showing ? 'Hide the document' : 'Show the document'}
         </button>
-      )}
+        {doc.passages !== 'found' && !reading && (
+          <button type="button" className="button" disabled={busy} onClick={() => void read()} aria-label={`Find the passages that matter in ${title}`}>
+            Find the passages that matter
+          </button>
+        )}
+      </div>
+      {showing && <DocumentView id={doc.id} mediaType={doc.mediaType} title={title} />}
       {reading && (
         <p role="status" className="muted">
           Reading the document{job && job.progress.filesTotal > 0 ? `: page ${job.progress.filesDone} of ${job.progress.filesTotal}` : '…'}
