@@ -52,6 +52,8 @@ async function answerYesNo(page: Page, text: string, value: 'Yes' | 'No', by: { 
   await q.getByLabel('Their exact words').fill(by.quote);
   await q.getByRole('button', { name: 'Save answer' }).click();
   await expect(q.getByText(by.quote)).toBeVisible();
+  // Focus comes back to the question, not to the top of the page.
+  await expect(q.getByRole('button', { name: `Change answer: ${text}` })).toBeFocused();
 }
 
 async function printToPdf(page: Page, file: string): Promise<string> {

@@ -39,7 +39,11 @@ export function DocumentItem({ doc, onUsePassage, onChanged }: { doc: DocumentIn
       void loadPassages();
       onChanged();
     }
-    if (state === 'failed') setError(job?.error?.message ?? 'The document could not be read. Try again, or read it yourself.');
+    if (state === 'failed') {
+      setJobId(null);
+      setError(job?.error?.message ?? 'The document could not be read. Try again, or read it yourself.');
+      onChanged();
+    }
   }, [state]); // once per change of the job's state
 
   const read = async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AnswerWithHistory, CarriedOver, FollowUp } from '../../../../shared/api/ai-record';
 import { answerStatus, type Question } from '../../../../shared/questionnaire';
 import { formatDicomDate } from '../../format';
@@ -28,6 +28,9 @@ type Editing = null | { initial: AnswerDraft; carriedFromAnswerId?: number };
 export function QuestionItem({ examId, number, question, answer, carried, followUp, facilityName, prefill, onChanged }: Props) {
   const headingId = useId();
   const [editing, setEditing] = useState<Editing>(null);
+  /** After the form closes, focus goes back to this question's button (not to the page's top). */
+  const [refocus, setRefocus] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const today = isoDateOf(new Date());
   const fresh = (): AnswerDraft => ({ ...emptyDraft(today), org: facilityName ?? '' });
 
@@ -39,10 +42,20 @@ export function QuestionItem({ examId, number, question, answer, carried, follow
 
   const status = answer ? answerStatus(answer.value) : null;
   const open = status === null || status === 'will-find-out';
-  const saved = () => {
+  const close = () => {
     setEditing(null);
+    setRefocus(true);
+  };
+  const saved = () => {
+    close();
     onChanged();
   };
+  useEffect(() => {
+    if (refocus && !editing) {
+      buttonRef.current?.focus();
+      setRefocus(false);
+    }
+  }, [refocus, editing, answer]);
 
   return (
     <li className="question" id={`question-${question.id}`}>
@@ -90,10 +103,10 @@ export function QuestionItem({ examId, number, question, answer, carried, follow
 
         {editing ? (
           <AnswerForm examId={examId} question={question} initial={editing.initial} carriedFromAnswerId={editing.carriedFromAnswerId}
-            onSaved={saved} onCancel={() => setEditing(null)} />
+            onSaved={saved} onCancel={close} />
         ) : (
           <div className="button-row">
-            <button type="button" className="button" aria-label={`${answer ? 'Change answer' : 'Answer'}: ${question.text}`}
+            <button ref={buttonRef} type="button" className="button" aria-label={`${answer ? 'Change answer' : 'Answer'}: ${question.text}`}
               onClick={() => setEditing({ initial: answer ? { ...draftFromAnswer(question, answer), date: today } : fresh() })}>
               {answer ? 'Change answer' : 'Answer'}
             </button>
