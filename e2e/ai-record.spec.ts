@@ -277,6 +277,13 @@ test('a consent form’s passages are found and lead to the answer they imply, w
   await importPath(page, studyFolder(app, 'EARLIER', { studyDescription: 'MR KNEE', modality: 'MR', studyDate: '20250110' }), 'Earlier CD');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'AI use' }).click();
   await planExam(page);
+  // The appointment moved by a day: the exam's details can be changed.
+  await page.getByRole('button', { name: 'Change exam details' }).click();
+  const details = page.getByRole('form', { name: 'Change exam details' });
+  await details.getByLabel('Exam date').fill('2026-12-11');
+  expect(await violations(page), 'change exam details').toEqual([]);
+  await details.getByRole('button', { name: 'Save exam details' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '11 December 2026, CT scan of the chest' })).toBeVisible();
   // The consent form: attached encrypted, read, and its passages lead to an answer with the quote.
   const docs = await attachConsentForm(page, app);
   // The stored form can be read in the page (decrypted in memory, drawn by pdf.js).

@@ -77,7 +77,7 @@ export function ExamScreen({ examId, onBack }: { examId: number; onBack: () => v
       {back}
       <h1 ref={headingRef} tabIndex={-1}>{examLabel(exam)}</h1>
       <div className="stack">
-        <ExamFacts exam={exam} />
+        <ExamFacts exam={exam} onChanged={() => void load()} />
         <div className="button-row no-print">
           <button type="button" className="button" onClick={() => setPrinting({ kind: 'checklist' })}>Print checklist</button>
         </div>

@@ -8,8 +8,8 @@ import { useAction } from '../../hooks/useAction';
 import { useApi } from '../../services';
 import { personLabel } from '../people/profile-draft';
 import { TextField } from '../people/TextField';
+import { MODALITY_CODES } from './EditExamForm';
 
-const MODALITY_CODES = ['CT', 'MR', 'US', 'CR', 'MG', 'PT', 'NM', 'XA', 'RF'] as const;
 const NEW_FACILITY = 'new';
 
 interface Props {
