@@ -194,6 +194,14 @@ test('an exam planned, answered, documented, linked to its images, and printed',
   await expect(page.getByRole('heading', { name: 'Questions to ask about AI at my exam' })).toBeVisible();
   expect(await violations(page), 'checklist preview').toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('checklist-preview.png') });
+  // "Print" opens the browser's print window (counted here instead of opened).
+  await page.evaluate(() => {
+    const w = window as unknown as { printed: number; print: () => void };
+    w.printed = 0;
+    w.print = () => { w.printed += 1; };
+  });
+  await page.getByRole('button', { name: 'Print', exact: true }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
   const checklist = await printToPdf(page, testInfo.outputPath('checklist.pdf'));
   for (const q of QUESTIONNAIRE.questions) expect(checklist, q.id).toContain(q.text.replace(/\s+/g, ' '));
   expect(checklist).toContain('Mercy Imaging');
