@@ -41,15 +41,30 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
   }
 }
 
-/** The page's text in reading order as pdf.js gives it, one line break where pdf.js ends a line. */
-export async function pageText(page: PDFPageProxy): Promise<string> {
+/**
+ * The page's text in reading order as pdf.js gives it, one line break where pdf.js ends a line.
+ * Pieces of one line are joined with a space unless the next starts where the last one ended:
+ * browsers' "Save as PDF" writes a ligature such as "fi" as its own piece ("de-identi" "fi" "ed"),
+ * which must stay one word for the passage finder.
+ */
+export async function pageText(page: Pick<PDFPageProxy, 'getTextContent'>): Promise<string> {
   const content = await page.getTextContent();
   let text = '';
+  let last: { endX: number; y: number; size: number } | null = null;
   for (const item of content.items) {
     if (!('str' in item)) continue;
+    const [a = 0, b = 0, , , x = 0, y = 0] = item.transform as number[];
+    const size = Math.hypot(a, b) || item.height || 1;
+    const touching = last !== null && item.str !== '' && Math.abs(y - last.y) < 0.5 * size && Math.abs(x - last.endX) < 0.15 * size;
+    if (touching && text.endsWith(' ')) text = text.slice(0, -1);
     text += item.str;
-    if (item.hasEOL) text += '\n';
-    else if (item.str !== '' && !text.endsWith(' ') && !text.endsWith('\n')) text += ' ';
+    if (item.hasEOL) {
+      text += '\n';
+      last = null;
+    } else if (item.str !== '') {
+      if (!text.endsWith(' ') && !text.endsWith('\n')) text += ' ';
+      last = { endX: x + item.width, y, size };
+    }
   }
   return text.replace(/[ \t]+\n/g, '\n').trim();
 }
