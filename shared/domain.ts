@@ -114,7 +114,32 @@ export const VerifyReport = z.object({
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
 
-export const JobKind = z.enum(['import', 'verify']);
+export const BackupReport = z.object({
+  layout: z.enum(['file', 'folder']),
+  /** Stored files in the backup, and how many were copied this time (a folder copies only new ones). */
+  blobs: z.number().int(),
+  copiedBlobs: z.number().int(),
+  bytesWritten: z.number(),
+  anchor: Anchor.nullable(),
+  createdAt: z.string(),
+});
+export type BackupReport = z.infer<typeof BackupReport>;
+export const RestoreReport = z.object({
+  blobs: z.number().int(),
+  /** The history point the backup was taken at; the restored vault was checked to contain it. */
+  anchor: Anchor.nullable(),
+  verifyReport: VerifyReport,
+});
+export type RestoreReport = z.infer<typeof RestoreReport>;
+export const BackupStatus = z.object({
+  lastBackupAt: z.string().nullable(),
+  remindAfterDays: z.number().int(),
+  /** True when the last backup (or, with none, the vault itself) is older than remindAfterDays. */
+  reminderDue: z.boolean(),
+});
+export type BackupStatus = z.infer<typeof BackupStatus>;
+
+export const JobKind = z.enum(['import', 'verify', 'backup', 'restore', 'read-document']);
 export const JobState = z.enum(['running', 'done', 'failed', 'cancelled']);
 export const Progress = z.object({
   phase: z.enum(['scanning', 'working', 'finishing']),
@@ -135,6 +160,8 @@ export const Job = z.object({
   progress: Progress,
   importReport: ImportReport.optional(),
   verifyReport: VerifyReport.optional(),
+  backupReport: BackupReport.optional(),
+  restoreReport: RestoreReport.optional(),
   error: ApiErrorShape.optional(),
 });
 export type Job = z.infer<typeof Job>;

@@ -24,6 +24,11 @@ export const ERROR_CODES = [
   'BLOB_MISSING',
   'VAULT_DAMAGED',
   'DATABASE_DAMAGED',
+  'BACKUP_DAMAGED',
+  'NOT_A_BACKUP',
+  'TARGET_EXISTS',
+  'LEAK_GUARD',
+  'EXPORT_CHECK_FAILED',
   'INTERNAL',
 ] as const;
 
@@ -57,9 +62,16 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   BLOB_MISSING: 'A stored file is missing from the vault folder. Run “Check vault” and restore from a backup if needed.',
   VAULT_DAMAGED: 'The vault’s index could not be read even though your passphrase is right: it may be damaged. Restore the vault folder from a backup.',
   DATABASE_DAMAGED: 'Part of the vault’s index is damaged, so this could not be read. Your stored files may still be fine: run “Check vault” to see what is affected, then restore the vault from a backup.',
+  BACKUP_DAMAGED: 'This backup is damaged, so it cannot be trusted. Make a new backup from your vault, or restore from another backup copy.',
+  NOT_A_BACKUP: 'This is not a ScanVault backup. Choose the backup file (.svbackup) or the backup folder you made with ScanVault.',
+  TARGET_EXISTS: 'Something is already saved under this name, and ScanVault never overwrites it. Choose another name or an empty folder.',
+  LEAK_GUARD: 'The share was stopped because a copy still held something that identifies you. Nothing was sent. Leave that file out, or choose fewer options to keep, and try again.',
+  EXPORT_CHECK_FAILED: 'The share was stopped because a de-identified copy did not pass its final check. Nothing was sent. Leave that file out and try again, and please report this problem.',
   INTERNAL: 'Something went wrong inside ScanVault. Nothing was lost; please try again.',
 };
 
 export function apiError(code: ErrorCode, message?: string): ApiError {
-  return { code, message: message ?? DEFAULT_MESSAGES[code] };
+  // Sound for every code, but TypeScript checks an object with a union discriminant against a
+  // discriminated union only up to 25 members, and there are more codes than that.
+  return { code, message: message ?? DEFAULT_MESSAGES[code] } as ApiError;
 }

@@ -1,12 +1,14 @@
 /**
  * The core behind every host: wiring only. Each feature folder implements its part of the API
- * contract (session/, import/, jobs/, library/, people/, removal/, verify/, details/); this class builds them, connects the
+ * contract (session/, import/, jobs/, library/, people/, removal/, verify/, details/, backup/); this class builds them, connects the
  * session's open/close hooks to the features that keep background work, and exposes the contract
  * as one-line delegations (so a missing method is a type error, and hosts see one object).
  */
 import type { ApiHandlers, ApiOutput, ApiParsedInput } from '../../shared/api';
 import type { HostKind, Status } from '../../shared/domain';
 import type { ByteRef } from '../../shared/api/bytes';
+import { AiRecordFeature } from './ai-record/ai-record-feature';
+import { BackupFeature } from './backup/backup-feature';
 import { BytesFeature, type OpenedBytes } from './bytes/bytes-feature';
 import { DetailsFeature } from './details/details-feature';
 import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
@@ -50,6 +52,8 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly verify: VerifyFeature;
   private readonly bytes: BytesFeature;
   private readonly details: DetailsFeature;
+  private readonly aiRecord: AiRecordFeature;
+  private readonly backup: BackupFeature;
 
   constructor(opts: CoreOptions) {
     const { log, ...sessionOpts } = opts;
@@ -73,6 +77,8 @@ export class ScanVaultCore implements ApiHandlers {
     this.verify = new VerifyFeature(vault, this.jobs);
     this.bytes = new BytesFeature(vault);
     this.details = new DetailsFeature(vault);
+    this.aiRecord = new AiRecordFeature({ vault, jobs: this.jobs, uploads: this.imports.uploads, now: opts.now ?? Date.now });
+    this.backup = new BackupFeature(vault, this.jobs, { kdfPolicy: opts.kdfPolicy, now: opts.now ?? Date.now });
   }
 
   // ---- for in-process hosts (the CLI's one-shot commands, the browser host's uploads) ----
@@ -156,4 +162,29 @@ export class ScanVaultCore implements ApiHandlers {
   getInstanceAttributes(i: In<'getInstanceAttributes'>): Out<'getInstanceAttributes'> { return this.details.getInstanceAttributes(i); }
   getStructuredReport(i: In<'getStructuredReport'>): Out<'getStructuredReport'> { return this.details.getStructuredReport(i); }
   getInstanceProvenance(i: In<'getInstanceProvenance'>): Out<'getInstanceProvenance'> { return this.details.getInstanceProvenance(i); }
+
+  listExams(i: In<'listExams'>): Out<'listExams'> { return this.aiRecord.listExams(i); }
+  getExam(i: In<'getExam'>): Out<'getExam'> { return this.aiRecord.getExam(i); }
+  createExam(i: In<'createExam'>): Out<'createExam'> { return this.aiRecord.createExam(i); }
+  updateExam(i: In<'updateExam'>): Out<'updateExam'> { return this.aiRecord.updateExam(i); }
+  linkExamStudy(i: In<'linkExamStudy'>): Out<'linkExamStudy'> { return this.aiRecord.linkExamStudy(i); }
+  recordAnswer(i: In<'recordAnswer'>): Out<'recordAnswer'> { return this.aiRecord.recordAnswer(i); }
+  setFollowUp(i: In<'setFollowUp'>): Out<'setFollowUp'> { return this.aiRecord.setFollowUp(i); }
+  listFollowUps(): Out<'listFollowUps'> { return this.aiRecord.listFollowUps(); }
+  listProviders(): Out<'listProviders'> { return this.aiRecord.listProviders(); }
+  saveProvider(i: In<'saveProvider'>): Out<'saveProvider'> { return this.aiRecord.saveProvider(i); }
+  attachDocument(i: In<'attachDocument'>): Out<'attachDocument'> { return this.aiRecord.attachDocument(i); }
+  listDocuments(i: In<'listDocuments'>): Out<'listDocuments'> { return this.aiRecord.listDocuments(i); }
+  findConsentPassages(i: In<'findConsentPassages'>): Out<'findConsentPassages'> { return this.aiRecord.findConsentPassages(i); }
+  getDocumentPassages(i: In<'getDocumentPassages'>): Out<'getDocumentPassages'> { return this.aiRecord.getDocumentPassages(i); }
+  listLetters(i: In<'listLetters'>): Out<'listLetters'> { return this.aiRecord.listLetters(i); }
+  createLetter(i: In<'createLetter'>): Out<'createLetter'> { return this.aiRecord.createLetter(i); }
+  getLetter(i: In<'getLetter'>): Out<'getLetter'> { return this.aiRecord.getLetter(i); }
+  updateLetter(i: In<'updateLetter'>): Out<'updateLetter'> { return this.aiRecord.updateLetter(i); }
+  markLetterSent(i: In<'markLetterSent'>): Out<'markLetterSent'> { return this.aiRecord.markLetterSent(i); }
+  startBackup(i: In<'startBackup'>): Out<'startBackup'> { return this.backup.startBackup(i); }
+  getBackupStatus(): Out<'getBackupStatus'> { return this.backup.getBackupStatus(); }
+  setBackupReminder(i: In<'setBackupReminder'>): Out<'setBackupReminder'> { return this.backup.setBackupReminder(i); }
+  startRestore(i: In<'startRestore'>): Out<'startRestore'> { return this.backup.startRestore(i); }
+  pickBackupPath(): Out<'pickBackupPath'> { return this.backup.pickBackupPath(); }
 }

@@ -13,6 +13,7 @@ import './styles/library.css';
 import './styles/people.css';
 import './styles/study.css';
 import './styles/details.css';
+import './styles/exams.css';
 
 function loadServices(): Services {
   const host = window.scanvaultHost;

@@ -14,6 +14,8 @@ export const BYTE_RESOURCES = {
   attachment: { contentType: 'application/pdf' },
   /** The PDF inside an Encapsulated PDF instance (id: the instance), unwrapped by the core. */
   'encapsulated-pdf': { contentType: 'application/pdf' },
+  /** A document of the AI-use record; served as its own type (PDF, PNG or JPEG: OpenedBytes.contentType). */
+  'ai-document': { contentType: 'application/octet-stream' },
 } as const;
 
 export type ByteResourceKind = keyof typeof BYTE_RESOURCES;
@@ -26,6 +28,7 @@ export const ByteRef = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('instance'), id: RowId }).strict(),
   z.object({ kind: z.literal('attachment'), id: RowId }).strict(),
   z.object({ kind: z.literal('encapsulated-pdf'), id: RowId }).strict(),
+  z.object({ kind: z.literal('ai-document'), id: RowId }).strict(),
 ]);
 export type ByteRef = z.infer<typeof ByteRef>;
 
@@ -57,9 +60,9 @@ export function parseBytePath(pathname: string): ByteRef | null {
  * Headers every successful byte response carries. No filename in Content-Disposition: an
  * attachment title or patient name must never reach a download prompt or the browser history.
  */
-export function byteResponseHeaders(kind: ByteResourceKind, length: number, range?: { start: number; end: number; size: number }): Record<string, string> {
+export function byteResponseHeaders(kind: ByteResourceKind, length: number, range?: { start: number; end: number; size: number }, contentType?: string): Record<string, string> {
   return {
-    'Content-Type': BYTE_RESOURCES[kind].contentType,
+    'Content-Type': contentType ?? BYTE_RESOURCES[kind].contentType,
     'Content-Length': String(length),
     'Accept-Ranges': 'bytes',
     'Cache-Control': 'no-store',

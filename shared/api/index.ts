@@ -6,6 +6,8 @@
  */
 import type { z } from 'zod';
 import type { Result } from '../errors';
+import { aiRecordMethods } from './ai-record';
+import { backupMethods } from './backup';
 import { detailsMethods } from './details';
 import { importMethods } from './import';
 import { jobMethods } from './jobs';
@@ -26,6 +28,8 @@ export const apiContract = {
   ...verifyMethods,
   ...viewerMethods,
   ...detailsMethods,
+  ...aiRecordMethods,
+  ...backupMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

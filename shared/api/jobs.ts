@@ -3,6 +3,7 @@ import { Job } from '../domain';
 import { JobRef, method } from './method';
 
 export const jobMethods = {
-  getJob: method(JobRef, Job, { needsUnlock: true }),
-  cancelJob: method(JobRef, Job, { needsUnlock: true }),
+  // Open while locked too: a restore runs without an open vault, and locking clears every other job.
+  getJob: method(JobRef, Job, { needsUnlock: false }),
+  cancelJob: method(JobRef, Job, { needsUnlock: false }),
 } as const;

@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import type { ByteRef, ByteResourceKind } from '../../../shared/api/bytes';
 import { CoreError } from '../core-error';
-import { attachmentFile, instanceFile } from '../db/bytes';
+import { aiDocumentFile, attachmentFile, instanceFile } from '../db/bytes';
 import type { OpenBlob } from '../vault/blob-store';
 import { readEmbeddedPdf } from './embedded-document';
 import type { OpenVault } from '../vault/vault';
@@ -15,6 +15,8 @@ import type { OpenVault } from '../vault/vault';
 /** A resolved, opened file. Call stream() once, or close() when no body is sent (HEAD, 416). */
 export interface OpenedBytes {
   readonly kind: ByteResourceKind;
+  /** The media type to serve when the kind has none of its own (AI-use record documents). */
+  readonly contentType?: string;
   /** Plaintext size of the whole file. */
   readonly size: number;
   /**
@@ -41,7 +43,8 @@ export class BytesFeature {
   async open(ref: ByteRef): Promise<OpenedBytes> {
     const vault = this.vault();
     if (ref.kind === 'encapsulated-pdf') return this.fromMemory(ref.kind, await readEmbeddedPdf(vault, ref.id));
-    const file = ref.kind === 'instance' ? instanceFile(vault.db, ref.id) : attachmentFile(vault.db, ref.id);
+    const file = ref.kind === 'instance' ? instanceFile(vault.db, ref.id)
+      : ref.kind === 'ai-document' ? aiDocumentFile(vault.db, ref.id) : attachmentFile(vault.db, ref.id);
     if (file === null) throw new CoreError('NOT_FOUND');
     const blob = await vault.blobs.open(file.blobId);
     // The file must hold exactly what was recorded: a blob cut at a chunk boundary would
@@ -58,6 +61,7 @@ export class BytesFeature {
     };
     return {
       kind: ref.kind,
+      ...(file.mediaType !== undefined ? { contentType: file.mediaType } : {}),
       size: blob.size,
       stream: async (start, end) => {
         if (entry.stream !== null) throw new Error('stream() may be called once');

@@ -21,6 +21,8 @@ export type DatabaseKey = Buffer & { readonly __brand: 'DatabaseKey' };
 export type BlobWrappingKey = Buffer & { readonly __brand: 'BlobWrappingKey' };
 /** Random per-blob content key. Never log this. */
 export type BlobKey = Buffer & { readonly __brand: 'BlobKey' };
+/** Authenticates backup manifests (HMAC-SHA256), derived from the master key. Never log this. */
+export type BackupManifestKey = Buffer & { readonly __brand: 'BackupManifestKey' };
 /** The 20 secret bytes behind the written-down recovery key. Never log this. */
 export type RecoveryKeyBytes = Buffer & { readonly __brand: 'RecoveryKeyBytes' };
 
@@ -31,6 +33,7 @@ export type AnySecretKey =
   | DatabaseKey
   | BlobWrappingKey
   | BlobKey
+  | BackupManifestKey
   | RecoveryKeyBytes;
 
 /**

@@ -16,7 +16,8 @@ describe('sub-keys', () => {
   });
 
   it('uses distinct info strings and validates vault ids', () => {
-    expect(new Set(Object.values(HKDF_INFO)).size).toBe(3);
+    expect(new Set(Object.values(HKDF_INFO)).size).toBe(Object.keys(HKDF_INFO).length);
+    expect(Object.keys(HKDF_INFO)).toHaveLength(4);
     expect(() => vaultIdBytes('XYZ')).toThrow(RangeError);
     expect(vaultIdBytes('00'.repeat(16)).length).toBe(16);
   });

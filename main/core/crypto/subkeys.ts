@@ -1,6 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 import { KEY_LENGTH, dangerousAsKey } from './secret-keys';
-import type { BlobWrappingKey, DatabaseKey, MasterKey, RecoveryKek, RecoveryKeyBytes } from './secret-keys';
+import type { BackupManifestKey, BlobWrappingKey, DatabaseKey, MasterKey, RecoveryKek, RecoveryKeyBytes } from './secret-keys';
 
 /**
  * HKDF-SHA256 info strings. They are part of the on-disk format (docs/vault-format.md):
@@ -10,6 +10,7 @@ export const HKDF_INFO = Object.freeze({
   databaseKey: 'ScanVault v1 database key',
   blobWrappingKey: 'ScanVault v1 blob wrapping key',
   recoveryKek: 'ScanVault v1 recovery KEK',
+  backupManifestKey: 'ScanVault v1 backup manifest key',
 });
 
 /**
@@ -25,6 +26,11 @@ export function deriveDatabaseKey(masterKey: MasterKey, vaultId: string): Databa
 
 export function deriveBlobWrappingKey(masterKey: MasterKey, vaultId: string): BlobWrappingKey {
   return dangerousAsKey<BlobWrappingKey>(hkdf(masterKey, vaultId, HKDF_INFO.blobWrappingKey));
+}
+
+/** The key that authenticates a backup's manifest, so a backup cannot be forged without the vault key. */
+export function deriveBackupManifestKey(masterKey: MasterKey, vaultId: string): BackupManifestKey {
+  return dangerousAsKey<BackupManifestKey>(hkdf(masterKey, vaultId, HKDF_INFO.backupManifestKey));
 }
 
 /**

@@ -12,7 +12,7 @@ import { derivePassphraseKek } from './passphrase-kdf';
 import type { KdfParams } from './passphrase-kdf';
 import { formatRecoveryKey } from './recovery-key';
 import type { BlobKey, BlobWrappingKey, MasterKey, PassphraseKek, RecoveryKeyBytes } from './secret-keys';
-import { deriveBlobWrappingKey, deriveDatabaseKey, deriveRecoveryKek } from './subkeys';
+import { deriveBackupManifestKey, deriveBlobWrappingKey, deriveDatabaseKey, deriveRecoveryKek } from './subkeys';
 
 const range = (from: number, to: number): Buffer => Buffer.from(Array.from({ length: to - from }, (_, i) => from + i));
 const hex = (text: string): Buffer => Buffer.from(text, 'hex');
@@ -32,6 +32,7 @@ const EXPECTED = {
   argon2Kek: 'fcaef3df5726574bc8cc66dd50287344ce6d76d926c7954e0c4cb86233423acf',
   databaseKey: '11df640a177b48726c46ea35631a8af1698285e9be80293a876cee84266ae677',
   blobWrappingKey: '5de8e809f38d23b67b6876b2900af407b0c720d20741431758579792a7ccc58b',
+  backupManifestKey: '30ed325ef012ef1f7850fb844a04af57466a0d1b3053083d99b2fed1e174c28e',
   recoveryKek: '2f09958555080ee06a2d15a7eb4421f0528234e8f6cc4a6085848d7444b8d51b',
   recoveryFormatted: 'M2GT-58X4-MPKA-FA59-NANT-SBDE-NYRB-3CNK-91DS',
   wrapPassphrase:
@@ -87,6 +88,7 @@ describe('format test vectors', () => {
   it('HKDF sub-keys and recovery KEK', () => {
     expect(deriveDatabaseKey(MASTER, VAULT_ID).toString('hex')).toBe(EXPECTED.databaseKey);
     expect(deriveBlobWrappingKey(MASTER, VAULT_ID).toString('hex')).toBe(EXPECTED.blobWrappingKey);
+    expect(deriveBackupManifestKey(MASTER, VAULT_ID).toString('hex')).toBe(EXPECTED.backupManifestKey);
     expect(deriveRecoveryKek(RECOVERY_BYTES, VAULT_ID).toString('hex')).toBe(EXPECTED.recoveryKek);
   });
 

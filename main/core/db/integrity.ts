@@ -22,12 +22,16 @@ export function foreignKeyViolations(db: VaultDatabase): string[] {
   return [...new Set(rows.map((r) => r.table))].sort();
 }
 
-/** Blob rows that no stored image or document uses: the index lost what they belonged to. */
+/**
+ * Blob rows that no stored image, imported attachment or AI-use record document uses: the index
+ * lost what they belonged to.
+ */
 export function unreferencedBlobRows(db: VaultDatabase): string[] {
   return db.prepare<[], string>(
     `SELECT b.id FROM blobs b
     WHERE NOT EXISTS (SELECT 1 FROM instances i WHERE i.blob_id = b.id)
       AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.blob_id = b.id)
+      AND NOT EXISTS (SELECT 1 FROM ai_documents d WHERE d.blob_id = b.id)
     ORDER BY b.id`,
   ).pluck().all();
 }

@@ -9,26 +9,26 @@ const tables = (db: SqliteDatabase): string[] =>
   db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
 
 describe('runMigrations', () => {
-  it('brings a fresh database to the latest version (30)', () => {
+  it('brings a fresh database to the latest version (40)', () => {
     const db = new Database(':memory:');
-    expect(runMigrations(db)).toEqual({ from: 0, to: 30 });
-    expect(readUserVersion(db)).toBe(30);
-    expect(LATEST_SCHEMA_VERSION).toBe(30);
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([10, 20, 30]);
+    expect(runMigrations(db)).toEqual({ from: 0, to: 40 });
+    expect(readUserVersion(db)).toBe(40);
+    expect(LATEST_SCHEMA_VERSION).toBe(40);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([10, 20, 30, 40]);
   });
 
   it('is a no-op on an up-to-date database', () => {
     const db = new Database(':memory:');
     runMigrations(db);
-    expect(runMigrations(db)).toEqual({ from: 30, to: 30 });
+    expect(runMigrations(db)).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION });
   });
 
   it('refuses a database from the future and leaves it untouched', () => {
     const db = new Database(':memory:');
-    db.pragma('user_version = 40');
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 10}`);
     expect(() => runMigrations(db)).toThrow(expect.objectContaining({ code: 'VAULT_FROM_FUTURE' }));
     expect(tables(db)).toEqual([]);
-    expect(readUserVersion(db)).toBe(40);
+    expect(readUserVersion(db)).toBe(LATEST_SCHEMA_VERSION + 10);
   });
 
   it('runs pending steps in one transaction: a failing step rolls all back', () => {

@@ -43,6 +43,8 @@ export function personOfRecord(db: VaultDatabase, patientId: number): number | n
 /** Moves a record to another person and marks the link as the user's decision. */
 export function moveRecord(db: VaultDatabase, patientId: number, personId: number, now: string): void {
   db.prepare("UPDATE person_records SET person_id = ?, linked_by = 'hand', linked_at = ? WHERE patient_id = ?").run(personId, now, patientId);
+  // The exams of the record's studies belong to the study's person, so they move along.
+  db.prepare('UPDATE ai_exams SET person_id = ? WHERE study_id IN (SELECT id FROM studies WHERE patient_id = ?)').run(personId, patientId);
 }
 
 export function recordCount(db: VaultDatabase, personId: number): number {
@@ -50,13 +52,14 @@ export function recordCount(db: VaultDatabase, personId: number): number {
 }
 
 /**
- * Removes a person left without records, unless the user entered a profile or a name for them
- * (typed-in data is never dropped silently). Returns whether it was removed.
+ * Removes a person left without records, unless the user entered a profile or a name for them,
+ * or they have exams in the AI-use record (typed-in data is never dropped silently). Returns whether it was removed.
  */
 export function deletePersonIfEmpty(db: VaultDatabase, personId: number): boolean {
   if (recordCount(db, personId) > 0) return false;
   const r = db.prepare(`DELETE FROM persons WHERE id = ? AND display_name IS NULL
-    AND NOT EXISTS (SELECT 1 FROM person_profiles WHERE person_id = persons.id)`).run(personId);
+    AND NOT EXISTS (SELECT 1 FROM person_profiles WHERE person_id = persons.id)
+    AND NOT EXISTS (SELECT 1 FROM ai_exams WHERE person_id = persons.id)`).run(personId);
   return r.changes === 1;
 }
 

@@ -4,6 +4,7 @@
  * caller after the commit (a crash in between leaves orphan files that the next unlock sweeps).
  */
 import type { VaultDatabase, WritableDB } from './database';
+import { deleteUntouchedImportExams } from './ai-exams';
 import { deletePersonIfEmpty } from './people';
 
 export type RemovalKind = 'study' | 'series' | 'import';
@@ -114,6 +115,9 @@ export function applyRemoval(db: WritableDB, set: RemovalSet): void {
   db.prepare('DELETE FROM study_batches WHERE study_id IN (SELECT value FROM json_each(@a)) OR batch_id = @b').run({ a: json(touched), b: set.batchId ?? 0 });
   db.prepare(`INSERT OR IGNORE INTO study_batches (study_id, batch_id) SELECT DISTINCT se.study_id, f.batch_id FROM import_files f
     JOIN instances i ON i.id = f.instance_id JOIN series se ON se.id = i.series_id WHERE se.study_id IN (SELECT value FROM json_each(?))`).run(json(touched));
+  // Exams the import made and nobody added to go with their study; the others stay (typed-in
+  // answers are never dropped silently) and lose only the link (ON DELETE SET NULL).
+  deleteUntouchedImportExams(db, set.studyIds);
   db.prepare('DELETE FROM studies WHERE id IN (SELECT value FROM json_each(?))').run(studies);
   if (set.batchId !== null) db.prepare('DELETE FROM import_batches WHERE id = ?').run(set.batchId);
 

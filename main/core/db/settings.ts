@@ -1,7 +1,7 @@
 /** The `settings` table: small key/value preferences kept inside the encrypted vault. */
 import type { VaultDatabase, WritableDB } from './database';
 
-export type SettingKey = 'autoLockMinutes';
+export type SettingKey = 'autoLockMinutes' | 'backupReminderDays';
 
 export function readSetting(db: VaultDatabase, key: SettingKey): string | null {
   const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);

@@ -11,12 +11,22 @@ export type EventKind =
   | 'share'
   | 'answer-recorded'
   | 'passphrase-changed'
+  | 'backup'
   | 'restore'
   | 'people-linked'
   | 'people-unlinked'
   | 'person-renamed'
   | 'person-profile-updated'
-  | 'removal';
+  | 'removal'
+  | 'ai-exam-created'
+  | 'ai-exam-updated'
+  | 'ai-exam-linked'
+  | 'ai-follow-up-set'
+  | 'ai-provider-saved'
+  | 'ai-document-attached'
+  | 'ai-passages-read'
+  | 'ai-letter-saved'
+  | 'ai-letter-sent';
 
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 export type EventDetails = { readonly [key: string]: JsonValue };

@@ -6,6 +6,8 @@ import type { KdfCost, KdfPolicy } from '../crypto/kdf-policy';
 import { unwrapMasterKey } from '../crypto/key-wrap';
 import { derivePassphraseKek } from '../crypto/passphrase-kdf';
 import { zeroizeKey } from '../crypto/secret-keys';
+import type { BackupManifestKey } from '../crypto/secret-keys';
+import { deriveBackupManifestKey } from '../crypto/subkeys';
 import { BlobStore } from './blob-store';
 import { allBlobIds } from '../db/blobs';
 import type { VaultDatabase } from '../db/database';
@@ -38,6 +40,8 @@ export interface OpenVault {
   sweepOrphans(): Promise<{ removedBlobs: number; removedTemp: number }>;
   /** Checks every database page's HMAC (verify/page-sweep.ts) at a moment no write can commit. */
   checkDatabasePages(): Promise<PageSweepResult>;
+  /** A fresh copy of the key that authenticates backup manifests; the caller zeroes it. Never log this. */
+  backupManifestKey(): BackupManifestKey;
   /** Closes the database, zeroes keys, releases the lock. Idempotent. */
   close(): void;
 }
@@ -148,6 +152,11 @@ export class UnlockedVault implements OpenVault {
     }
     const dbFile = databasePath(this.dir);
     return this.writeScheduler.run(() => sweepDatabasePages(dbFile, `${dbFile}-wal`, this.keys.databaseKey()));
+  }
+
+  backupManifestKey(): BackupManifestKey {
+    this.assertOpen();
+    return deriveBackupManifestKey(this.keys.masterKey(), this.vaultId);
   }
 
   close(): void {

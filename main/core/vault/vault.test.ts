@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createVault, openVault, openVaultWithRecoveryKey, vaultExists } from './vault';
 import type { OpenVault } from './vault';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { TEST_KDF_COST, TEST_KDF_POLICY, makeTempDir, snapshotFolder } from '../../test-support/vault/vault-helpers';
 
 const PASS = 'correct horse battery staple';
@@ -40,13 +41,13 @@ describe('createVault', () => {
     expect(readdirSync(dir).sort()).toEqual(['blobs', 'vault.db', 'vault.db-shm', 'vault.db-wal', 'vault.json', 'vault.lock']);
     expect(header()).toMatchObject({ magic: 'ScanVault vault', formatVersion: 1, kdf: { algorithm: 'argon2id', version: 19, memoryKiB: 64, iterations: 1, parallelism: 1 } });
     expect(vault.events.list().map((e) => [e.kind, e.details])).toEqual([
-      ['vault-created', { formatVersion: 1, schemaVersion: 30, kdf: { memoryKiB: 64, iterations: 1, parallelism: 1 } }],
+      ['vault-created', { formatVersion: 1, schemaVersion: LATEST_SCHEMA_VERSION, kdf: { memoryKiB: 64, iterations: 1, parallelism: 1 } }],
     ]);
     expect(vault.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(vault.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(vault.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(vault.db.pragma('temp_store', { simple: true })).toBe(2);
-    expect(vault.db.pragma('user_version', { simple: true })).toBe(30);
+    expect(vault.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
   });
 
   it('refuses an existing vault and a non-empty folder, and leaves them alone', async () => {
@@ -121,7 +122,7 @@ describe('openVault', () => {
 
   it('VAULT_FROM_FUTURE for a newer header or a newer database schema', async () => {
     const { vault } = await create();
-    vault.db.pragma('user_version = 40');
+    vault.db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 10}`);
     vault.close();
     const before = snapshotFolder(dir);
     await expect(open()).rejects.toMatchObject({ code: 'VAULT_FROM_FUTURE' });

@@ -159,6 +159,16 @@ export async function openVaultWithRecoveryKey(options: OpenWithRecoveryKeyOptio
   return vault;
 }
 
+/**
+ * Unlocks with the recovery key without setting a new passphrase: for checking a vault just
+ * restored from a backup, whose passphrase the person may have forgotten (they set a new one when
+ * they open it for use, with openVaultWithRecoveryKey).
+ */
+export async function openVaultForCheckWithRecoveryKey(options: { dir: string; recoveryKey: string; kdfPolicy?: KdfPolicy }): Promise<OpenVault> {
+  const header = readVaultHeader(options.dir);
+  return finishOpening(options.dir, header, unlockWithRecoveryKey(header, options.recoveryKey), options.kdfPolicy ?? PRODUCTION_KDF_POLICY);
+}
+
 /** Lock, database, migrations, orphan sweep; on any failure everything is released again. */
 async function finishOpening(dir: string, header: VaultHeader, masterKey: MasterKey, policy: KdfPolicy): Promise<UnlockedVault> {
   const keys = new KeyRing(masterKey, header.vaultId);

@@ -71,8 +71,8 @@ export async function answerByteRequest(source: ByteSource, request: ByteRequest
   const span = decision.kind === 'partial' ? decision.span : { start: 0, end: opened.size };
   const length = span.end - span.start;
   const headers = decision.kind === 'partial'
-    ? byteResponseHeaders(opened.kind, length, { start: span.start, end: span.end - 1, size: opened.size })
-    : byteResponseHeaders(opened.kind, length);
+    ? byteResponseHeaders(opened.kind, length, { start: span.start, end: span.end - 1, size: opened.size }, opened.contentType)
+    : byteResponseHeaders(opened.kind, length, undefined, opened.contentType);
   const status = decision.kind === 'partial' ? 206 : 200;
   if (request.method === 'HEAD') {
     await opened.close();

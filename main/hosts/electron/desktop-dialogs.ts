@@ -1,9 +1,12 @@
 import { API_METHODS, type ApiHandlers } from '../../../shared/api';
 
 /** What the desktop app may ask the system picker for. */
-export type PickerKind = 'files' | 'folder' | 'vault-folder';
+export type PickerKind = 'files' | 'folder' | 'vault-folder' | 'backup-file' | 'backup-folder';
 
 export type ShowOpenDialog = (kind: PickerKind) => Promise<{ canceled: boolean; filePaths: string[] }>;
+
+/** Electron's save dialog, for a new backup file. */
+export type ShowSaveDialog = (options: { title: string; buttonLabel: string; defaultPath: string; filters: { name: string; extensions: string[] }[] }) => Promise<{ canceled: boolean; filePath?: string | undefined }>;
 
 /** The subset of Electron's OpenDialogOptions we use (kept here so it is tested without Electron). */
 export interface PickerOptions {
@@ -27,11 +30,15 @@ export function pickerOptions(kind: PickerKind): PickerOptions {
         properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
         filters: [],
       };
+    case 'backup-file':
+      return { title: 'Choose a backup file', properties: ['openFile'], filters: [{ name: 'ScanVault backups', extensions: ['svbackup'] }] };
+    case 'backup-folder':
+      return { title: 'Choose a backup folder', buttonLabel: 'Use this folder', properties: ['openDirectory', 'createDirectory', 'promptToCreate'], filters: [] };
   }
 }
 
 /** The core's handlers (bound to the core) with the file and folder pickers supplied by the desktop host. */
-export function withDesktopDialogs(core: ApiHandlers, showOpenDialog: ShowOpenDialog): ApiHandlers {
+export function withDesktopDialogs(core: ApiHandlers, showOpenDialog: ShowOpenDialog, showSaveDialog?: ShowSaveDialog): ApiHandlers {
   const handlers: Record<string, unknown> = {};
   for (const method of API_METHODS) handlers[method] = (core[method] as (i: unknown) => unknown).bind(core);
   const bound = handlers as ApiHandlers;
@@ -42,6 +49,15 @@ export function withDesktopDialogs(core: ApiHandlers, showOpenDialog: ShowOpenDi
   bound.pickVaultFolder = async () => {
     const result = await showOpenDialog('vault-folder');
     return { dir: result.canceled ? null : result.filePaths[0] ?? null };
+  };
+  bound.pickBackupPath = async ({ purpose }) => {
+    if (purpose === 'save-file') {
+      if (!showSaveDialog) return { path: null };
+      const saved = await showSaveDialog({ title: 'Save the backup file', buttonLabel: 'Save backup', defaultPath: `scanvault-${new Date().toISOString().slice(0, 10)}.svbackup`, filters: [{ name: 'ScanVault backups', extensions: ['svbackup'] }] });
+      return { path: saved.canceled ? null : saved.filePath ?? null };
+    }
+    const result = await showOpenDialog(purpose === 'open-file' ? 'backup-file' : 'backup-folder');
+    return { path: result.canceled ? null : result.filePaths[0] ?? null };
   };
   return bound;
 }

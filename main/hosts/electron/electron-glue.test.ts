@@ -188,6 +188,21 @@ describe('desktop dialogs', () => {
     expect(pickerOptions('folder').properties).toEqual(['openDirectory']);
     expect(pickerOptions('files').properties).toEqual(['openFile', 'multiSelections']);
   });
+
+  it('picks a backup place: the save dialog for a new file, the open dialog for the rest', async () => {
+    const core = {} as ApiHandlers;
+    for (const m of API_METHODS) (core as unknown as Record<string, unknown>)[m] = async () => m;
+    const asked: string[] = [];
+    const handlers = withDesktopDialogs(
+      core,
+      async (kind) => { asked.push(kind); return { canceled: false, filePaths: [`/picked/${kind}`] }; },
+      async (options) => { asked.push(`save:${options.defaultPath.endsWith('.svbackup')}`); return { canceled: false, filePath: '/media/usb/b.svbackup' }; },
+    );
+    expect(await handlers.pickBackupPath({ purpose: 'save-file' })).toEqual({ path: '/media/usb/b.svbackup' });
+    expect(await handlers.pickBackupPath({ purpose: 'open-file' })).toEqual({ path: '/picked/backup-file' });
+    expect(await handlers.pickBackupPath({ purpose: 'folder' })).toEqual({ path: '/picked/backup-folder' });
+    expect(asked).toEqual(['save:true', 'backup-file', 'backup-folder']);
+  });
 });
 
 describe('packaging', () => {

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     vaultDir: resolveVaultDir({ settingsFile, fallback: defaultVaultDir() }),
     settingsFile, host: 'electron', log, nativeDialogs: true,
   });
-  const handlers = withDesktopDialogs(core, (kind) => dialog.showOpenDialog(pickerOptions(kind)));
+  const handlers = withDesktopDialogs(core, (kind) => dialog.showOpenDialog(pickerOptions(kind)), (options) => dialog.showSaveDialog(options));
   registerApiHandlers(ipcMain, createDispatcher(handlers, log, core));
   hardenSession(session.defaultSession);
   protocol.handle('app', (request) => handleAppRequest(staticDir, request.url));

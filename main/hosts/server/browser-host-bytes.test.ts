@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { openSync, readSync, writeSync, closeSync } from 'node:fs';
+import { openSync, readSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { request } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../core/log';
+import { onePagePdf } from '../../test-support/ai-record/documents';
 import { BYTE_VAULT_PASSPHRASE, makeByteVault, type ByteVault } from '../../test-support/bytes/byte-vault';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 
@@ -85,6 +86,23 @@ describe('browser host: the byte route', () => {
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toBe('application/pdf');
     expect(r.body.equals(vault.attachments.get(pdfId)!)).toBe(true);
+  });
+
+  it('sends an AI-use record document as its own media type, whole or in part', async () => {
+    const [exam] = (await vault.core.listExams({})).exams;
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sv-doc-')), 'consent.pdf');
+    const pdf = onePagePdf('Consent to AI analysis');
+    writeFileSync(file, pdf);
+    const doc = await vault.core.attachDocument({ target: { kind: 'exam', examId: exam!.id }, docKind: 'consent-form', title: null, source: { kind: 'path', path: file } });
+    const whole = await get(host.port, `/bytes/ai-document/${doc.id}`, auth());
+    expect(whole.status).toBe(200);
+    expect(whole.headers).toMatchObject({ 'content-type': 'application/pdf', 'x-content-type-options': 'nosniff' });
+    expect(whole.body.equals(pdf)).toBe(true);
+    const part = await get(host.port, `/bytes/ai-document/${doc.id}`, { ...auth(), Range: 'bytes=0-7' });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-type']).toBe('application/pdf');
+    expect(part.body.toString('latin1')).toBe('%PDF-1.4');
+    expect((await get(host.port, '/bytes/ai-document/99999', auth())).status).toBe(404);
   });
 
   it('answers ranges with exactly those bytes of the original', async () => {

@@ -35,11 +35,26 @@ export const SEEDS: Readonly<Record<number, (db: VaultDatabase) => void>> = {
     db.prepare("INSERT INTO patients (id, patient_key, name, created_at) VALUES (2, 'k2', 'DOE^J', ?)").run(NOW);
     db.prepare("INSERT INTO persons (id, display_name, created_at) VALUES (100, 'Jane', ?)").run(NOW);
     db.prepare("INSERT INTO person_records (patient_id, person_id, match_key, linked_by, linked_at) VALUES (2, 100, NULL, 'hand', ?)").run(NOW);
+    // As in a real vault, the record from version 10 has its person too.
+    db.prepare("INSERT INTO persons (id, created_at) VALUES (101, ?)").run(NOW);
+    db.prepare("INSERT INTO person_records (patient_id, person_id, match_key, linked_by, linked_at) VALUES (1, 101, 'doe jane|19700101', 'auto', ?)").run(NOW);
   },
   30: (db) => {
     // A second import that saw the same picture again: the trigger links it to the study.
     db.prepare("INSERT INTO import_batches (id, source_label, source_kind, started_at, status) VALUES (2, 'USB', 'folder', ?, 'done')").run(NOW);
     db.prepare("INSERT INTO import_files (batch_id, relative_path, outcome, instance_id, created_at) VALUES (2, 'IM0', 'seen-again', 1, ?)").run(NOW);
+  },
+  40: (db) => {
+    // A facility, a planned exam with an answer given twice, a follow-up, a letter and a document.
+    db.prepare("INSERT INTO ai_providers (id, kind, name, created_at, updated_at) VALUES (1, 'facility', 'Mercy Imaging', ?, ?)").run(NOW, NOW);
+    db.prepare("INSERT INTO ai_exams (id, person_id, origin, planned_date, facility_id, modality, created_at, updated_at) VALUES (50, 100, 'planned', '2026-02-01', 1, 'MR', ?, ?)").run(NOW, NOW);
+    db.prepare(`INSERT INTO ai_answers (id, exam_id, question_id, value, recorded_at, superseded_at) VALUES
+      (1, 50, 'ai-used', '"unknown"', ?, ?), (2, 50, 'ai-used', '"yes"', ?, NULL)`).run(NOW, NOW, NOW);
+    db.prepare("INSERT INTO ai_follow_ups (exam_id, question_id, due_date, created_at) VALUES (50, 'cloud-processing', '2026-03-01', ?)").run(NOW);
+    db.prepare("INSERT INTO ai_letters (id, kind, exam_id, recipient_id, draft, created_at, updated_at) VALUES (1, 'ai-inquiry', 50, 1, '{}', ?, ?)").run(NOW, NOW);
+    db.prepare('INSERT INTO blobs (id, size, sha256, created_at) VALUES (?, 30, ?, ?)').run('c'.repeat(32), sha(3), NOW);
+    db.prepare(`INSERT INTO ai_documents (id, blob_id, exam_id, question_id, doc_kind, media_type, size, sha256_file, created_at)
+      VALUES (1, ?, 50, 'ai-used', 'consent-form', 'application/pdf', 30, ?, ?)`).run('c'.repeat(32), sha(3), NOW);
   },
 };
 

@@ -1,18 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Status } from '../../../shared/domain';
 import { useApi } from '../services';
+import { BackupReminder } from './backup/BackupReminder';
+import { BackupScreen } from './backup/BackupScreen';
+import { ExamsScreen } from './exams/ExamsScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { LibraryScreen } from './library/LibraryScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { StudyScreen } from './study/StudyScreen';
 import { VerifyScreen } from './VerifyScreen';
 
-export type Page = 'library' | 'import' | 'verify' | 'settings';
+export type Page = 'library' | 'import' | 'exams' | 'verify' | 'backup' | 'settings';
 
 const PAGES: { page: Page; label: string }[] = [
   { page: 'library', label: 'Library' },
   { page: 'import', label: 'Import' },
+  { page: 'exams', label: 'AI use' },
   { page: 'verify', label: 'Check vault' },
+  { page: 'backup', label: 'Backups' },
   { page: 'settings', label: 'Settings' },
 ];
 
@@ -27,7 +32,10 @@ export function AppShell({ status, onStatus }: Props) {
   const [page, setPage] = useState<Page>('library');
   const [importJobId, setImportJobId] = useState<string | null>(null);
   const [verifyJobId, setVerifyJobId] = useState<string | null>(null);
+  const [backupJobId, setBackupJobId] = useState<string | null>(null);
   const [locking, setLocking] = useState(false);
+  /** Counts navigation clicks: "AI use" clicked again from inside an exam goes back to its dashboard. */
+  const [navClicks, setNavClicks] = useState(0);
   /** The study open in the study view, over the library; null shows the current page. */
   const [openStudyId, setOpenStudyId] = useState<number | null>(null);
   const mainRef = useRef<HTMLElement>(null);
@@ -69,7 +77,7 @@ export function AppShell({ status, onStatus }: Props) {
             <ul className="nav-list">
               {PAGES.map(({ page: p, label }) => (
                 <li key={p}>
-                  <button type="button" className="nav-button" aria-current={page === p ? 'page' : undefined} onClick={() => { setOpenStudyId(null); setPage(p); }}>
+                  <button type="button" className="nav-button" aria-current={page === p ? 'page' : undefined} onClick={() => { setOpenStudyId(null); setPage(p); setNavClicks((n) => n + 1); }}>
                     {label}
                   </button>
                 </li>
@@ -82,10 +90,13 @@ export function AppShell({ status, onStatus }: Props) {
         </div>
       </header>
       <main id="main" className="shell-main" ref={mainRef} tabIndex={-1}>
+        <BackupReminder hidden={page === 'backup' || openStudyId !== null} onOpen={() => setPage('backup')} />
         {openStudyId !== null && <StudyScreen studyId={openStudyId} onClose={() => setOpenStudyId(null)} />}
         {openStudyId === null && page === 'library' && <LibraryScreen onImport={() => setPage('import')} onOpenStudy={setOpenStudyId} />}
         {openStudyId === null && page === 'import' && <ImportScreen status={status} jobId={importJobId} onJobId={setImportJobId} onGoToLibrary={() => setPage('library')} />}
+        {openStudyId === null && page === 'exams' && <ExamsScreen key={navClicks} />}
         {openStudyId === null && page === 'verify' && <VerifyScreen jobId={verifyJobId} onJobId={setVerifyJobId} />}
+        {openStudyId === null && page === 'backup' && <BackupScreen status={status} jobId={backupJobId} onJobId={setBackupJobId} />}
         {openStudyId === null && page === 'settings' && <SettingsScreen status={status} onStatus={onStatus} />}
       </main>
     </div>

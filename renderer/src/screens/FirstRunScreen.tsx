@@ -7,6 +7,7 @@ import { VaultFolderSwitcher } from '../components/VaultFolderSwitcher';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../services';
 import { AuthLayout } from './AuthLayout';
+import { RestoreOffer } from './backup/RestoreFromBackup';
 
 const FOLDER_NOT_EMPTY_HERE = 'The folder shown below already holds other files, so a new vault cannot be created in it. '
   + 'Choose an empty or new folder, then select “Create vault” again. Your passphrase is kept.';
@@ -65,6 +66,7 @@ export function FirstRunScreen({ status, onCreated, onStatus }: Props) {
           <button type="button" className="button button-primary button-wide" onClick={() => void recheck()}>Check again</button>
         </div>
         {folderSwitcher('ScanVault is looking for your vault in:')}
+        <RestoreOffer status={status} onStatus={onStatus} />
       </AuthLayout>
     );
   }
@@ -95,6 +97,7 @@ export function FirstRunScreen({ status, onCreated, onStatus }: Props) {
         </button>
       </form>
       {folderSwitcher('Your vault will be created in this folder:')}
+      <RestoreOffer status={status} onStatus={onStatus} />
     </AuthLayout>
   );
 }

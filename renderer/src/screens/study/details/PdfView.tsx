@@ -10,7 +10,7 @@ import { clampPage, DEFAULT_ZOOM_INDEX, zoomLabel, zoomStep, ZOOM_STEPS } from '
 import type { OpenedPdf, PDFDocumentProxy } from './pdf-engine';
 
 export interface PdfSource {
-  kind: 'attachment' | 'encapsulated-pdf';
+  kind: 'attachment' | 'encapsulated-pdf' | 'ai-document';
   id: number;
 }
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { databaseAtVersion, expectRowsSurvived, upgradeFixture } from '../../../test-support/db/schema-fixtures';
+
+const NOW = '2026-01-01T00:00:00.000Z';
+
+describe('migration 0040 ai-record', () => {
+  it('gives every study imported before an exam of its person, and keeps every row', () => {
+    const { db, before } = upgradeFixture(40);
+    expectRowsSurvived(db, before);
+    // Seed 10's study 1 belongs to patient 1, whom migration 0020 put in a person of their own.
+    const person = db.prepare('SELECT person_id FROM person_records WHERE patient_id = 1').pluck().get();
+    expect(db.prepare("SELECT person_id, study_id, origin FROM ai_exams ORDER BY id").raw().all()).toEqual([[person, 1, 'import']]);
+  });
+
+  it('creates an exam for each new study in the same statement, for the study’s person', () => {
+    const db = databaseAtVersion(40);
+    db.prepare("INSERT INTO studies (id, patient_id, study_uid, created_at) VALUES (2, 2, '1.2.9', ?)").run(NOW);
+    expect(db.prepare('SELECT person_id, origin FROM ai_exams WHERE study_id = 2').raw().get()).toEqual([100, 'import']);
+    expect(() => db.prepare('UPDATE ai_exams SET study_id = 2 WHERE id = 50').run()).toThrow(/UNIQUE/);
+  });
+
+  it('keeps one current answer per question and checks owners, dates and kinds', () => {
+    const db = databaseAtVersion(40);
+    const strict = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1 AND name LIKE 'ai_%' ORDER BY name").pluck().all();
+    expect(strict).toEqual(['ai_answers', 'ai_document_passages', 'ai_documents', 'ai_exams', 'ai_follow_ups', 'ai_letters', 'ai_providers']);
+    const answer = db.prepare("INSERT INTO ai_answers (exam_id, question_id, value, recorded_at) VALUES (50, ?, ?, ?)");
+    expect(() => answer.run('ai-used', '"no"', NOW)).toThrow(/UNIQUE/);
+    expect(() => answer.run('cloud-processing', 'not json', NOW)).toThrow(/CHECK/);
+    answer.run('cloud-processing', '"no"', NOW);
+    expect(() => db.prepare("INSERT INTO ai_follow_ups (exam_id, question_id, due_date, created_at) VALUES (50, 'x', '01/02/2026', ?)").run(NOW)).toThrow(/CHECK/);
+    const doc = db.prepare(`INSERT INTO ai_documents (blob_id, exam_id, provider_id, doc_kind, media_type, size, sha256_file, created_at)
+      VALUES (?, ?, ?, 'other', 'application/pdf', 1, zeroblob(32), ?)`);
+    db.prepare('INSERT INTO blobs (id, size, sha256, created_at) VALUES (?, 1, zeroblob(32), ?)').run('d'.repeat(32), NOW);
+    expect(() => doc.run('d'.repeat(32), 50, 1, NOW)).toThrow(/CHECK/); // two owners
+    expect(() => doc.run('d'.repeat(32), null, null, NOW)).toThrow(/CHECK/); // none
+    expect(() => db.prepare("UPDATE ai_letters SET sent_date = '2026-02-02' WHERE id = 1").run()).toThrow(/CHECK/); // method missing
+  });
+
+  it('lets a study go without losing its exam (the link is cleared)', () => {
+    const db = databaseAtVersion(40);
+    db.prepare("INSERT INTO studies (id, patient_id, study_uid, created_at) VALUES (2, 2, '1.2.9', ?)").run(NOW);
+    db.prepare('DELETE FROM studies WHERE id = 2').run();
+    expect(db.prepare("SELECT count(*) FROM ai_exams WHERE origin = 'import' AND study_id IS NULL").pluck().get()).toBe(1);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * The last look before a file leaves: every attribute of the output (nested, private, each text
+ * decoded in its own character set) and then its raw bytes are searched for the person's
+ * identifiers. A hit stops the export with LEAK_GUARD and the tag path, never the value.
+ * It reads the output as re-parsed for the post-flight check, so the file is parsed once.
+ */
+import { isTextVr } from '../../dicom/attribute-values';
+import { decodeText, parseCharacterSet, type CharacterSet } from '../../dicom/charset';
+import { tagText } from '../../dicom/dictionary';
+import { DeidError } from './deid-error';
+import { OWN_TAGS, SHORT_TERM, findTerm, type Term, type TermKind } from './identifiers';
+import { flatten, readDicomTree, type DataElement, type DicomTree } from './dataset-tree';
+
+const KIND_WORDS: Record<TermKind, string> = {
+  name: 'name', id: 'ID', 'birth-date': 'birth date', accession: 'accession number', address: 'address', phone: 'phone number', institution: 'hospital or clinic',
+};
+
+/** What ScanVault writes itself (the method, its codes): its words ("patient") are not the patient's. */
+const OWN_WRITTEN = new Set([0x00120062, 0x00120063, 0x00120064, 0x00280303]);
+const CHARSET = 0x00080005;
+
+function scanElements(elements: readonly DataElement[], terms: readonly Term[], prefix: string, inherited: CharacterSet): string | null {
+  let charset = inherited;
+  for (const element of elements) {
+    if (prefix === '' && OWN_WRITTEN.has(element.tag)) continue;
+    const path = prefix + tagText(element.tag);
+    if (element.tag === CHARSET) charset = parseCharacterSet(Buffer.from(element.value).toString('latin1').replace(/[\0 ]+$/, ''));
+    if (element.items !== null) {
+      for (const [i, item] of element.items.entries()) {
+        const hit = scanElements(item, terms, `${path}[${i}]`, charset);
+        if (hit !== null) return hit;
+      }
+      continue;
+    }
+    if (element.encapsulated || element.value.length === 0) continue;
+    const text = isTextVr(element.vr) ? decodeText(element.value, charset) : element.vr === 'UN' ? Buffer.from(element.value).toString('latin1') : null;
+    if (text === null) continue;
+    // Code strings come from fixed vocabularies (ORIGINAL, PERFUSION): a name matching one is not a leak.
+    const searched = element.vr === 'CS' ? terms.filter((t) => t.kind !== 'name') : terms;
+    const term = findTerm(text, searched, OWN_TAGS.has(element.tag));
+    if (term !== null) return `${path} holds the patient's ${KIND_WORDS[term.kind]}`;
+  }
+  return null;
+}
+
+/** ASCII forms of the longer terms, lower case, as raw bytes could hold them (with or without spaces). */
+function rawForms(terms: readonly Term[]): { form: Buffer; kind: TermKind }[] {
+  const forms: { form: Buffer; kind: TermKind }[] = [];
+  for (const term of terms) {
+    if (term.text.length < SHORT_TERM || !/^[\x20-\x7e]+$/.test(term.text)) continue;
+    forms.push({ form: Buffer.from(term.text.toLowerCase(), 'latin1'), kind: term.kind });
+    if (term.text.includes(' ')) forms.push({ form: Buffer.from(term.text.replace(/ /g, '').toLowerCase(), 'latin1'), kind: term.kind });
+  }
+  return forms;
+}
+
+/** ASCII lower case of every byte (a typed-array pass: far faster than lower-casing a latin1 string). */
+function asciiLower(bytes: Uint8Array): Buffer {
+  const out = Buffer.allocUnsafe(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    out[i] = b >= 0x41 && b <= 0x5a ? b | 0x20 : b;
+  }
+  return out;
+}
+
+interface Span { path: string; vr: string; start: number; end: number }
+
+/** Where each element's value sits in the output bytes, for a plain "where" and to skip ScanVault's own. */
+function valueSpans(bytes: Uint8Array, tree: DicomTree): Span[] {
+  const spans: Span[] = [];
+  for (const [path, value] of flatten(tree.dataset)) {
+    if (value.value.buffer !== bytes.buffer) continue;
+    const start = value.value.byteOffset - bytes.byteOffset;
+    spans.push({ path, vr: value.vr, start, end: start + value.value.length });
+  }
+  return spans;
+}
+
+const isWordByte = (byte: number | undefined) => byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7a));
+const ownPath = (path: string) => OWN_WRITTEN.has(Number.parseInt(path.slice(1, 5) + path.slice(6, 10), 16));
+
+/** `tree` is `bytes` as re-read (readDicomTree); pass it when already parsed. */
+export function leakGuard(bytes: Uint8Array, terms: readonly Term[], tree: DicomTree = readDicomTree(bytes)): void {
+  const hit = scanElements([...tree.meta, ...tree.dataset], terms, '', parseCharacterSet(null));
+  if (hit !== null) throw new DeidError('LEAK_GUARD', `Stopped: ${hit}`);
+  const lower = asciiLower(bytes);
+  let spans: Span[] | null = null; // worked out only when a form is found
+  const spanAt = (at: number) => (spans ??= valueSpans(bytes, tree)).find((s) => at >= s.start && at < s.end && !s.path.includes('[')) ?? spans.find((s) => at >= s.start && at < s.end);
+  for (const { form, kind } of rawForms(terms)) {
+    for (let at = lower.indexOf(form); at >= 0; at = lower.indexOf(form, at + 1)) {
+      if (isWordByte(lower[at - 1]) || isWordByte(lower[at + form.length])) continue;
+      const span = spanAt(at);
+      if (span !== undefined && (ownPath(span.path) || (span.vr === 'CS' && kind === 'name'))) continue;
+      throw new DeidError('LEAK_GUARD', `Stopped: the file's raw data at ${span?.path ?? `byte ${at}`} holds the patient's ${KIND_WORDS[kind]}`);
+    }
+  }
+}
