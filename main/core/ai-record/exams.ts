@@ -12,7 +12,7 @@ import {
 } from '../db/ai-exams';
 import { providerExists, readProvider } from '../db/ai-providers';
 import type { WritableDB } from '../db/database';
-import { personExists } from '../db/people';
+import { createPerson, personExists, setDisplayName } from '../db/people';
 import { appendEvent } from '../vault/event-log';
 import { carriedOverFor } from './carry-over';
 import { badRequest, notFound, nowIso, today, type AiContext } from './context';
@@ -108,18 +108,29 @@ function linkInTx(db: WritableDB, exam: ExamRow, studyId: number, now: string): 
   return { folded: holder, answersMoved };
 }
 
+/** A person known by the name the patient typed; the name (not their records' names) is what the app shows. */
+function newPerson(db: WritableDB, name: string, now: string): number {
+  const id = createPerson(db, now);
+  setDisplayName(db, id, name);
+  return id;
+}
+
 export async function createExam(ctx: AiContext, input: ApiParsedInput<'createExam'>): Promise<ExamSummary> {
   const vault = ctx.vault();
   const examId = await vault.writes.run((db) => {
-    if (!personExists(db, input.personId)) throw notFound('person');
+    if (input.personId !== undefined && !personExists(db, input.personId)) throw notFound('person');
     const fields = merged(EMPTY, input);
     checkFacility(db, fields.facilityId);
     const now = nowIso(ctx);
-    const id = insertExam(db, { ...fields, personId: input.personId, studyId: null, now });
+    // A new person is made in the same transaction, so a refused exam leaves no one behind.
+    const personId = input.personId ?? newPerson(db, input.newPersonName ?? '', now);
+    const id = insertExam(db, { ...fields, personId, studyId: null, now });
     const exam = readExam(db, id);
     if (!exam) throw notFound('exam');
     const link = input.studyId === undefined ? null : linkInTx(db, exam, input.studyId, now);
-    appendEvent(db, 'ai-exam-created', { examId: id, personId: input.personId, studyId: input.studyId ?? null, foldedExamId: link?.folded ?? null });
+    appendEvent(db, 'ai-exam-created', {
+      examId: id, personId, personCreated: input.personId === undefined, studyId: input.studyId ?? null, foldedExamId: link?.folded ?? null,
+    });
     return id;
   });
   return examSummary(ctx, examId);
