@@ -52,7 +52,7 @@ export function ProviderCard({ provider, onChanged }: { provider: Provider; onCh
           ))}
         </dl>
         <div className="button-row">
-          <button type="button" className="button" aria-label={`Change the details of ${provider.name}`} onClick={() => setEditing(true)}>Change details</button>
+          <button type="button" className="button" aria-label={`Change details of ${provider.name}`} onClick={() => setEditing(true)}>Change details</button>
         </div>
         <details>
           <summary className="summary-heading">Documents of <bdi>{provider.name}</bdi> ({documents.length > 0 ? documents.length : provider.documentCount})</summary>
