@@ -45,6 +45,20 @@ describe('planning an exam for a new person', () => {
     expect((await core.listPeople()).people).toHaveLength(1);
   });
 
+  it('takes the person’s scans later: their record is linked to the named person, then the study to the exam', async () => {
+    const planned = await core.createExam({ newPersonName: 'Me', date: '2026-05-02' });
+    await importStudy({ institution: 'North Clinic' });
+    const record = (await core.listPeople()).people.find((p) => p.id !== planned.personId)!.records[0]!;
+    await core.linkRecords({ personId: planned.personId, recordIds: [record.id] });
+    const { people } = await core.listPeople();
+    expect(people).toEqual([expect.objectContaining({ id: planned.personId, displayName: 'Me', records: [expect.objectContaining({ id: record.id })] })]);
+    const imported = (await core.listExams({})).exams.find((e) => e.origin === 'import')!;
+    const linked = await core.linkExamStudy({ examId: planned.id, studyId: imported.studyId! });
+    // The planned exam had no facility: it takes the one the import found from the study.
+    expect(linked).toMatchObject({ id: planned.id, personName: 'Me', studyId: imported.studyId, facilityName: 'North Clinic' });
+    expect((await core.listExams({})).exams.map((e) => e.id)).toEqual([planned.id]);
+  });
+
   it('makes no one when the exam is refused', async () => {
     const vendor = (await core.saveProvider({ kind: 'ai-vendor', name: 'Acme AI' })).id;
     await expect(core.createExam({ newPersonName: 'Me', facilityId: vendor })).rejects.toMatchObject({ code: 'BAD_REQUEST' });

@@ -8,7 +8,7 @@ import type { ExamSummary } from '../../../shared/api/ai-record';
 import { answersOfExams, currentAnswersOfExams, followUpRows } from '../db/ai-answers';
 import { documentsOf } from '../db/ai-documents';
 import {
-  examOfStudy, foldExamInto, insertExam, linkStudy, listExamRows, personOfStudy, readExam, updateExamFields, type ExamFieldsRow, type ExamRow,
+  adoptFacility, examOfStudy, foldExamInto, insertExam, linkStudy, listExamRows, personOfStudy, readExam, updateExamFields, type ExamFieldsRow, type ExamRow,
 } from '../db/ai-exams';
 import { providerExists, readProvider } from '../db/ai-providers';
 import type { WritableDB } from '../db/database';
@@ -103,6 +103,8 @@ function linkInTx(db: WritableDB, exam: ExamRow, studyId: number, now: string): 
     const other = readExam(db, holder);
     if (other?.origin === 'planned') throw badRequest(ALREADY_LINKED);
     answersMoved = foldExamInto(db, holder, exam.id, now).answers;
+    // A planned exam without a facility takes the one the import found from the study.
+    if (exam.facilityId === null && other?.facilityId != null) adoptFacility(db, exam.id, other.facilityId);
   }
   linkStudy(db, exam.id, studyId, person, now);
   return { folded: holder, answersMoved };

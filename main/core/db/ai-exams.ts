@@ -115,6 +115,11 @@ export function foldExamInto(db: WritableDB, from: number, into: number, now: st
   return { answers };
 }
 
+/** Gives an exam without a facility this one (the facility the folded import exam had from its study). */
+export function adoptFacility(db: WritableDB, examId: number, facilityId: number): void {
+  db.prepare('UPDATE ai_exams SET facility_id = ? WHERE id = ? AND facility_id IS NULL').run(facilityId, examId);
+}
+
 export function linkStudy(db: WritableDB, examId: number, studyId: number, personId: number, now: string): void {
   db.prepare('UPDATE ai_exams SET study_id = ?, person_id = ?, updated_at = ? WHERE id = ?').run(studyId, personId, now, examId);
 }
