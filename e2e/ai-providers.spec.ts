@@ -61,6 +61,7 @@ test('providers are added, changed and given documents, and an exam is planned f
   await change.getByLabel('Name', { exact: true }).fill('Northside Imaging Clinic');
   await change.getByLabel('Privacy office or officer').fill('Ms Okafor, Privacy Office');
   await change.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Changes to Northside Imaging Clinic are saved.' })).toBeVisible();
   const northside = page.getByRole('list', { name: 'Facilities' }).getByRole('region', { name: 'Northside Imaging Clinic' });
   await expect(northside).toContainText('Ms Okafor, Privacy Office');
   await expect(page.getByRole('region', { name: 'Northside Clinic', exact: true })).toHaveCount(0);

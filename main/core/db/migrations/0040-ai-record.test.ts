@@ -65,7 +65,7 @@ describe('migration 0040 ai-record', () => {
     study.run(4, '1.2.10', 'north radiology  ', NOW);
     study.run(5, '1.2.11', null, NOW);
     expect(db.prepare('SELECT study_id, facility_id FROM ai_exams WHERE study_id IS NOT NULL ORDER BY study_id').raw().all())
-      .toEqual([[2, 1], [3, 2], [4, 2], [5, null]]);
+      .toEqual([[2, 1], [3, 2], [4, 2], [5, null], [10, 1]]); // 10: the seed's own study
     expect(db.prepare('SELECT kind, name FROM ai_providers WHERE id = 2').raw().get()).toEqual(['facility', 'North Radiology']);
     // A later file that brings the missing institution fills it in; one the patient set is kept.
     db.prepare("UPDATE studies SET institution = 'Mercy Imaging' WHERE id = 5").run();

@@ -9,7 +9,8 @@ import { ProviderForm } from './ProviderForm';
 import { draftOf, PROVIDER_KIND_LABELS, providerCounts } from './provider-text';
 
 /** One facility or AI company: its details (editable in place) and its documents. */
-export function ProviderCard({ provider, onChanged }: { provider: Provider; onChanged: () => void }) {
+/** `onChanged` gets what to announce (empty when the change announces itself, as an attached document does). */
+export function ProviderCard({ provider, onChanged }: { provider: Provider; onChanged: (message: string) => void }) {
   const api = useApi();
   const titleId = useId();
   const [editing, setEditing] = useState(false);
@@ -30,7 +31,7 @@ export function ProviderCard({ provider, onChanged }: { provider: Provider; onCh
     return (
       <li>
         <ProviderForm id={provider.id} initial={draftOf(provider)} heading={`Change ${provider.name}`}
-          onSaved={() => { setEditing(false); onChanged(); }} onCancel={() => setEditing(false)} />
+          onSaved={(p) => { setEditing(false); onChanged(`Changes to ${p.name} are saved.`); }} onCancel={() => setEditing(false)} />
       </li>
     );
   }
@@ -69,7 +70,7 @@ export function ProviderCard({ provider, onChanged }: { provider: Provider; onCh
               </ul>
             )}
           <AttachForm heading={`Attach a document to ${provider.name}`} level={4} targets={[{ label: provider.name, target: { kind: 'provider', providerId: provider.id } }]}
-            defaultKind="privacy-notice" onAttached={() => { void loadDocuments(); onChanged(); }} />
+            defaultKind="privacy-notice" onAttached={() => { void loadDocuments(); onChanged(''); }} />
         </details>
         <ErrorAlert message={error} />
       </section>

@@ -64,7 +64,7 @@ export function ProvidersScreen({ onBack }: { onBack: () => void }) {
               ? <p className="card empty-state">{g.empty}</p>
               : (
                 <ul className="provider-list" aria-label={g.title}>
-                  {list.map((p) => <ProviderCard key={p.id} provider={p} onChanged={() => changed(`${p.name}: saved.`)} />)}
+                  {list.map((p) => <ProviderCard key={p.id} provider={p} onChanged={changed} />)}
                 </ul>
               )}
           </section>
