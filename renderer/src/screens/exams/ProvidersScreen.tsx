@@ -58,7 +58,7 @@ export function ProvidersScreen({ onBack }: { onBack: () => void }) {
       {providers && GROUPS.map((g) => {
         const list = providers.filter((p) => p.kind === g.kind);
         return (
-          <section key={g.kind} className="stack-tight" aria-labelledby={`providers-${g.kind}`}>
+          <section key={g.kind} className="stack-tight provider-group" aria-labelledby={`providers-${g.kind}`}>
             <h2 id={`providers-${g.kind}`}>{g.title}</h2>
             {list.length === 0
               ? <p className="card empty-state">{g.empty}</p>
