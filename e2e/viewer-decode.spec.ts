@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SAMPLES_DIR, samplesPresent } from '../main/test-support/sample-corpus';
 import { optionalToolPresent } from '../main/test-support/optional-tools';
-import { buildDecodePage, startDecodeServer, type DecodeServer } from './support/decode-server';
+import { useDecodePage } from './support/decode-server';
 import { KNOWN_WRONG, LOSSY, samples, UNVIEWABLE } from './support/decode-samples';
 import { NO_INDEPENDENT_DECODER, referencePixels, type Reference } from './support/reference-pixels';
 
@@ -85,15 +85,10 @@ test.describe('viewer decoding correctness', () => {
   test.skip(!toolsPresent, 'needs ../shared/dicom-samples, dcmtk and GDCM');
   test.setTimeout(900_000);
   const list = toolsPresent ? samples() : [];
-  let server: DecodeServer;
-  test.beforeAll(async () => {
-    buildDecodePage();
-    server = await startDecodeServer(list.map((s) => s.file));
-  });
-  test.afterAll(async () => server.close());
+  const origin = useDecodePage(list.map((s) => s.file));
 
   test('every image sample decodes to the independent decoder\'s pixels', async ({ page }) => {
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${origin()}/`);
     const outcomes: Outcome[] = [];
     for (const [index, s] of list.entries()) {
       const ref = referencePixels(s.file, s.ts);

@@ -18,7 +18,7 @@ import { expect, test } from '@playwright/test';
 import { samplesPresent } from '../main/test-support/sample-corpus';
 import { optionalToolPresent } from '../main/test-support/optional-tools';
 import { KNOWN_WRONG, LOSSY, samples, UNVIEWABLE } from './support/decode-samples';
-import { buildDecodePage, startDecodeServer, type DecodeServer } from './support/decode-server';
+import { useDecodePage } from './support/decode-server';
 import { dcm2pnm } from './support/display-reference';
 import { NO_INDEPENDENT_DECODER } from './support/reference-pixels';
 
@@ -55,16 +55,11 @@ test.describe('viewer display values', () => {
   test.skip(!toolsPresent, 'needs ../shared/dicom-samples and dcmtk');
   test.setTimeout(600_000);
   const list = toolsPresent ? samples() : [];
-  let server: DecodeServer;
-  test.beforeAll(async () => {
-    buildDecodePage();
-    server = await startDecodeServer(list.map((s) => s.file));
-  });
-  test.afterAll(async () => server.close());
+  const origin = useDecodePage(list.map((s) => s.file));
 
   test('what the canvas shows matches dcm2pnm', async ({ page }) => {
     await page.setViewportSize({ width: MAX_SIDE, height: MAX_SIDE });
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${origin()}/`);
     const tally: Record<string, number> = {};
     const problems: string[] = [];
     const count = (what: string): void => { tally[what] = (tally[what] ?? 0) + 1; };

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { test } from '@playwright/test';
 import { byteResponseHeaders, parseBytePath } from '../../shared/api/bytes';
 import { SECURITY_HEADERS } from '../../main/hosts/common/security-headers';
 import { loadStatic } from '../../main/hosts/common/static-files';
@@ -65,5 +66,22 @@ export async function startDecodeServer(files: readonly string[], held: Readonly
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * Inside a describe block: builds the decode page and serves `files` for the block's tests; the
+ * returned getter gives the page's origin once the server is up.
+ */
+export function useDecodePage(files: readonly string[]): () => string {
+  let server: DecodeServer | null = null;
+  test.beforeAll(async () => {
+    buildDecodePage();
+    server = await startDecodeServer(files);
+  });
+  test.afterAll(async () => server?.close());
+  return () => {
+    if (server === null) throw new Error('the decode page is not served yet');
+    return server.origin;
   };
 }

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import dcmjs from 'dcmjs';
+import { readPnm } from './pnm';
 
 dcmjs.log.setLevel('error');
 
@@ -128,20 +129,6 @@ function rgbValues(data: Uint8Array, a: Attributes, i: number, planar: boolean):
   return out;
 }
 
-function readPpm(file: string): Uint8Array {
-  const buf = readFileSync(file);
-  // P6\n<w> <h>\n<max>\n<data>: three whitespace-separated numbers after the magic.
-  let pos = 2;
-  const fields: number[] = [];
-  while (fields.length < 3) {
-    while (/\s/.test(String.fromCharCode(buf[pos] ?? 0))) pos++;
-    let s = '';
-    while (/[0-9]/.test(String.fromCharCode(buf[pos] ?? 0))) s += String.fromCharCode(buf[pos++] ?? 0);
-    fields.push(Number(s));
-  }
-  return new Uint8Array(buf.subarray(pos + 1));
-}
-
 export function isImageFile(file: string): boolean {
   return spawnSync('dcmdump', ['-q', '+P', '7fe0,0010', '+P', '7fe0,0008', file], { encoding: 'utf8' }).stdout.trim() !== '';
 }
@@ -209,7 +196,7 @@ export function referencePixels(file: string, transferSyntax: string): Reference
       const out = path.join(dir, `f${i}.ppm`);
       const r = spawnSync('dcm2pnm', ['-q', '+op', '+F', String(i + 1), plain, out], { encoding: 'utf8' });
       if (r.status !== 0) return { kind: 'none', reason: `dcm2pnm could not render it: ${r.stderr.trim().split('\n')[0] ?? ''}` };
-      ppms.push(readPpm(out));
+      ppms.push(readPnm(readFileSync(out)).values);
     }
     return { kind: 'color', decoder: `${used.decoder} + dcm2pnm`, attrs, frame: (i) => ppms[i] ?? new Uint8Array() };
   } finally {
