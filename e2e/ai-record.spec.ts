@@ -68,7 +68,8 @@ async function planExam(page: Page, checkAxe = false): Promise<void> {
   await page.getByRole('button', { name: 'Plan an exam' }).click();
   await page.getByLabel('Exam date').fill('2026-12-10');
   await page.getByLabel('Kind of scan').selectOption({ label: 'CT scan' });
-  await page.getByLabel('Name of the facility').fill('Mercy Imaging');
+  // The earlier import named Mercy Imaging as its institution: it is a facility already.
+  await page.getByLabel('Facility').selectOption({ label: 'Mercy Imaging' });
   await page.getByLabel('Body part').fill('Chest');
   await page.getByLabel('Ordering provider').fill('Dr Patel');
   await page.getByLabel('Reason for the exam').fill('Follow-up of a cough');
@@ -101,6 +102,8 @@ test('an exam planned, answered, documented, linked to its images, and printed',
   await nav.getByRole('button', { name: 'AI use' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'AI use' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Exams' }).getByRole('button', { name: /^Open exam: / })).toHaveCount(1);
+  // The import's exam is at the facility its study names, not "Facility not set".
+  await expect(page.getByRole('list', { name: 'Exams' })).toContainText('Mercy Imaging');
   expect(await violations(page), 'dashboard').toEqual([]);
 
   await planExam(page, true);

@@ -187,4 +187,6 @@ export class ScanVaultCore implements ApiHandlers {
   setBackupReminder(i: In<'setBackupReminder'>): Out<'setBackupReminder'> { return this.backup.setBackupReminder(i); }
   startRestore(i: In<'startRestore'>): Out<'startRestore'> { return this.backup.startRestore(i); }
   pickBackupPath(): Out<'pickBackupPath'> { return this.backup.pickBackupPath(); }
+  /** Only the desktop app prints to a file itself (desktop-dialogs.ts); elsewhere the browser's print window does. */
+  async savePageAsPdf(): Out<'savePageAsPdf'> { return { supported: false, saved: false }; }
 }

@@ -247,6 +247,10 @@ export const ExamDetail = z.object({
 });
 export type ExamDetail = z.infer<typeof ExamDetail>;
 
+/** The name of a person planned for before any of their scans is imported. */
+const NewPersonName = z.string().trim().min(1, 'Type a name for this person, for example “Me” or your child’s first name.')
+  .max(200, 'A name can be at most 200 characters long.');
+
 const ExamRef = z.object({ examId: Id }).strict();
 const DocRef = z.object({ documentId: Id }).strict();
 const LetterRef = z.object({ letterId: Id }).strict();
@@ -255,8 +259,18 @@ export const aiRecordMethods = {
   /** Every exam (optionally one person's), newest first, with progress and flags. */
   listExams: method(z.object({ personId: Id.optional() }).strict(), z.object({ exams: z.array(ExamSummary) }), { needsUnlock: true }),
   getExam: method(ExamRef, ExamDetail, { needsUnlock: true }),
-  /** A planned exam for a person (studyId links an imported study straight away). */
-  createExam: method(ExamFields.extend({ personId: Id, studyId: Id.optional() }).strict(), ExamSummary, { needsUnlock: true }),
+  /**
+   * A planned exam for a person (studyId links an imported study straight away). Before any import
+   * there is nobody yet: `newPersonName` (e.g. "Me" or a child's name) creates the person with it.
+   */
+  createExam: method(
+    ExamFields.extend({ personId: Id.optional(), newPersonName: NewPersonName.optional(), studyId: Id.optional() }).strict()
+      .refine((e) => (e.personId === undefined) !== (e.newPersonName === undefined), {
+        error: 'Say whose exam it is: choose a person, or type the name of someone new.',
+      }),
+    ExamSummary,
+    { needsUnlock: true },
+  ),
   /** Changes the planned fields (only those sent). */
   updateExam: method(ExamFields.extend({ examId: Id }).strict(), ExamSummary, { needsUnlock: true }),
   /**

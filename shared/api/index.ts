@@ -14,6 +14,7 @@ import { jobMethods } from './jobs';
 import { libraryMethods } from './library';
 import { libraryQueryMethods } from './library-query';
 import { peopleMethods } from './people';
+import { printMethods } from './print';
 import { sessionMethods } from './session';
 import { verifyMethods } from './verify';
 import { viewerMethods } from './viewer';
@@ -30,6 +31,7 @@ export const apiContract = {
   ...detailsMethods,
   ...aiRecordMethods,
   ...backupMethods,
+  ...printMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

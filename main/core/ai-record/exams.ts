@@ -8,11 +8,11 @@ import type { ExamSummary } from '../../../shared/api/ai-record';
 import { answersOfExams, currentAnswersOfExams, followUpRows } from '../db/ai-answers';
 import { documentsOf } from '../db/ai-documents';
 import {
-  examOfStudy, foldExamInto, insertExam, linkStudy, listExamRows, personOfStudy, readExam, updateExamFields, type ExamFieldsRow, type ExamRow,
+  adoptFacility, examOfStudy, foldExamInto, insertExam, linkStudy, listExamRows, personOfStudy, readExam, updateExamFields, type ExamFieldsRow, type ExamRow,
 } from '../db/ai-exams';
 import { providerExists, readProvider } from '../db/ai-providers';
 import type { WritableDB } from '../db/database';
-import { personExists } from '../db/people';
+import { createPerson, personExists, setDisplayName } from '../db/people';
 import { appendEvent } from '../vault/event-log';
 import { carriedOverFor } from './carry-over';
 import { badRequest, notFound, nowIso, today, type AiContext } from './context';
@@ -103,23 +103,36 @@ function linkInTx(db: WritableDB, exam: ExamRow, studyId: number, now: string): 
     const other = readExam(db, holder);
     if (other?.origin === 'planned') throw badRequest(ALREADY_LINKED);
     answersMoved = foldExamInto(db, holder, exam.id, now).answers;
+    // A planned exam without a facility takes the one the import found from the study.
+    if (exam.facilityId === null && other?.facilityId != null) adoptFacility(db, exam.id, other.facilityId);
   }
   linkStudy(db, exam.id, studyId, person, now);
   return { folded: holder, answersMoved };
 }
 
+/** A person known by the name the patient typed; the name (not their records' names) is what the app shows. */
+function newPerson(db: WritableDB, name: string, now: string): number {
+  const id = createPerson(db, now);
+  setDisplayName(db, id, name);
+  return id;
+}
+
 export async function createExam(ctx: AiContext, input: ApiParsedInput<'createExam'>): Promise<ExamSummary> {
   const vault = ctx.vault();
   const examId = await vault.writes.run((db) => {
-    if (!personExists(db, input.personId)) throw notFound('person');
+    if (input.personId !== undefined && !personExists(db, input.personId)) throw notFound('person');
     const fields = merged(EMPTY, input);
     checkFacility(db, fields.facilityId);
     const now = nowIso(ctx);
-    const id = insertExam(db, { ...fields, personId: input.personId, studyId: null, now });
+    // A new person is made in the same transaction, so a refused exam leaves no one behind.
+    const personId = input.personId ?? newPerson(db, input.newPersonName ?? '', now);
+    const id = insertExam(db, { ...fields, personId, studyId: null, now });
     const exam = readExam(db, id);
     if (!exam) throw notFound('exam');
     const link = input.studyId === undefined ? null : linkInTx(db, exam, input.studyId, now);
-    appendEvent(db, 'ai-exam-created', { examId: id, personId: input.personId, studyId: input.studyId ?? null, foldedExamId: link?.folded ?? null });
+    appendEvent(db, 'ai-exam-created', {
+      examId: id, personId, personCreated: input.personId === undefined, studyId: input.studyId ?? null, foldedExamId: link?.folded ?? null,
+    });
     return id;
   });
   return examSummary(ctx, examId);

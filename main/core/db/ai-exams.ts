@@ -115,14 +115,25 @@ export function foldExamInto(db: WritableDB, from: number, into: number, now: st
   return { answers };
 }
 
+/** Gives an exam without a facility this one (the facility the folded import exam had from its study). */
+export function adoptFacility(db: WritableDB, examId: number, facilityId: number): void {
+  db.prepare('UPDATE ai_exams SET facility_id = ? WHERE id = ? AND facility_id IS NULL').run(facilityId, examId);
+}
+
 export function linkStudy(db: WritableDB, examId: number, studyId: number, personId: number, now: string): void {
   db.prepare('UPDATE ai_exams SET study_id = ?, person_id = ?, updated_at = ? WHERE id = ?').run(studyId, personId, now, examId);
 }
 
-/** Exams of one of these studies that the import made and nobody added anything to: they can go with the study. */
+/**
+ * Exams of one of these studies that the import made and nobody added anything to: they can go with
+ * the study. The facility the import set from the study's institution is not something added.
+ */
 export function deleteUntouchedImportExams(db: WritableDB, studyIds: readonly number[]): number {
   return db.prepare(`DELETE FROM ai_exams WHERE origin = 'import' AND study_id IN (SELECT value FROM json_each(?))
-      AND planned_date IS NULL AND facility_id IS NULL AND modality IS NULL AND body_part IS NULL AND ordering_provider IS NULL AND reason IS NULL
+      AND planned_date IS NULL
+      AND (facility_id IS NULL OR facility_id = (SELECT f.id FROM ai_providers f JOIN studies s ON s.id = ai_exams.study_id
+        WHERE f.kind = 'facility' AND lower(trim(f.name)) = lower(trim(s.institution)) ORDER BY f.id LIMIT 1))
+      AND modality IS NULL AND body_part IS NULL AND ordering_provider IS NULL AND reason IS NULL
       AND NOT EXISTS (SELECT 1 FROM ai_answers a WHERE a.exam_id = ai_exams.id)
       AND NOT EXISTS (SELECT 1 FROM ai_follow_ups f WHERE f.exam_id = ai_exams.id)
       AND NOT EXISTS (SELECT 1 FROM ai_documents d WHERE d.exam_id = ai_exams.id)

@@ -150,7 +150,7 @@ describe('people', () => {
     await importRecord({ patientName: 'doe^jane', birthDate: '19800412', patientId: 'NORTH-2' });
     await importRecord({ ...JANE, birthDate: '19800413', patientId: 'CLINIC-3' });
     const db = core.requireVault().db;
-    db.exec(`DROP TRIGGER studies_ai_exam; DROP TABLE ai_document_passages; DROP TABLE ai_documents; DROP TABLE ai_letters;
+    db.exec(`DROP TRIGGER studies_ai_exam; DROP TRIGGER studies_ai_exam_facility; DROP TABLE ai_document_passages; DROP TABLE ai_documents; DROP TABLE ai_letters;
       DROP TABLE ai_follow_ups; DROP TABLE ai_answers; DROP TABLE ai_exams; DROP TABLE ai_providers;
       DROP TABLE person_profiles; DROP TABLE person_records; DROP TABLE persons;
       DROP TRIGGER import_files_study_batches; DROP TABLE study_batches; DROP INDEX studies_date; DROP INDEX studies_institution; DROP INDEX series_modality;`);

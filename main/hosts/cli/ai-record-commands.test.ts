@@ -104,7 +104,10 @@ describe('scanvault exams, answer, answers, followups', () => {
     expect(followUps).toEqual([expect.objectContaining({ examId: next.id, questionId: 'training-use', overdue: true, status: 'unanswered' })]);
     expect((await v('followups')).stdout).toContain('OVERDUE');
     const providers = await json<{ providers: { name: string; examCount: number }[] }>('providers');
-    expect(providers.providers).toEqual([expect.objectContaining({ name: 'Mercy Imaging', examCount: 2 })]);
+    // Mercy Hospital is the institution of the study imported at the start: its exam is there.
+    expect(providers.providers).toEqual([
+      expect.objectContaining({ name: 'Mercy Hospital', examCount: 1 }), expect.objectContaining({ name: 'Mercy Imaging', examCount: 2 }),
+    ]);
   });
 
   it('attaches a document encrypted and refuses one without a place', async () => {
@@ -136,5 +139,16 @@ describe('scanvault exams, answer, answers, followups', () => {
     const { letters } = await json<{ letters: { id: number; sentDate: string; sentMethod: string; replyDocumentIds: number[] }[] }>('letters', '--exam', exam);
     expect(letters).toEqual([expect.objectContaining({ id: letter.id, sentDate: '2026-03-02', sentMethod: 'post', replyDocumentIds: [expect.any(Number)] })]);
     expect((await v('letters')).stdout).toContain('sent 2026-03-02 by post, 1 reply document(s)');
+  });
+
+  it('plans an exam for someone with no scans yet, by name, and refuses both a person and a new name', async () => {
+    const before = (await json<{ people: unknown[] }>('people')).people.length;
+    const exam = await json<{ id: number; personName: string }>('exam-add', '--new-person', 'Little Sam', '--date', '2026-09-01');
+    expect(exam.personName).toBe('Little Sam');
+    expect((await json<{ people: unknown[] }>('people')).people).toHaveLength(before + 1);
+    const both = await v('exam-add', '--new-person', 'Me', '--person', '1');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('either --person or --new-person');
+    expect((await v('exam-add', '--new-person', '  ')).stderr).toContain('Type a name for this person');
   });
 });

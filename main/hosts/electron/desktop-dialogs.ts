@@ -8,6 +8,19 @@ export type ShowOpenDialog = (kind: PickerKind) => Promise<{ canceled: boolean; 
 /** Electron's save dialog, for a new backup file. */
 export type ShowSaveDialog = (options: { title: string; buttonLabel: string; defaultPath: string; filters: { name: string; extensions: string[] }[] }) => Promise<{ canceled: boolean; filePath?: string | undefined }>;
 
+/** The window's page as PDF (Electron's webContents.printToPDF, print stylesheet applied) and a way to write it. */
+export interface PagePrinter {
+  printPage(): Promise<Uint8Array>;
+  writeFile(path: string, bytes: Uint8Array): Promise<void>;
+}
+
+/** A file name from a document title: no path separators or characters file systems refuse. */
+export function pdfFileName(title: string): string {
+  const printable = [...title].map((ch) => (ch.charCodeAt(0) < 0x20 ? ' ' : ch)).join('');
+  const base = printable.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return `${base || 'ScanVault document'}.pdf`;
+}
+
 /** The subset of Electron's OpenDialogOptions we use (kept here so it is tested without Electron). */
 export interface PickerOptions {
   title?: string;
@@ -38,7 +51,7 @@ export function pickerOptions(kind: PickerKind): PickerOptions {
 }
 
 /** The core's handlers (bound to the core) with the file and folder pickers supplied by the desktop host. */
-export function withDesktopDialogs(core: ApiHandlers, showOpenDialog: ShowOpenDialog, showSaveDialog?: ShowSaveDialog): ApiHandlers {
+export function withDesktopDialogs(core: ApiHandlers, showOpenDialog: ShowOpenDialog, showSaveDialog?: ShowSaveDialog, printer?: PagePrinter): ApiHandlers {
   const handlers: Record<string, unknown> = {};
   for (const method of API_METHODS) handlers[method] = (core[method] as (i: unknown) => unknown).bind(core);
   const bound = handlers as ApiHandlers;
@@ -58,6 +71,13 @@ export function withDesktopDialogs(core: ApiHandlers, showOpenDialog: ShowOpenDi
     }
     const result = await showOpenDialog(purpose === 'open-file' ? 'backup-file' : 'backup-folder');
     return { path: result.canceled ? null : result.filePaths[0] ?? null };
+  };
+  bound.savePageAsPdf = async ({ title }) => {
+    if (!showSaveDialog || !printer) return { supported: false, saved: false };
+    const saved = await showSaveDialog({ title: 'Save as PDF', buttonLabel: 'Save PDF', defaultPath: pdfFileName(title), filters: [{ name: 'PDF documents', extensions: ['pdf'] }] });
+    if (saved.canceled || !saved.filePath) return { supported: true, saved: false };
+    await printer.writeFile(saved.filePath, await printer.printPage());
+    return { supported: true, saved: true };
   };
   return bound;
 }

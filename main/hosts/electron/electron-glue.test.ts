@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../../shared/api';
 import type { Dispatch } from '../../api/dispatch';
 import { handleAppRequest } from './app-protocol';
-import { pickerOptions, withDesktopDialogs } from './desktop-dialogs';
+import { pdfFileName, pickerOptions, withDesktopDialogs } from './desktop-dialogs';
 import { hardenSession, hardenWebContents, isAllowedUrl, type SessionLike, type WebContentsLike } from './hardening';
 import { createMainWindow, type BrowserWindowClass } from './main-window';
 import { channelFor, isTrustedSender, registerApiHandlers, type IpcMainLike } from './ipc-bridge';
@@ -202,6 +202,38 @@ describe('desktop dialogs', () => {
     expect(await handlers.pickBackupPath({ purpose: 'open-file' })).toEqual({ path: '/picked/backup-file' });
     expect(await handlers.pickBackupPath({ purpose: 'folder' })).toEqual({ path: '/picked/backup-folder' });
     expect(asked).toEqual(['save:true', 'backup-file', 'backup-folder']);
+  });
+});
+
+describe('save as PDF', () => {
+  const core = {} as ApiHandlers;
+  for (const m of API_METHODS) (core as unknown as Record<string, unknown>)[m] = async () => m;
+  const open = async () => ({ canceled: true, filePaths: [] });
+
+  it('asks where to save, prints the page and writes it there', async () => {
+    const written: { path: string; bytes: Uint8Array }[] = [];
+    const asked: string[] = [];
+    const handlers = withDesktopDialogs(core, open, async (o) => { asked.push(o.defaultPath); return { canceled: false, filePath: '/home/me/letter.pdf' }; }, {
+      printPage: async () => Uint8Array.from([0x25, 0x50, 0x44, 0x46]),
+      writeFile: async (p, bytes) => { written.push({ path: p, bytes }); },
+    });
+    expect(await handlers.savePageAsPdf({ title: 'Request: copy of my images / reports' })).toEqual({ supported: true, saved: true });
+    expect(asked).toEqual(['Request copy of my images reports.pdf']);
+    expect(written).toEqual([{ path: '/home/me/letter.pdf', bytes: Uint8Array.from([0x25, 0x50, 0x44, 0x46]) }]);
+  });
+
+  it('writes nothing when the dialog is cancelled, and says it is not supported without a printer', async () => {
+    let printed = 0;
+    const printer = { printPage: async () => { printed += 1; return new Uint8Array(); }, writeFile: async () => undefined };
+    const cancelled = withDesktopDialogs(core, open, async () => ({ canceled: true }), printer);
+    expect(await cancelled.savePageAsPdf({ title: 'Checklist' })).toEqual({ supported: true, saved: false });
+    expect(printed).toBe(0);
+    expect(await withDesktopDialogs(core, open).savePageAsPdf({ title: 'Checklist' })).toEqual({ supported: false, saved: false });
+  });
+
+  it('makes a file name without separators or control characters', () => {
+    expect(pdfFileName('a/b\\c:d*e?"f<g>h|i\u0001j')).toBe('a b c d e f g h i j.pdf');
+    expect(pdfFileName(' / ')).toBe('ScanVault document.pdf');
   });
 });
 

@@ -3,6 +3,7 @@
  * (main-window.ts, hardening.ts, ipc-bridge.ts, app-protocol.ts, the core). It cannot be launched on machines
  * without the Electron binary; see README.
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { createDispatcher } from '../../api/dispatch';
@@ -39,15 +40,25 @@ async function main(): Promise<void> {
     vaultDir: resolveVaultDir({ settingsFile, fallback: defaultVaultDir() }),
     settingsFile, host: 'electron', log, nativeDialogs: true,
   });
-  const handlers = withDesktopDialogs(core, (kind) => dialog.showOpenDialog(pickerOptions(kind)), (options) => dialog.showSaveDialog(options));
+  let win: BrowserWindow | null = null;
+  const printer = {
+    // The page's print stylesheet applies, so the PDF carries the document without the app's chrome.
+    printPage: async () => {
+      if (win === null) throw new Error('no window to print');
+      return win.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true });
+    },
+    writeFile: (file: string, bytes: Uint8Array) => writeFile(file, bytes),
+  };
+  const handlers = withDesktopDialogs(core, (kind) => dialog.showOpenDialog(pickerOptions(kind)), (options) => dialog.showSaveDialog(options), printer);
   registerApiHandlers(ipcMain, createDispatcher(handlers, log, core));
   hardenSession(session.defaultSession);
   protocol.handle('app', (request) => handleAppRequest(staticDir, request.url));
   protocol.handle(ELECTRON_BYTES_SCHEME, (request) => handleBytesRequest(core, request, log));
 
-  const win = createMainWindow(BrowserWindow, path.join(__dirname, 'preload.cjs'), app.isPackaged);
-  win.once('ready-to-show', () => win.show());
-  await win.loadURL(`${APP_ORIGIN}/index.html`);
+  const mainWindow = createMainWindow(BrowserWindow, path.join(__dirname, 'preload.cjs'), app.isPackaged);
+  win = mainWindow;
+  mainWindow.once('ready-to-show', () => mainWindow.show());
+  await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 
   app.on('window-all-closed', () => {
     void core.lockNow().finally(() => app.quit());

@@ -55,6 +55,8 @@ export const SEEDS: Readonly<Record<number, (db: VaultDatabase) => void>> = {
     db.prepare('INSERT INTO blobs (id, size, sha256, created_at) VALUES (?, 30, ?, ?)').run('c'.repeat(32), sha(3), NOW);
     db.prepare(`INSERT INTO ai_documents (id, blob_id, exam_id, question_id, doc_kind, media_type, size, sha256_file, created_at)
       VALUES (1, ?, 50, 'ai-used', 'consent-form', 'application/pdf', 30, ?, ?)`).run('c'.repeat(32), sha(3), NOW);
+    // A study imported at this version: the trigger gives it an exam at the facility its institution names.
+    db.prepare("INSERT INTO studies (id, patient_id, study_uid, institution, created_at) VALUES (10, 2, '1.2.40', 'MERCY IMAGING ', ?)").run(NOW);
   },
 };
 

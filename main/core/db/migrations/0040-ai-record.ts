@@ -9,6 +9,20 @@ import type { Migration } from './migration';
  */
 const DATE = (col: string): string => `CHECK (${col} IS NULL OR ${col} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')`;
 
+/*
+ * Facility names match trimmed and case-insensitively. SQLite's lower() folds ASCII only; that is
+ * enough for Institution Name (DICOM LO, almost always ASCII) and keeps this in SQL, where the
+ * trigger runs inside the import's own statement.
+ */
+const NAME_KEY = (expr: string): string => `lower(trim(${expr}))`;
+const HAS_INSTITUTION = `trim(COALESCE(NEW.institution, '')) <> ''`;
+const FACILITY_BY_NAME = (expr: string): string =>
+  `(SELECT f.id FROM ai_providers f WHERE f.kind = 'facility' AND ${NAME_KEY('f.name')} = ${NAME_KEY(expr)} ORDER BY f.id LIMIT 1)`;
+const FACILITY_OF_NEW = FACILITY_BY_NAME('NEW.institution');
+const ENSURE_FACILITY = `INSERT INTO ai_providers (kind, name, created_at, updated_at)
+    SELECT 'facility', substr(trim(NEW.institution), 1, 200), NEW.created_at, NEW.created_at
+    WHERE ${HAS_INSTITUTION} AND ${FACILITY_OF_NEW} IS NULL;`;
+
 const SQL = `
 CREATE TABLE ai_providers (
   id INTEGER PRIMARY KEY,
@@ -111,12 +125,23 @@ CREATE TABLE ai_document_passages (
   read_at TEXT NOT NULL
 ) STRICT;
 
--- Every new study gets an exam of its person, in the import's own transaction.
+-- Every new study gets an exam of its person, in the import's own transaction, at the facility
+-- its Institution Name names (found by name, trimmed and case-insensitive, or created).
 CREATE TRIGGER studies_ai_exam AFTER INSERT ON studies
 BEGIN
-  INSERT INTO ai_exams (person_id, study_id, origin, created_at, updated_at)
-  SELECT pr.person_id, NEW.id, 'import', NEW.created_at, NEW.created_at
+  ${ENSURE_FACILITY}
+  INSERT INTO ai_exams (person_id, study_id, origin, facility_id, created_at, updated_at)
+  SELECT pr.person_id, NEW.id, 'import', ${FACILITY_OF_NEW}, NEW.created_at, NEW.created_at
   FROM person_records pr WHERE pr.patient_id = NEW.patient_id;
+END;
+
+-- A later file of the study may bring the institution the first one lacked (import fills gaps).
+CREATE TRIGGER studies_ai_exam_facility AFTER UPDATE OF institution ON studies
+  WHEN OLD.institution IS NULL AND ${HAS_INSTITUTION}
+BEGIN
+  ${ENSURE_FACILITY}
+  UPDATE ai_exams SET facility_id = ${FACILITY_OF_NEW}
+  WHERE study_id = NEW.id AND origin = 'import' AND facility_id IS NULL;
 END;
 `;
 
@@ -125,9 +150,14 @@ export const migration0040: Migration = {
   name: 'ai-record',
   up(db) {
     db.exec(SQL);
-    // Backfill: every study imported before this version gets its exam.
-    db.prepare(`INSERT INTO ai_exams (person_id, study_id, origin, created_at, updated_at)
-      SELECT pr.person_id, s.id, 'import', s.created_at, s.created_at
+    // Backfill: a facility for each institution named by a study imported before this version (the
+    // first spelling seen), then every such study gets its exam, at that facility.
+    db.prepare(`INSERT INTO ai_providers (kind, name, created_at, updated_at)
+      SELECT 'facility', substr(trim(institution), 1, 200), created_at, created_at FROM studies
+      WHERE id IN (SELECT min(id) FROM studies WHERE trim(COALESCE(institution, '')) <> '' GROUP BY ${NAME_KEY('institution')})
+      ORDER BY id`).run();
+    db.prepare(`INSERT INTO ai_exams (person_id, study_id, origin, facility_id, created_at, updated_at)
+      SELECT pr.person_id, s.id, 'import', ${FACILITY_BY_NAME('s.institution')}, s.created_at, s.created_at
       FROM studies s JOIN person_records pr ON pr.patient_id = s.patient_id
       WHERE NOT EXISTS (SELECT 1 FROM ai_exams e WHERE e.study_id = s.id)
       ORDER BY s.id`).run();

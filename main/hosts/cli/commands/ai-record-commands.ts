@@ -59,6 +59,7 @@ export function registerAiRecordCommands(program: Command, context: () => CliCon
   program.command('exam-add')
     .description('Plan an exam before it happens (date, facility, modality, body part, ordering provider, reason).')
     .option('--person <n>', 'whose exam (from "scanvault people"; not needed when the vault holds one person)')
+    .option('--new-person <name>', 'plan for someone with no scans in the vault yet, e.g. "Me" or a child\'s name')
     .option('--date <YYYY-MM-DD>', 'the exam date')
     .option('--facility <n>', 'the facility (from "scanvault providers")')
     .option('--modality <text>', 'e.g. CT, MR')
@@ -66,18 +67,19 @@ export function registerAiRecordCommands(program: Command, context: () => CliCon
     .option('--ordering <text>', 'the ordering provider')
     .option('--reason <text>', 'why the exam is done')
     .option('--study <n>', 'link an imported study now (study number from "scanvault list --json")')
-    .action(async (o: { person?: string; date?: string; facility?: string; modality?: string; bodyPart?: string; ordering?: string; reason?: string; study?: string }) => {
+    .action(async (o: { person?: string; newPerson?: string; date?: string; facility?: string; modality?: string; bodyPart?: string; ordering?: string; reason?: string; study?: string }) => {
       const ctx = context();
       const exam = await withUnlocked(ctx, async (s) => {
+        if (o.newPerson !== undefined && o.person !== undefined) throw new CliExit(EXIT.usage, 'Give either --person or --new-person, not both.');
         let personId = o.person === undefined ? undefined : id(o.person, '--person', 'people');
-        if (personId === undefined) {
+        if (personId === undefined && o.newPerson === undefined) {
           const { people } = await s.call('listPeople', {});
           const [only] = people;
           if (people.length !== 1 || !only) throw new CliExit(EXIT.usage, 'Say whose exam it is with --person N (see "scanvault people").');
           personId = only.id;
         }
         return s.call('createExam', {
-          personId, ...(o.date !== undefined ? { date: o.date } : {}), ...(o.facility !== undefined ? { facilityId: id(o.facility, '--facility', 'providers') } : {}),
+          ...(o.newPerson !== undefined ? { newPersonName: o.newPerson } : { personId }), ...(o.date !== undefined ? { date: o.date } : {}), ...(o.facility !== undefined ? { facilityId: id(o.facility, '--facility', 'providers') } : {}),
           ...(o.modality !== undefined ? { modality: o.modality } : {}), ...(o.bodyPart !== undefined ? { bodyPart: o.bodyPart } : {}),
           ...(o.ordering !== undefined ? { orderingProvider: o.ordering } : {}), ...(o.reason !== undefined ? { reason: o.reason } : {}),
           ...(o.study !== undefined ? { studyId: id(o.study, '--study', 'list --json') } : {}),

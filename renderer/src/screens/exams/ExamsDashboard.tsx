@@ -8,11 +8,12 @@ import { FlagBadges } from './FlagBadges';
 
 interface Props {
   onPlan: () => void;
+  onProviders: () => void;
   onOpenExam: (examId: number) => void;
 }
 
 /** Across exams: which used AI, which sent data outside, what is still unanswered or overdue. */
-export function ExamsDashboard({ onPlan, onOpenExam }: Props) {
+export function ExamsDashboard({ onPlan, onProviders, onOpenExam }: Props) {
   const api = useApi();
   const [data, setData] = useState<{ exams: ExamSummary[]; followUps: FollowUp[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -53,6 +54,7 @@ export function ExamsDashboard({ onPlan, onOpenExam }: Props) {
       {intro}
       <div className="button-row">
         <button type="button" className="button button-primary" onClick={onPlan}>Plan an exam</button>
+        <button type="button" className="button" onClick={onProviders}>Providers</button>
       </div>
       <section className="exam-overview" aria-labelledby="overview-title">
         <h2 id="overview-title" className="visually-hidden">At a glance</h2>

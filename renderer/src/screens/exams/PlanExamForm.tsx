@@ -11,6 +11,8 @@ import { TextField } from '../people/TextField';
 import { MODALITY_CODES } from './EditExamForm';
 
 const NEW_FACILITY = 'new';
+/** Someone with no scans in the vault yet (before the first import there is nobody else). */
+const NEW_PERSON = 'new';
 
 interface Props {
   onCreated: (examId: number) => void;
@@ -23,7 +25,9 @@ export function PlanExamForm({ onCreated, onCancel }: Props) {
   const [people, setPeople] = useState<PersonListItem[] | null>(null);
   const [facilities, setFacilities] = useState<Provider[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [personId, setPersonId] = useState('');
+  const [personId, setPersonId] = useState(NEW_PERSON);
+  const [newPersonName, setNewPersonName] = useState('');
+  const [nameError, setNameError] = useState<string | undefined>(undefined);
   const [date, setDate] = useState('');
   const [facility, setFacility] = useState(NEW_FACILITY);
   const [facilityName, setFacilityName] = useState('');
@@ -60,12 +64,12 @@ export function PlanExamForm({ onCreated, onCancel }: Props) {
 
   const submit = async () => {
     const d = date.trim();
-    if (d !== '' && !isRealDate(d)) {
-      setDateError('Exam date: write it as YYYY-MM-DD and check that the day exists.');
-      setError('The date needs a look: see the message beside it.');
-      return;
-    }
-    setDateError(undefined);
+    const isNew = personId === NEW_PERSON;
+    const badName = isNew && newPersonName.trim() === '' ? 'Name: type who the exam is for, for example “Me” or your child’s first name.' : undefined;
+    const badDate = d !== '' && !isRealDate(d) ? 'Exam date: write it as YYYY-MM-DD and check that the day exists.' : undefined;
+    setNameError(badName);
+    setDateError(badDate);
+    if (badName || badDate) return setError('Some details need a look: see the messages beside them.');
     let facilityId: number | null = null;
     if (facility === NEW_FACILITY) {
       if (facilityName.trim() !== '') {
@@ -77,7 +81,7 @@ export function PlanExamForm({ onCreated, onCancel }: Props) {
       facilityId = Number(facility);
     }
     const exam = await run(() => api.createExam({
-      personId: Number(personId), date: d, facilityId, modality, bodyPart, orderingProvider, reason,
+      ...(isNew ? { newPersonName } : { personId: Number(personId) }), date: d, facilityId, modality, bodyPart, orderingProvider, reason,
     }));
     if (exam) onCreated(exam.id);
   };
@@ -91,52 +95,53 @@ export function PlanExamForm({ onCreated, onCancel }: Props) {
       {back}
       <h1 ref={headingRef} tabIndex={-1}>Plan an exam</h1>
       <p className="lead">Write down a scan you are going to have. You can print a checklist of questions to take with you, and link the images once you have imported them.</p>
-      {people.length === 0 ? (
-        <section className="card">
-          <p>ScanVault learns who you are from your scans. Import one scan first (any earlier CD or download); then you can plan exams for that person here.</p>
-        </section>
-      ) : (
-        <form className="card stack" noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form className="card stack" noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <div className="field-pair">
           <div className="field">
             <label htmlFor={personFieldId}>Whose exam</label>
             <select id={personFieldId} value={personId} onChange={(e) => setPersonId(e.target.value)}>
               {people.map((p) => <option key={p.id} value={p.id}>{personLabel(p)}</option>)}
+              <option value={NEW_PERSON}>{people.length === 0 ? 'Someone new (no scans here yet)' : 'Someone else, with no scans here yet'}</option>
             </select>
           </div>
-          <div className="field-pair">
-            <TextField label="Exam date" type="date" value={date} onChange={setDate} error={dateError} />
-            <div className="field">
-              <label htmlFor={modalityFieldId}>Kind of scan</label>
-              <select id={modalityFieldId} value={modality} onChange={(e) => setModality(e.target.value)}>
-                <option value="">Not sure yet</option>
-                {MODALITY_CODES.map((c) => <option key={c} value={c}>{modalityLabel(c)}</option>)}
-              </select>
-            </div>
+          {personId === NEW_PERSON && (
+            <TextField label="Their name" value={newPersonName} onChange={setNewPersonName} error={nameError} maxLength={200}
+              hint="For example “Me” or your child’s first name. When you import their scans, link them to this person under Library → Profile and records." />
+          )}
+        </div>
+        <div className="field-pair">
+          <TextField label="Exam date" type="date" value={date} onChange={setDate} error={dateError} />
+          <div className="field">
+            <label htmlFor={modalityFieldId}>Kind of scan</label>
+            <select id={modalityFieldId} value={modality} onChange={(e) => setModality(e.target.value)}>
+              <option value="">Not sure yet</option>
+              {MODALITY_CODES.map((c) => <option key={c} value={c}>{modalityLabel(c)}</option>)}
+            </select>
           </div>
-          <div className="field-pair">
-            <div className="field">
-              <label htmlFor={facilityFieldId}>Facility</label>
-              <select id={facilityFieldId} value={facility} onChange={(e) => setFacility(e.target.value)}>
-                {facilities.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
-                <option value={NEW_FACILITY}>A facility not listed yet</option>
-              </select>
-            </div>
-            {facility === NEW_FACILITY && (
-              <TextField label="Name of the facility" value={facilityName} onChange={setFacilityName} maxLength={200} hint="The hospital, clinic or imaging centre." />
-            )}
+        </div>
+        <div className="field-pair">
+          <div className="field">
+            <label htmlFor={facilityFieldId}>Facility</label>
+            <select id={facilityFieldId} value={facility} onChange={(e) => setFacility(e.target.value)}>
+              {facilities.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
+              <option value={NEW_FACILITY}>A facility not listed yet</option>
+            </select>
           </div>
-          <div className="field-pair">
-            <TextField label="Body part" value={bodyPart} onChange={setBodyPart} maxLength={200} hint="For example chest, knee or head." />
-            <TextField label="Ordering provider" value={orderingProvider} onChange={setOrderingProvider} maxLength={200} hint="The doctor who asked for the scan." />
-          </div>
-          <TextField label="Reason for the exam" multiline value={reason} onChange={setReason} maxLength={1000} />
-          <div className="button-row">
-            <button type="submit" className="button button-primary" disabled={busy}>Save planned exam</button>
-            <button type="button" className="button" onClick={onCancel}>Cancel</button>
-          </div>
-          <ErrorAlert message={error} />
-        </form>
-      )}
+          {facility === NEW_FACILITY && (
+            <TextField label="Name of the facility" value={facilityName} onChange={setFacilityName} maxLength={200} hint="The hospital, clinic or imaging centre." />
+          )}
+        </div>
+        <div className="field-pair">
+          <TextField label="Body part" value={bodyPart} onChange={setBodyPart} maxLength={200} hint="For example chest, knee or head." />
+          <TextField label="Ordering provider" value={orderingProvider} onChange={setOrderingProvider} maxLength={200} hint="The doctor who asked for the scan." />
+        </div>
+        <TextField label="Reason for the exam" multiline value={reason} onChange={setReason} maxLength={1000} />
+        <div className="button-row">
+          <button type="submit" className="button button-primary" disabled={busy}>Save planned exam</button>
+          <button type="button" className="button" onClick={onCancel}>Cancel</button>
+        </div>
+        <ErrorAlert message={error} />
+      </form>
     </>
   );
 }
