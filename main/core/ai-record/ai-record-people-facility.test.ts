@@ -1,17 +1,17 @@
 /** Planning an exam before any import (a new person by name), and the facility an import sets from the study. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiContract } from '../../../shared/api';
-import { FAST_KDF, makeSeries, type FixtureOptions } from '../../test-support/dicom-fixtures';
+import { FAST_KDF, type FixtureOptions } from '../../test-support/dicom-fixtures';
+import { importStudy as importFixtureStudy } from '../../test-support/ai-record/import-study';
 import { silentLogger } from '../log';
 import { ScanVaultCore } from '../scanvault-core';
 
 const PASS = 'correct horse battery staple';
 let root: string;
 let core: ScanVaultCore;
-let n = 0;
 
 beforeEach(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'sv-ai-pf-'));
@@ -19,13 +19,7 @@ beforeEach(async () => {
   await core.createVault({ passphrase: PASS });
 });
 
-async function importStudy(o: FixtureOptions = {}): Promise<void> {
-  const dir = path.join(root, `src${n++}`);
-  mkdirSync(dir);
-  makeSeries(1, { patientName: 'DOE^JANE', birthDate: '19800412', patientId: 'MRN-1', ...o }).forEach((b, i) => writeFileSync(path.join(dir, `IM${i}`), b));
-  const { jobId } = await core.startImport({ paths: [dir], provenance: { sourceLabel: 'CD' } });
-  expect((await core.waitForJob(jobId)).state).toBe('done');
-}
+const importStudy = (o: FixtureOptions = {}): Promise<void> => importFixtureStudy(core, root, o);
 
 const events = (kind: string) => core.requireVault().events.list().filter((e) => e.kind === kind);
 const parseCreate = (input: unknown) => apiContract.createExam.input.safeParse(input);

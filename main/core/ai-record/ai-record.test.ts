@@ -1,11 +1,12 @@
 /** The AI-use record through the core: exams for studies, answers with history, carry-over, follow-ups, documents, letters. */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { onePagePdf } from '../../test-support/ai-record/documents';
-import { FAST_KDF, makeSeries, type FixtureOptions } from '../../test-support/dicom-fixtures';
+import { FAST_KDF, type FixtureOptions } from '../../test-support/dicom-fixtures';
 import { filesContaining } from '../../test-support/vault/vault-helpers';
+import { importStudy as importFixtureStudy } from '../../test-support/ai-record/import-study';
 import { silentLogger } from '../log';
 import { ScanVaultCore } from '../scanvault-core';
 
@@ -14,7 +15,6 @@ const DAY = 24 * 60 * 60 * 1000;
 let root: string;
 let core: ScanVaultCore;
 let clock: number;
-let n = 0;
 
 beforeEach(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'sv-ai-'));
@@ -23,13 +23,7 @@ beforeEach(async () => {
   await core.createVault({ passphrase: PASS });
 });
 
-async function importStudy(o: FixtureOptions = {}): Promise<void> {
-  const dir = path.join(root, `src${n++}`);
-  mkdirSync(dir);
-  makeSeries(1, { patientName: 'DOE^JANE', birthDate: '19800412', patientId: 'MRN-1', ...o }).forEach((b, i) => writeFileSync(path.join(dir, `IM${i}`), b));
-  const { jobId } = await core.startImport({ paths: [dir], provenance: { sourceLabel: 'CD' } });
-  expect((await core.waitForJob(jobId)).state).toBe('done');
-}
+const importStudy = (o: FixtureOptions = {}): Promise<void> => importFixtureStudy(core, root, o);
 
 const events = (kind: string) => core.requireVault().events.list().filter((e) => e.kind === kind);
 const personId = async (): Promise<number> => (await core.listPeople()).people[0]!.id;
