@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupReport } from '../../../shared/domain';
 import { CoreError } from '../core-error';
@@ -121,15 +121,11 @@ async function copyBlob(vault: OpenVault, target: string, blobId: string, onByte
   try {
     const out = await open(partial, 'wx', 0o600);
     try {
-      const chunk = Buffer.alloc(CHUNK);
-      for (;;) {
-        const { bytesRead } = await input.read(chunk, 0, CHUNK, size);
-        if (bytesRead === 0) break;
-        hash.update(chunk.subarray(0, bytesRead));
-        await out.write(chunk, 0, bytesRead, size);
-        size += bytesRead;
-        onBytes(bytesRead);
-      }
+      size = await forEachChunk(input, async (chunk, at) => {
+        hash.update(chunk);
+        await out.write(chunk, 0, chunk.length, at);
+        onBytes(chunk.length);
+      });
       await out.sync();
     } finally {
       await out.close();
@@ -152,19 +148,24 @@ function memberOf(name: string, bytes: Buffer): BackupMember {
 async function hashFile(name: string, file: string): Promise<BackupMember> {
   const input = await open(file, 'r');
   const hash = createHash('sha256');
-  let size = 0;
   try {
-    const chunk = Buffer.alloc(CHUNK);
-    for (;;) {
-      const { bytesRead } = await input.read(chunk, 0, CHUNK, size);
-      if (bytesRead === 0) break;
-      hash.update(chunk.subarray(0, bytesRead));
-      size += bytesRead;
-    }
+    const size = await forEachChunk(input, (chunk) => { hash.update(chunk); });
+    return { name, size, sha256: hash.digest('hex') };
   } finally {
     await input.close();
   }
-  return { name, size, sha256: hash.digest('hex') };
+}
+
+/** Reads `input` from the start in CHUNK pieces, handing each (and its offset) on; returns the size. */
+async function forEachChunk(input: FileHandle, each: (chunk: Buffer, at: number) => Promise<void> | void): Promise<number> {
+  const chunk = Buffer.alloc(CHUNK);
+  let size = 0;
+  for (;;) {
+    const { bytesRead } = await input.read(chunk, 0, CHUNK, size);
+    if (bytesRead === 0) return size;
+    await each(chunk.subarray(0, bytesRead), size);
+    size += bytesRead;
+  }
 }
 
 async function sum(values: Promise<number>[]): Promise<number> {
