@@ -1,5 +1,9 @@
 /** Domain shapes that cross the API boundary, as zod schemas (types are derived from them). */
 import { z } from 'zod';
+import { IsoDate, VaultFolderPath, isRealDate } from './primitives';
+import { ExportReport, ShareDraft } from './share/share-domain';
+
+export { IsoDate, VaultFolderPath, isRealDate };
 
 export const VaultState = z.enum(['no-vault', 'locked', 'unlocked']);
 export type VaultState = z.infer<typeof VaultState>;
@@ -18,27 +22,6 @@ export const Status = z.object({
   capabilities: z.object({ nativeDialogs: z.boolean(), uploads: z.boolean() }),
 });
 export type Status = z.infer<typeof Status>;
-
-/**
- * A folder for the vault, as the person typed or picked it: a full path on Linux/macOS (`/…`) or
- * Windows (`D:\…`, `\\server\share`). The core checks it again against its own platform.
- */
-export const VaultFolderPath = z.string()
-  .min(1, 'Type the full path of a folder.')
-  .max(4096, 'That path is too long. Choose a folder with a shorter path.')
-  .refine((p) => !p.includes('\0'), 'A folder path cannot contain a NUL character.')
-  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/.test(p), 'Type the full path of the folder, starting with / (or with a drive letter such as D:\\ on Windows).');
-
-/** True when YYYY-MM-DD names a day that exists (no month 13, no 31 April, 29 February only in leap years). */
-export function isRealDate(text: string): boolean {
-  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-export const IsoDate = z.string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD.')
-  .refine(isRealDate, 'That date does not exist. Use a real date in the form YYYY-MM-DD, for example 2024-03-20.');
 
 /** Latest acceptable "today": one day of slack, since the person's calendar may be ahead of UTC. */
 function latestToday(now: number): string {
@@ -139,7 +122,7 @@ export const BackupStatus = z.object({
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;
 
-export const JobKind = z.enum(['import', 'verify', 'backup', 'restore', 'read-document']);
+export const JobKind = z.enum(['import', 'verify', 'backup', 'restore', 'read-document', 'share-prepare', 'export', 'compare']);
 export const JobState = z.enum(['running', 'done', 'failed', 'cancelled']);
 export const Progress = z.object({
   phase: z.enum(['scanning', 'working', 'finishing']),
@@ -162,6 +145,8 @@ export const Job = z.object({
   verifyReport: VerifyReport.optional(),
   backupReport: BackupReport.optional(),
   restoreReport: RestoreReport.optional(),
+  shareDraft: ShareDraft.optional(),
+  exportReport: ExportReport.optional(),
   error: ApiErrorShape.optional(),
 });
 export type Job = z.infer<typeof Job>;

@@ -18,6 +18,7 @@ import { LibraryFeature } from './library/library-feature';
 import { ViewerFeature } from './viewer/viewer-feature';
 import { PeopleFeature } from './people/people-feature';
 import { RemovalFeature } from './removal/removal-feature';
+import { ShareFeature } from './share/share-feature';
 import type { Logger } from './log';
 import { VaultSession } from './session/vault-session';
 import { VerifyFeature } from './verify/verify-feature';
@@ -54,6 +55,7 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly details: DetailsFeature;
   private readonly aiRecord: AiRecordFeature;
   private readonly backup: BackupFeature;
+  private readonly share: ShareFeature;
 
   constructor(opts: CoreOptions) {
     const { log, ...sessionOpts } = opts;
@@ -79,6 +81,7 @@ export class ScanVaultCore implements ApiHandlers {
     this.details = new DetailsFeature(vault);
     this.aiRecord = new AiRecordFeature({ vault, jobs: this.jobs, uploads: this.imports.uploads, now: opts.now ?? Date.now });
     this.backup = new BackupFeature(vault, this.jobs, { kdfPolicy: opts.kdfPolicy, now: opts.now ?? Date.now });
+    this.share = new ShareFeature(vault, this.jobs);
   }
 
   // ---- for in-process hosts (the CLI's one-shot commands, the browser host's uploads) ----
@@ -189,4 +192,16 @@ export class ScanVaultCore implements ApiHandlers {
   pickBackupPath(): Out<'pickBackupPath'> { return this.backup.pickBackupPath(); }
   /** Only the desktop app prints to a file itself (desktop-dialogs.ts); elsewhere the browser's print window does. */
   async savePageAsPdf(): Out<'savePageAsPdf'> { return { supported: false, saved: false }; }
+  prepareShare(i: In<'prepareShare'>): Out<'prepareShare'> { return this.share.prepareShare(i); }
+  getShareDraft(i: In<'getShareDraft'>): Out<'getShareDraft'> { return this.share.getShareDraft(i); }
+  setShareDecisions(i: In<'setShareDecisions'>): Out<'setShareDecisions'> { return this.share.setShareDecisions(i); }
+  previewShareFile(i: In<'previewShareFile'>): Out<'previewShareFile'> { return this.share.previewShareFile(i); }
+  startExport(i: In<'startExport'>): Out<'startExport'> { return this.share.startExport(i); }
+  discardShareDraft(i: In<'discardShareDraft'>): Out<'discardShareDraft'> { return this.share.discardShareDraft(i); }
+  listShares(i: In<'listShares'>): Out<'listShares'> { return this.share.listShares(i); }
+  getSharesCsv(i: In<'getSharesCsv'>): Out<'getSharesCsv'> { return this.share.getSharesCsv(i); }
+  recordOutsideShare(i: In<'recordOutsideShare'>): Out<'recordOutsideShare'> { return this.share.recordOutsideShare(i); }
+  getSigningKey(): Out<'getSigningKey'> { return this.share.getSigningKey(); }
+  verifyExport(i: In<'verifyExport'>): Out<'verifyExport'> { return this.share.verifyExport(i); }
+  pickExportDestination(): Out<'pickExportDestination'> { return this.share.pickExportDestination(); }
 }

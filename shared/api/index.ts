@@ -16,6 +16,7 @@ import { libraryQueryMethods } from './library-query';
 import { peopleMethods } from './people';
 import { printMethods } from './print';
 import { sessionMethods } from './session';
+import { shareMethods } from './share';
 import { verifyMethods } from './verify';
 import { viewerMethods } from './viewer';
 
@@ -32,6 +33,7 @@ export const apiContract = {
   ...aiRecordMethods,
   ...backupMethods,
   ...printMethods,
+  ...shareMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;
