@@ -18,6 +18,8 @@ export interface DeidContext {
   keys: ShareKeys;
   /** The person's identifiers, for Clean Descriptors and the leak guard. */
   terms: readonly Term[];
+  /** The pixels were masked where text was found (burned-in/): the file may then claim Clean Pixel Data. */
+  pixelsCleaned?: boolean;
 }
 
 /** 'absent': removed; 'added': written by ScanVault (not in the original); otherwise the new value. */
