@@ -72,6 +72,15 @@ export function withDesktopDialogs(core: ApiHandlers, showOpenDialog: ShowOpenDi
     const result = await showOpenDialog(purpose === 'open-file' ? 'backup-file' : 'backup-folder');
     return { path: result.canceled ? null : result.filePaths[0] ?? null };
   };
+  bound.pickExportDestination = async ({ kind }) => {
+    // The export makes a new folder or zip and never writes into an existing one, so both are "save as" names.
+    if (!showSaveDialog) return { path: null };
+    const day = new Date().toISOString().slice(0, 10);
+    const saved = await showSaveDialog(kind === 'zip'
+      ? { title: 'Save the shared copy as a zip file', buttonLabel: 'Save here', defaultPath: `ScanVault share ${day}.zip`, filters: [{ name: 'Zip archives', extensions: ['zip'] }] }
+      : { title: 'Name the new folder for the shared copy', buttonLabel: 'Create folder', defaultPath: `ScanVault share ${day}`, filters: [] });
+    return { path: saved.canceled ? null : saved.filePath ?? null };
+  };
   bound.savePageAsPdf = async ({ title }) => {
     if (!showSaveDialog || !printer) return { supported: false, saved: false };
     const saved = await showSaveDialog({ title: 'Save as PDF', buttonLabel: 'Save PDF', defaultPath: pdfFileName(title), filters: [{ name: 'PDF documents', extensions: ['pdf'] }] });

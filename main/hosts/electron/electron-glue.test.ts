@@ -205,6 +205,24 @@ describe('desktop dialogs', () => {
   });
 });
 
+describe('export destination', () => {
+  it('names a new zip or folder with the save dialog, and says null when cancelled or without one', async () => {
+    const core = {} as ApiHandlers;
+    for (const m of API_METHODS) (core as unknown as Record<string, unknown>)[m] = async () => m;
+    const asked: string[] = [];
+    const open = async () => ({ canceled: true, filePaths: [] });
+    const handlers = withDesktopDialogs(core, open, async (options) => {
+      asked.push(options.defaultPath);
+      return options.defaultPath.endsWith('.zip') ? { canceled: false, filePath: '/media/usb/share.zip' } : { canceled: true };
+    });
+    expect(await handlers.pickExportDestination({ kind: 'zip' })).toEqual({ path: '/media/usb/share.zip' });
+    expect(await handlers.pickExportDestination({ kind: 'folder' })).toEqual({ path: null });
+    expect(asked[0]).toMatch(/^ScanVault share \d{4}-\d{2}-\d{2}\.zip$/);
+    expect(asked[1]).toMatch(/^ScanVault share \d{4}-\d{2}-\d{2}$/);
+    expect(await withDesktopDialogs(core, open).pickExportDestination({ kind: 'zip' })).toEqual({ path: null });
+  });
+});
+
 describe('save as PDF', () => {
   const core = {} as ApiHandlers;
   for (const m of API_METHODS) (core as unknown as Record<string, unknown>)[m] = async () => m;
