@@ -4,6 +4,10 @@
  * form (little endian, colour by pixel); native YBR 4:2:2 keeps its two values per pixel.
  * Everything stays in memory.
  */
+import { canonicalFrame } from '../../dicom/canonical-samples';
+import { decodeJpegLossless } from '../../dicom/codecs/jpeg-lossless';
+import { CodecError } from '../../dicom/codecs/decoded-frame';
+import { readCodestreamInfo } from '../../dicom/codestream-info';
 import { decodeOneFrame, canonicalTarget, isCodecTransferSyntax } from '../../dicom/decode-compressed';
 import { compressedFrames } from '../../dicom/compressed-frames';
 import { frameGeometry } from '../../dicom/digests';
@@ -90,8 +94,25 @@ function frameBytes(g: FrameGeometry): number {
   return Math.ceil((g.rows * g.columns * values * g.bitsAllocated) / 8);
 }
 
-/** Decodes one encapsulated frame without WASM; null when a codec is needed. */
-function decodeEncapsulatedSync(tsUid: string, data: Uint8Array, g: FrameGeometry): Uint8Array | null {
+/** JPEG lossless has a plain JavaScript decoder, so it can be decoded synchronously (same checks as decodeOneFrame). */
+function decodeLosslessSync(data: Uint8Array, header: ParsedHeader, g: FrameGeometry): Uint8Array | null {
+  const info = readCodestreamInfo(data);
+  if (info === null || info.family !== 'jpeg' || info.process !== 'lossless') return null;
+  if (info.width !== g.columns || info.height !== g.rows || info.components !== g.samplesPerPixel || info.precision > g.bitsAllocated) {
+    throw new ImageError('The size of the compressed image differs from the size stated in the file');
+  }
+  try {
+    const result = canonicalFrame(decodeJpegLossless(data, info.precision, info.components), canonicalTarget(header, g));
+    if ('reason' in result) throw new ImageError(result.reason);
+    return result.frame;
+  } catch (error) {
+    if (error instanceof CodecError) throw new ImageError(error.message);
+    throw error;
+  }
+}
+
+/** Decodes one encapsulated frame without WASM; null when a WASM codec is needed. */
+function decodeEncapsulatedSync(tsUid: string, data: Uint8Array, g: FrameGeometry, header: ParsedHeader): Uint8Array | null {
   if (tsUid === RLE_LOSSLESS) {
     const decoded = decodeRleFrame(data, { ...g, frames: 1 });
     if ('reason' in decoded) throw new ImageError(decoded.reason);
@@ -103,7 +124,7 @@ function decodeEncapsulatedSync(tsUid: string, data: Uint8Array, g: FrameGeometr
     if ('reason' in split || split.frames[0] === undefined) throw new ImageError('The image data is damaged');
     return split.frames[0];
   }
-  return null;
+  return isCodecTransferSyntax(tsUid) ? decodeLosslessSync(data, header, g) : null;
 }
 
 export function openImage(bytes: Uint8Array): OpenImage {
@@ -111,10 +132,12 @@ export function openImage(bytes: Uint8Array): OpenImage {
   if (header.kind !== 'header') throw new ImageError(header.reason);
   if (header.pixelData === null) throw new ImageError('The file has no image data');
   if (!header.pixelData.complete) throw new ImageError('The image data is incomplete (the file ends early)');
+  if (header.pixelData.tag !== Tag.pixelData) throw new ImageError('Images with floating-point pixel values are not supported');
   const read = readParsed(header);
   if (read.kind !== 'instance') throw new ImageError('The file is not an image');
   const geometry = frameGeometry(read.facts, header);
   if (geometry === null) throw new ImageError('The image size is not stated in the file');
+  if (![1, 8, 16, 32].includes(geometry.bitsAllocated)) throw new ImageError(`Images with ${geometry.bitsAllocated} bits per sample are not supported`);
   const info = infoOf(header, geometry);
   if (!info.encapsulated) {
     const frames = nativeFrames(header, geometry);
@@ -125,7 +148,7 @@ export function openImage(bytes: Uint8Array): OpenImage {
   if ('reason' in split) throw new ImageError(split.reason);
   const data = (i: number) => split.frames[i] ?? (() => { throw new ImageError('The image has fewer frames than stated'); })();
   const tsUid = info.transferSyntaxUid;
-  const frameSync = (i: number) => decodeEncapsulatedSync(tsUid, data(i), geometry);
+  const frameSync = (i: number) => decodeEncapsulatedSync(tsUid, data(i), geometry, header);
   const frame = async (i: number): Promise<Uint8Array> => {
     const direct = frameSync(i);
     if (direct !== null) return direct;

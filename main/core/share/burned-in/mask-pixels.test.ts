@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { decodeAll, type DecodedImage } from '../../../test-support/burned-in/pixel-compare';
 import { syntheticCt, syntheticUs } from '../../../test-support/burned-in/synthetic-images';
-import { compressedFile, encodeJpegLs } from '../../../test-support/dicom/compressed-fixtures';
+import { compressedFile, encodeJpegLossless, encodeJpegLs } from '../../../test-support/dicom/compressed-fixtures';
 import { multiFrameFile } from '../../../test-support/dicom/multi-frame-fixture';
 import { optionalToolPresent } from '../../../test-support/optional-tools';
 import { readManifest, sampleBytes, samplesPresent } from '../../../test-support/sample-corpus';
@@ -105,6 +105,20 @@ describe('maskPixels', () => {
     expect(out.conversions[0]).toMatch(/^JPEG-LS decoded and written uncompressed/);
     await expectMasked(file, out.bytes, masks);
     expectOtherAttributesIdentical(file, out.bytes);
+  });
+
+  test('JPEG lossless is masked synchronously too (a JavaScript decoder)', async () => {
+    const values = Array.from({ length: 40 * 30 }, (_, i) => (i * 37) % 4000);
+    const file = compressedFile({ transferSyntaxUid: '1.2.840.10008.1.2.4.70', rows: 30, columns: 40, bitsAllocated: 16, bitsStored: 12, fragments: [encodeJpegLossless(40, 30, 12, values)] });
+    const masks = [{ x: 1, y: 2, width: 11, height: 7, frame: null }];
+    const out = maskPixels(file, masks);
+    expect(out.conversions[0]).toMatch(/^JPEG lossless decoded/);
+    await expectMasked(file, out.bytes, masks);
+  });
+
+  test('images it cannot work on are refused plainly', () => {
+    const noPixels = Uint8Array.from(compressedFile({ transferSyntaxUid: '1.2.840.10008.1.2.4.70', rows: 4, columns: 4, bitsAllocated: 8, fragments: [Uint8Array.of(1, 2)] }));
+    expect(() => maskPixels(noPixels, [{ x: 0, y: 0, width: 2, height: 2, frame: null }])).toThrow(ImageError);
   });
 
   const SAMPLE_FOLDERS = /^(transfer-syntax|multiframe|us|xray-cr-dx-mg)\//;

@@ -75,9 +75,9 @@ function maskDecoded(file: Uint8Array, image: OpenImage, decoded: Uint8Array[], 
 }
 
 /**
- * The MaskPixels seam, synchronous: handles uncompressed, deflated, RLE and uncompressed-in-fragments
- * pixel data. Codestreams that need a WASM decoder (JPEG, JPEG-LS, JPEG 2000) throw an ImageError;
- * maskPixelsAsync handles every transfer syntax the core decodes.
+ * The MaskPixels seam, synchronous: handles uncompressed, deflated, RLE, uncompressed-in-fragments
+ * and JPEG lossless pixel data. Codestreams that need a WASM decoder (lossy JPEG, JPEG-LS,
+ * JPEG 2000, HTJ2K) throw an ImageError; maskPixelsAsync handles every transfer syntax the core decodes.
  */
 export const maskPixels: MaskPixels = (file, masks) => {
   const image = openImage(file);

@@ -75,7 +75,7 @@ export function toLuma8(frame: Uint8Array, info: ImageInfo): Uint8Array {
   const pixels = info.rows * info.columns;
   const model = colourModel(info);
   const read = storedReader(info);
-  const values = new Float64Array(pixels);
+  const values = new Float32Array(pixels);
   if (model === 'rgb') {
     for (let p = 0; p < pixels; p++) {
       const at = p * info.samplesPerPixel;
