@@ -3,7 +3,7 @@ import { realClean, realPlanted, syntheticPlanted, type PlantedCase } from '../.
 import { plantText } from '../../../test-support/burned-in/planted-text';
 import { syntheticCt, syntheticUs } from '../../../test-support/burned-in/synthetic-images';
 import { compressedFile, encodeJpegLs } from '../../../test-support/dicom/compressed-fixtures';
-import { openImage } from './image-frames';
+import { ImageError, openImage } from './image-frames';
 import { combineFrames, createScreener, sampleFrames } from './screener';
 import type { TextReader } from './ocr-pool';
 import type { TextRegion } from './types';
@@ -66,6 +66,13 @@ describe('screening for burned-in text', () => {
     process.stdout.write(`burned-in false positives: ${flagged.length} of ${clean.length} clean CT/MR images\n`);
     expect(flagged).toEqual([]);
   }, 120_000);
+
+  test('pixels it cannot decode are a plain ImageError, so the caller can hold the image back', async () => {
+    const cut = syntheticCt({ rows: 64, columns: 64 }).subarray(0, 2000);
+    await expect(screener.screen(cut)).rejects.toThrow(ImageError);
+    const twelveBitLossy = compressedFile({ transferSyntaxUid: '1.2.840.10008.1.2.4.51', rows: 8, columns: 8, bitsAllocated: 16, bitsStored: 12, fragments: [Uint8Array.of(0xff, 0xd8, 0xff, 0xc1, 0, 11, 12, 0, 8, 0, 8, 1, 1, 0x11, 0, 0xff, 0xd9)] });
+    await expect(screener.screen(twelveBitLossy)).rejects.toThrow(ImageError);
+  });
 
   test('an image without candidates never reaches OCR', async () => {
     let reads = 0;
