@@ -1,25 +1,12 @@
 /**
- * Offline OCR with tesseract.js 7. Every path points into node_modules (language data from
- * @tesseract.js-data/eng, the WASM core from tesseract.js-core), so nothing is downloaded.
- * Images are handed over in memory; `cacheMethod: 'none'` keeps tesseract from writing even the
- * unpacked language data, and `cachePath` names a temp folder of its own in case a version
- * ignores that (it would then hold language data only, never a document).
+ * Offline OCR of consent-form pictures with tesseract.js 7, through the shared offline worker set-up
+ * (main/core/ocr/offline-worker.ts: nothing downloaded, images passed in memory).
  */
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createWorker, OEM, type Worker } from 'tesseract.js';
+import type { Worker } from 'tesseract.js';
+import { startOfflineWorker } from '../../ocr/offline-worker';
 import { DocumentTextError, throwIfAborted } from './errors';
 
-const require = createRequire(import.meta.url);
-
-export function ocrPaths(): { langPath: string; corePath: string; cachePath: string } {
-  return {
-    langPath: join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int'),
-    corePath: dirname(require.resolve('tesseract.js-core/package.json')),
-    cachePath: join(tmpdir(), 'scanvault-ocr-language-data'),
-  };
-}
+export { ocrPaths } from '../../ocr/offline-worker';
 
 /** One worker for a run of images; `recognize` reads one PNG/JPEG (bytes in memory) to text. */
 export class OcrSession {
@@ -27,13 +14,7 @@ export class OcrSession {
 
   static async start(signal?: AbortSignal): Promise<OcrSession> {
     throwIfAborted(signal);
-    const worker = await createWorker('eng', OEM.LSTM_ONLY, {
-      ...ocrPaths(),
-      gzip: true,
-      cacheMethod: 'none',
-      // tesseract.js prints some failures itself; document text must never reach a log.
-      errorHandler: () => undefined,
-    });
+    const worker = await startOfflineWorker();
     return new OcrSession(worker);
   }
 

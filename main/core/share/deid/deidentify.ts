@@ -65,7 +65,9 @@ export function deidentifyFile(original: Uint8Array, ctx: DeidContext): Deidenti
   }
   const expected = new Map<string, Expected>();
   const transformed = transformLevel(tree.dataset, ctx, '', parseCharacterSet(null), false, expected);
-  const additions = methodElements(ctx.profile.options, ctx.keys.pseudonym, transformed.some((e) => e.tag === 0x00100010), transformed.some((e) => e.tag === 0x00100020));
+  const additions = methodElements(
+    ctx.profile.options, ctx.keys.pseudonym, transformed.some((e) => e.tag === 0x00100010), transformed.some((e) => e.tag === 0x00100020), ctx.pixelsCleaned === true,
+  );
   for (const added of additions) expected.set(tagText(added.tag), 'added');
   const addedTags = new Set(additions.map((e) => e.tag));
   const dataset = [...transformed.filter((e) => !addedTags.has(e.tag)), ...additions].sort((a, b) => a.tag - b.tag);
