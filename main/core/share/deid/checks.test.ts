@@ -123,6 +123,13 @@ describe('post-flight check', () => {
     expect(untouched.code).toBe('EXPORT_CHECK_FAILED');
     const uidKept = dataset.map((e) => (e.tag === 0x0020000d ? (tree.dataset.find((o) => o.tag === 0x0020000d) ?? e) : e));
     expect(caught(() => checkAgainstProfile(ctx.profile, tree.dataset, uidKept)).message).toContain('(0020,000D) still holds an original UID');
+    // A made-up (D) value left as the original: Device Serial Number is X/Z/D, done as D.
+    const serial = { tag: 0x00181000, vr: 'LO', value: Buffer.from('SN 4471 '), encapsulated: false, items: null };
+    const withSerial = [...tree.dataset, serial].sort((a, b) => a.tag - b.tag);
+    const output = [...readDicomTree(deidentifyFile(original, ctx).bytes).dataset, serial].sort((a, b) => a.tag - b.tag);
+    expect(caught(() => checkAgainstProfile(ctx.profile, withSerial, output, '', ctx.keys)).message).toContain('(0018,1000) still holds its original value');
+    const madeUp = output.map((e) => (e.tag === 0x00181000 ? { ...e, value: Buffer.from('REMOVED ') } : e));
+    expect(() => checkAgainstProfile(ctx.profile, withSerial, madeUp, '', ctx.keys)).not.toThrow();
   });
 
   it('stops when a kept attribute changed, one planned change is missing, or something unplanned was added', () => {

@@ -83,6 +83,6 @@ export function deidentifyFile(original: Uint8Array, ctx: DeidContext): Deidenti
   const reread = rereadOutput(bytes);
   leakGuard(bytes, ctx.terms, reread);
   postFlight(tree, reread, expected, { transferSyntaxUid });
-  checkAgainstProfile(ctx.profile, tree.dataset, reread.dataset);
+  checkAgainstProfile(ctx.profile, tree.dataset, reread.dataset, '', ctx.keys);
   return { bytes, sopInstanceUid: textOf(dataset, 0x00080018), transferSyntaxUid, conversions };
 }

@@ -5,6 +5,7 @@
  * person's records and their profile. Never logged, never put in an error message.
  */
 import { readAttributeTree, DEFAULT_TREE_LIMITS, type DicomAttribute } from '../../dicom/attribute-tree';
+import { isOrdinaryNameWord } from './ordinary-words';
 
 export interface PersonIdentifiers {
   names: string[];
@@ -23,10 +24,20 @@ export interface Term {
   /** Normalised: upper case, every run of non-letters/digits one space. */
   text: string;
   kind: TermKind;
+  /** Looked for only in the attributes it came from: an ordinary word as a name part, or a small number as an ID. */
+  ownOnly?: boolean;
 }
 
 /** A term shorter than this is only looked for in the attributes it came from. */
 export const SHORT_TERM = 4;
+
+/** An all-digit ID or accession shorter than this is a small number (a series or instance number, a count), not a term elsewhere. */
+const SHORT_NUMBER = 6;
+
+/** Whether a term is looked for only in its own attributes (see SHORT_TERM, ordinary-words.ts). */
+export function ownOnly(term: Term): boolean {
+  return term.text.length < SHORT_TERM || term.ownOnly === true;
+}
 
 export function emptyIdentifiers(): PersonIdentifiers {
   return { names: [], ids: [], birthDates: [], accessions: [], addresses: [], phones: [], institutions: [] };
@@ -53,29 +64,54 @@ export function birthDateForms(ymd: string): string[] {
   ];
 }
 
+/**
+ * A name's terms: each part on its own, except an ordinary word (ordinary-words.ts), which is only
+ * looked for in the name attributes; and when a name has one, the whole name as written and given
+ * name first, so "Head^Phantom" or "Test^Patient" written out in full is still found everywhere.
+ */
+function nameTerms(name: string): { text: string; own: boolean }[] {
+  const [alphabetic = '', ...otherGroups] = name.split('=');
+  const components = alphabetic.split('^').map(normalise).filter((c) => c !== '');
+  // Split where people split names (spaces, commas); "Smith-Jones" stays one part, as before.
+  const parts = alphabetic.split(/[\^\s,]+/).map(normalise).filter((p) => p !== '');
+  const terms = parts.map((text) => ({ text, own: isOrdinaryNameWord(text) }));
+  if (parts.length > 1 && terms.some((t) => t.own)) {
+    const givenFirst = [...components.slice(1), ...components.slice(0, 1)];
+    for (const whole of new Set([components.join(' '), givenFirst.join(' ')])) terms.push({ text: whole, own: false });
+  }
+  // Ideographic and phonetic groups: every part a term, as before.
+  for (const group of otherGroups) for (const part of group.split(/[\^\s,]+/)) terms.push({ text: normalise(part), own: false });
+  return terms;
+}
+
+const smallNumber = (value: string) => /^\d+$/.test(normalise(value)) && normalise(value).length < SHORT_NUMBER;
+
 /** Every term once; names split into their parts (family, given, middle) so any order matches. */
 export function buildTerms(ids: PersonIdentifiers, retainInstitution: boolean): Term[] {
   const terms = new Map<string, Term>();
-  const add = (raw: string, kind: TermKind) => {
+  const add = (raw: string, kind: TermKind, own = false) => {
     const text = normalise(raw);
-    if (text !== '' && !terms.has(text)) terms.set(text, { text, kind });
+    const known = terms.get(text);
+    // The same text as a full term of another kind (an ID, say) outranks an own-only one.
+    if (text === '' || (known !== undefined && (known.ownOnly !== true || own))) return;
+    terms.set(text, own ? { text, kind, ownOnly: true } : { text, kind });
   };
-  for (const name of ids.names) for (const part of name.split(/[\^=\s,]+/)) add(part, 'name');
-  for (const id of ids.ids) add(id, 'id');
+  for (const name of ids.names) for (const part of nameTerms(name)) add(part.text, 'name', part.own);
+  for (const id of ids.ids) add(id, 'id', smallNumber(id));
   for (const date of ids.birthDates) for (const form of birthDateForms(date)) add(form, 'birth-date');
-  for (const accession of ids.accessions) add(accession, 'accession');
+  for (const accession of ids.accessions) add(accession, 'accession', smallNumber(accession));
   for (const address of ids.addresses) add(address, 'address');
   for (const phone of ids.phones) add(phone, 'phone');
   if (!retainInstitution) for (const institution of ids.institutions) add(institution, 'institution');
   return [...terms.values()];
 }
 
-/** The first term found as whole words in a value, or null. Short terms only when `own` (their own attribute). */
+/** The first term found as whole words in a value, or null. Own-only terms only when `own` (their own attribute). */
 export function findTerm(value: string, terms: readonly Term[], own: boolean): Term | null {
   const padded = ` ${normalise(value)} `;
   if (padded.length <= 2) return null;
   for (const term of terms) {
-    if (term.text.length < SHORT_TERM && !own) continue;
+    if (!own && ownOnly(term)) continue;
     if (padded.includes(` ${term.text} `)) return term;
   }
   return null;
@@ -92,25 +128,52 @@ const SOURCE_TAGS: Record<number, keyof PersonIdentifiers> = {
   0x00080080: 'institutions', 0x00080081: 'institutions', 0x00081040: 'institutions',
 };
 
-/** The tags each kind comes from: a short term is still looked for there. */
-export const OWN_TAGS: ReadonlySet<number> = new Set(Object.keys(SOURCE_TAGS).map(Number));
+const KIND_OF: Record<keyof PersonIdentifiers, TermKind> = {
+  names: 'name', ids: 'id', birthDates: 'birth-date', accessions: 'accession', addresses: 'address', phones: 'phone', institutions: 'institution',
+};
+
+/** The kind of identifier an attribute holds, if it is one of their sources: an own-only term of that kind is still looked for there. */
+export function ownKindOf(tag: number): TermKind | null {
+  const source = SOURCE_TAGS[tag];
+  return source === undefined ? null : KIND_OF[source];
+}
+
+const MANUFACTURER = 0x00080070;
+const INSTITUTION_NAME = 0x00080080;
 
 /** Adds the identifiers a file's header holds (nested ones too, e.g. Other Patient IDs Sequence). */
 export function addIdentifiersFromFile(into: PersonIdentifiers, bytes: Uint8Array): void {
   const tree = readAttributeTree(bytes, { ...DEFAULT_TREE_LIMITS, maxNodes: 200_000 });
   if (tree === null) return;
-  const visit = (attributes: DicomAttribute[], inherited: keyof PersonIdentifiers | null) => {
+  const institutionNames = new Set<string>();
+  const visit = (attributes: DicomAttribute[], inherited: keyof PersonIdentifiers | null, into: PersonIdentifiers) => {
     for (const attribute of attributes) {
       const kind = SOURCE_TAGS[attribute.tag] ?? null;
       if (attribute.items !== null) {
         // Inside Other Patient IDs Sequence the Patient ID items are IDs too.
-        for (const item of attribute.items) visit(item.attributes, kind ?? inherited);
+        for (const item of attribute.items) visit(item.attributes, kind ?? inherited, into);
         continue;
       }
       const target = kind ?? (inherited !== null && attribute.tag === 0x00100020 ? inherited : null);
       if (target === null || attribute.values === null) continue;
-      for (const value of attribute.values) if (value.trim() !== '' && !into[target].includes(value.trim())) into[target].push(value.trim());
+      for (const raw of attribute.values) {
+        const value = raw.trim();
+        if (value === '') continue;
+        if (attribute.tag === INSTITUTION_NAME) institutionNames.add(value);
+        if (!into[target].includes(value)) into[target].push(value);
+      }
     }
   };
-  visit(tree.dataset, null);
+  const found = emptyIdentifiers();
+  visit(tree.dataset, null, found);
+  // Vendor and test files put the maker's name in the hospital field ("TOSHIBA" made by
+  // "TOSHIBA_MEC"): that is the maker, which every share keeps in Manufacturer, not a hospital.
+  const makers = tree.dataset.filter((a) => a.tag === MANUFACTURER).flatMap((a) => a.values ?? []);
+  const isMaker = (value: string) => makers.some((maker) => ` ${normalise(maker)} `.includes(` ${normalise(value)} `));
+  for (const [key, values] of Object.entries(found) as [keyof PersonIdentifiers, string[]][]) {
+    for (const value of values) {
+      if (key === 'institutions' && institutionNames.has(value) && isMaker(value)) continue;
+      if (!into[key].includes(value)) into[key].push(value);
+    }
+  }
 }

@@ -8,7 +8,7 @@ import { isTextVr } from '../../dicom/attribute-values';
 import { decodeText, parseCharacterSet, type CharacterSet } from '../../dicom/charset';
 import { tagText } from '../../dicom/dictionary';
 import { DeidError } from './deid-error';
-import { OWN_TAGS, SHORT_TERM, findTerm, type Term, type TermKind } from './identifiers';
+import { findTerm, ownKindOf, ownOnly, type Term, type TermKind } from './identifiers';
 import { flatten, readDicomTree, type DataElement, type DicomTree } from './dataset-tree';
 
 const KIND_WORDS: Record<TermKind, string> = {
@@ -19,7 +19,27 @@ const KIND_WORDS: Record<TermKind, string> = {
 const OWN_WRITTEN = new Set([0x00120062, 0x00120063, 0x00120064, 0x00280303]);
 const CHARSET = 0x00080005;
 
-function scanElements(elements: readonly DataElement[], terms: readonly Term[], prefix: string, inherited: CharacterSet): string | null {
+/** The terms to look for in one attribute: everywhere-terms, plus own-only ones of the kind the attribute holds. */
+type Searched = (tag: number, vr: string) => readonly Term[];
+
+function searcher(terms: readonly Term[]): Searched {
+  const everywhere = terms.filter((t) => !ownOnly(t));
+  const cache = new Map<string, readonly Term[]>();
+  return (tag, vr) => {
+    const kind = ownKindOf(tag);
+    const key = `${kind ?? ''}|${vr === 'CS' ? 'CS' : ''}`;
+    let found = cache.get(key);
+    if (found === undefined) {
+      found = [...everywhere, ...terms.filter((t) => ownOnly(t) && t.kind === kind)]
+        // Code strings come from fixed vocabularies (ORIGINAL, PERFUSION): a name matching one is not a leak.
+        .filter((t) => vr !== 'CS' || t.kind !== 'name');
+      cache.set(key, found);
+    }
+    return found;
+  };
+}
+
+function scanElements(elements: readonly DataElement[], terms: Searched, prefix: string, inherited: CharacterSet): string | null {
   let charset = inherited;
   for (const element of elements) {
     if (prefix === '' && OWN_WRITTEN.has(element.tag)) continue;
@@ -35,19 +55,17 @@ function scanElements(elements: readonly DataElement[], terms: readonly Term[], 
     if (element.encapsulated || element.value.length === 0) continue;
     const text = isTextVr(element.vr) ? decodeText(element.value, charset) : element.vr === 'UN' ? Buffer.from(element.value).toString('latin1') : null;
     if (text === null) continue;
-    // Code strings come from fixed vocabularies (ORIGINAL, PERFUSION): a name matching one is not a leak.
-    const searched = element.vr === 'CS' ? terms.filter((t) => t.kind !== 'name') : terms;
-    const term = findTerm(text, searched, OWN_TAGS.has(element.tag));
+    const term = findTerm(text, terms(element.tag, element.vr), true);
     if (term !== null) return `${path} holds the patient's ${KIND_WORDS[term.kind]}`;
   }
   return null;
 }
 
-/** ASCII forms of the longer terms, lower case, as raw bytes could hold them (with or without spaces). */
+/** ASCII forms of the terms looked for everywhere, lower case, as raw bytes could hold them (with or without spaces). */
 function rawForms(terms: readonly Term[]): { form: Buffer; kind: TermKind }[] {
   const forms: { form: Buffer; kind: TermKind }[] = [];
   for (const term of terms) {
-    if (term.text.length < SHORT_TERM || !/^[\x20-\x7e]+$/.test(term.text)) continue;
+    if (ownOnly(term) || !/^[\x20-\x7e]+$/.test(term.text)) continue;
     forms.push({ form: Buffer.from(term.text.toLowerCase(), 'latin1'), kind: term.kind });
     if (term.text.includes(' ')) forms.push({ form: Buffer.from(term.text.replace(/ /g, '').toLowerCase(), 'latin1'), kind: term.kind });
   }
@@ -82,7 +100,7 @@ const ownPath = (path: string) => OWN_WRITTEN.has(Number.parseInt(path.slice(1, 
 
 /** `tree` is `bytes` as re-read (readDicomTree); pass it when already parsed. */
 export function leakGuard(bytes: Uint8Array, terms: readonly Term[], tree: DicomTree = readDicomTree(bytes)): void {
-  const hit = scanElements([...tree.meta, ...tree.dataset], terms, '', parseCharacterSet(null));
+  const hit = scanElements([...tree.meta, ...tree.dataset], searcher(terms), '', parseCharacterSet(null));
   if (hit !== null) throw new DeidError('LEAK_GUARD', `Stopped: ${hit}`);
   const lower = asciiLower(bytes);
   let spans: Span[] | null = null; // worked out only when a form is found

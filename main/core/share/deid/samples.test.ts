@@ -3,15 +3,12 @@
  * every file de-identifies with its pixel data byte-identical, or stops with a plain reason; outputs
  * parse with dcmdump and dciodvfy finds no error the original did not have (when installed).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readManifest, sampleBytes, samplesPresent } from '../../../test-support/sample-corpus';
 import { makeDicom } from '../../../test-support/dicom-fixtures';
 import { optionalToolPresent } from '../../../test-support/optional-tools';
 import { deidContext } from '../../../test-support/deid/context';
+import { asDciodvfyReads, dcmdump, dciodvfyErrors } from '../../../test-support/deid/dicom-tools';
 import { DEID_OPTION_NAMES, SECOND_OPINION_DEFAULTS } from '../../../../shared/share/options';
 import { flatten, readDicomTree } from './dataset-tree';
 import { DeidError } from './deid-error';
@@ -71,7 +68,7 @@ describe.skipIf(!samplesPresent)('de-identifying the sample corpus', () => {
     expect(encapsulated).toBeGreaterThan(40);
   }, 120_000);
 
-  it('stops with LEAK_GUARD, never anything else, where a file\'s own identifiers survive in kept attributes', () => {
+  it('stops no sample for its own identifiers: their names and hospitals are placeholders and makers', () => {
     const stopped: string[] = [];
     for (const row of rows) {
       const original = sampleBytes(row.path);
@@ -79,9 +76,10 @@ describe.skipIf(!samplesPresent)('de-identifying the sample corpus', () => {
       expect(['ok', 'LEAK_GUARD', 'DAMAGED']).toContain(result);
       if (result === 'LEAK_GUARD') stopped.push(row.path);
     }
-    // Test data reuses words as names ("Test^Patient") and its maker as hospital; those are stopped, by design.
+    // Test data uses placeholders as names ("Test^Patient", "Head^Phantom") and its maker as hospital;
+    // none of that names a person, so none is stopped (it was 17 before ordinary-words.ts).
     process.stdout.write(`leak guard stopped ${stopped.length} of ${rows.length}\n`);
-    expect(stopped.length).toBeLessThan(rows.length / 10);
+    expect(stopped).toEqual([]);
   }, 120_000);
 
   it('passes its own checks with every option on (safe private data kept, dates shifted)', () => {
@@ -90,6 +88,7 @@ describe.skipIf(!samplesPresent)('de-identifying the sample corpus', () => {
       const original = sampleBytes(row.path);
       const result = outcome(() => deidentifyFile(original, deidContext([original], [...DEID_OPTION_NAMES])));
       expect([row.path, result]).not.toEqual([row.path, 'EXPORT_CHECK_FAILED']);
+      expect([row.path, result]).not.toEqual([row.path, 'LEAK_GUARD']);
       counts[result] = (counts[result] ?? 0) + 1;
     }
     process.stdout.write(`every option: ${JSON.stringify(counts)}\n`);
@@ -100,43 +99,22 @@ describe.skipIf(!samplesPresent)('de-identifying the sample corpus', () => {
 const hasDcmdump = optionalToolPresent('dcmdump', 'de-identified output parses with dcmdump');
 const hasDciodvfy = optionalToolPresent('dciodvfy', 'de-identified output adds no dciodvfy error');
 
+const fixture = () => ({ path: 'dcmjs fixture', bytes: makeDicom({ patientName: 'WHITFIELD^MARGARET' }) });
+
 /** One sample per transfer syntax. */
 function bySyntax(): { path: string; bytes: Uint8Array }[] {
   const seen = new Set<string>();
-  const fixture = { path: 'dcmjs fixture', bytes: makeDicom({ patientName: 'WHITFIELD^MARGARET' }) };
-  return [fixture, ...rows.filter((r) => !r.path.startsWith('malformed/') && !seen.has(r.transferSyntaxUid) && seen.add(r.transferSyntaxUid)).map((r) => ({ path: r.path, bytes: sampleBytes(r.path) }))];
+  return [fixture(), ...rows.filter((r) => !r.path.startsWith('malformed/') && !seen.has(r.transferSyntaxUid) && seen.add(r.transferSyntaxUid)).map((r) => ({ path: r.path, bytes: sampleBytes(r.path) }))];
 }
-
-/**
- * Runs a tool on bytes through a scratch file: dciodvfy cannot identify the object when reading
- * stdin. Only public sample data and its de-identified copies go there, and the folder is removed.
- */
-function onFile<T>(bytes: Uint8Array, run: (file: string) => T): T {
-  const dir = mkdtempSync(path.join(tmpdir(), 'deid-check-'));
-  try {
-    const file = path.join(dir, 'file.dcm');
-    writeFileSync(file, bytes);
-    return run(file);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const errorsOf = (bytes: Uint8Array): Set<string> => {
-  const run = onFile(bytes, (file) => spawnSync('dciodvfy', [file], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 }));
-  // Values (UIDs above all) differ by design; the kind of error and its attribute are what count.
-  return new Set(`${run.stdout}${run.stderr}`.split('\n').filter((l) => l.startsWith('Error')).map((l) => l.replace(/ = <[^>]*>/g, '').replace(/<[\d.]+>/g, '<UID>').replace(/\b\d+(\.\d+){2,}\b/g, 'UID').replace(/\[\d+\]/g, '').trim()));
-};
 
 describe.skipIf(!hasDcmdump)('dcmtk reads the output', () => {
   it('parses every transfer syntax\'s output with dcmdump where it parses the original', () => {
-    const dump = (input: Uint8Array) => onFile(input, (file) => spawnSync('dcmdump', ['-q', file], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 }));
     let checked = 0;
     for (const { path: name, bytes } of bySyntax()) {
-      if (dump(bytes).status !== 0) continue; // e.g. HTJ2K, newer than this dcmtk
+      if (dcmdump(bytes).status !== 0) continue; // e.g. HTJ2K, newer than this dcmtk
       checked++;
       const out = deidentifyFile(bytes, deidContext([], [...SECOND_OPINION_DEFAULTS]));
-      const run = dump(out.bytes);
+      const run = dcmdump(out.bytes);
       expect([name, run.status, run.stderr]).toEqual([name, 0, '']);
       expect(run.stdout).toContain('(0012,0062) CS [YES]');
     }
@@ -145,16 +123,29 @@ describe.skipIf(!hasDcmdump)('dcmtk reads the output', () => {
 });
 
 describe.skipIf(!hasDciodvfy)('dciodvfy finds no new errors', () => {
-  it('reports no error in the output that the original did not have', () => {
+  it('reports no error in any sample\'s output that the original did not have', () => {
     let errorsSeen = 0;
-    for (const { path: name, bytes } of bySyntax()) {
-      const before = errorsOf(bytes);
-      const out = deidentifyFile(bytes, deidContext([], [...SECOND_OPINION_DEFAULTS]));
-      const added = [...errorsOf(out.bytes)].filter((e) => !before.has(e));
-      expect([name, added]).toEqual([name, []]);
+    let checked = 0;
+    const added: [string, string[]][] = [];
+    const files = [fixture(), ...rows.filter((r) => !r.path.startsWith('malformed/')).map((r) => ({ path: r.path, bytes: sampleBytes(r.path) }))];
+    for (const { path: name, bytes } of files) {
+      let out: Uint8Array;
+      try {
+        out = deidentifyFile(bytes, deidContext([], [...SECOND_OPINION_DEFAULTS])).bytes;
+      } catch (error) {
+        if (error instanceof DeidError && error.code === 'DAMAGED') continue; // reported as damage, nothing to validate
+        throw error;
+      }
+      checked++;
+      const before = dciodvfyErrors(asDciodvfyReads(bytes));
+      const now = [...dciodvfyErrors(out)].filter((e) => !before.has(e));
+      if (now.length > 0) added.push([name, now]);
       errorsSeen += before.size;
     }
+    process.stdout.write(`dciodvfy: ${checked} outputs checked, ${added.length} with an error the original lacked\n`);
+    expect(added).toEqual([]);
+    expect(checked).toBeGreaterThan(samplesPresent ? 400 : 0);
     // The comparison means something only if dciodvfy really checked the objects.
     expect(errorsSeen).toBeGreaterThan(samplesPresent ? 0 : -1);
-  }, 60_000);
+  }, 600_000); // about 40 s on an idle machine: two dciodvfy runs per sample
 });

@@ -60,8 +60,11 @@ function encoderFor(charset: CharacterSet): ((text: string) => Uint8Array) | nul
  * C on text: every identifier found is replaced with "***"; the rest of the description stays.
  * Returns null when nothing needed cleaning (the value is kept byte for byte).
  */
-export function cleanText(bytes: Uint8Array, vr: string, charset: CharacterSet, terms: readonly Term[]): Uint8Array | null {
+export function cleanText(bytes: Uint8Array, vr: string, charset: CharacterSet, allTerms: readonly Term[]): Uint8Array | null {
   if (!isTextVr(vr) || vr === 'UI') return null;
+  // Ordinary words and small numbers ("Head" of "Head^Phantom", accession "0001") stay, as in the
+  // leak guard; short names ("Li") are still taken out of descriptions.
+  const terms = allTerms.filter((t) => t.ownOnly !== true);
   const text = decodeText(bytes, charset);
   if (findTerm(text, terms, true) === null) return null;
   const encode = encoderFor(charset);
