@@ -56,3 +56,14 @@ describe('share wizard state', () => {
     expect(earlierSharesWith(shares, ' ')).toEqual([]);
   });
 });
+
+describe('share log words', async () => {
+  const { csvFileName, itemsLine, recipientLine } = await import('./share-text');
+  it('writes a recipient, the items and a safe CSV file name', () => {
+    expect(recipientLine({ name: 'Dr Lee', role: null, org: 'City Clinic', contact: 'x' })).toBe('Dr Lee, City Clinic');
+    expect(itemsLine({ items: [{ level: 'study', uid: '1.2', label: 'CT head, 2024-03-20' }], fileCount: 3 })).toBe('CT head, 2024-03-20 (3 files)');
+    expect(itemsLine({ items: [], fileCount: null })).toBe('Not specified');
+    expect(csvFileName('Jane Doë', '2026-12-02')).toBe('shares-jane-doe-2026-12-02.csv');
+    expect(csvFileName(null, '2026-12-02')).toBe('shares-everyone-2026-12-02.csv');
+  });
+});
