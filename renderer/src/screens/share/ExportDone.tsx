@@ -22,7 +22,7 @@ export function ExportDone({ report, onHistory, onAnother }: { report: ExportRep
       <h3>Tell the doctor how to check it</h3>
       <p>
         The copy is signed with your vault’s own key. Give the doctor the signing key above <strong>by another way than the copy itself</strong> —
-        read it out on the phone, or write it in a letter. The doctor runs <code>scanvault verify-export</code> on the folder or zip with that key
+        read it out on the phone, or write it in a letter. The doctor runs <code className="nowrap">scanvault verify-export</code> on the folder or zip with that key
         (<code>--fingerprint</code>): it says whether every file is exactly as you sent it. The README in the copy explains this too.
       </p>
       <p>The copy is not encrypted. Once the doctor has it, you can delete your copy of the folder or zip. This share is now in your record of shares.</p>

@@ -40,6 +40,7 @@ export function OutsideShareForm({ person, onRecorded }: Props) {
     e.preventDefault();
     setDone('');
     const found: Errors = { ...checkRecipient(recipient, purpose) };
+    if (purpose.trim() === '') found.purpose = 'Write why it was shared, for example “Insurance claim review”.';
     const day = IsoDate.safeParse(date.trim());
     if (!day.success) found.date = day.error.issues[0]?.message ?? 'Use the form YYYY-MM-DD.';
     else if (day.data > isoDateOf(new Date(Date.now() + 86_400_000))) found.date = 'That date is in the future. Give the day the share happened.';

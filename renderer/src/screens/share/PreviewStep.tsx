@@ -7,6 +7,7 @@ import { plural } from '../../format';
 import { useApi } from '../../services';
 
 type Change = SharePreview['rows'][number]['change'];
+const COUNT_WORDS: Record<Change, string> = { kept: 'kept as they are', changed: 'replaced', removed: 'removed', added: 'added by ScanVault' };
 const CHANGE_WORDS: Record<Change, string> = {
   kept: 'Kept as it is',
   changed: 'Replaced',
@@ -85,7 +86,7 @@ export function PreviewStep({ draftId, series }: Props) {
       <ErrorAlert message={error} />
       {preview && (
         <>
-          <p role="status">{counts.filter(([, n]) => n > 0).map(([c, n]) => `${plural(n, 'detail', 'details')} ${CHANGE_WORDS[c].toLowerCase()}`).join(' · ')}</p>
+          <p role="status">{counts.filter(([, n]) => n > 0).map(([c, n]) => `${plural(n, 'detail', 'details')} ${COUNT_WORDS[c]}`).join(' · ')}</p>
           <div className="check">
             <input id={`${seriesId}-k`} type="checkbox" checked={showKept} onChange={(e) => setShowKept(e.target.checked)} />
             <label htmlFor={`${seriesId}-k`}>Also show what stays the same</label>

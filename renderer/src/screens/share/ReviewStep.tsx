@@ -59,13 +59,13 @@ export function ReviewStep({ draft, onDraft }: { draft: ShareDraft; onDraft: (d:
         {draft.screened.images > 0 && ` ScanVault checked ${plural(draft.screened.images, 'picture', 'pictures')} and found text in ${formatN(draft.screened.withText)}.`}
       </p>
       <p role="status" className="review-counts">
-        {counts.undecided > 0 ? `${plural(counts.undecided, 'item still needs', 'items still need')} a decision (until then it stays out of the copy). ` : 'Every item has a decision. '}
+        {counts.undecided > 0 ? `${plural(counts.undecided, 'item still needs', 'items still need')} a decision (until then ${counts.undecided === 1 ? 'it stays' : 'they stay'} out of the copy). ` : 'Every item has a decision. '}
         {counts.masked} covered, {counts.excluded} left out, {counts.released} included as they are.
       </p>
       <div className="review-nav button-row">
-        <button type="button" className="button" disabled={index === 0} onClick={() => setIndex(index - 1)}>Previous picture</button>
+        <button type="button" className="button" disabled={index === 0} onClick={() => setIndex(index - 1)}>Previous item</button>
         <span>Item {index + 1} of {draft.heldBack.length}</span>
-        <button type="button" className="button" disabled={index >= draft.heldBack.length - 1} onClick={() => setIndex(index + 1)}>Next picture</button>
+        <button type="button" className="button" disabled={index >= draft.heldBack.length - 1} onClick={() => setIndex(index + 1)}>Next item</button>
       </div>
       <section className="review-item" aria-labelledby="review-item-title">
         <h3 id="review-item-title">{reasonWords(item)}{item.modality ? ` · ${modalityLabel(item.modality)}` : ''}{item.frameCount > 1 ? ` · ${plural(item.frameCount, 'frame', 'frames')}` : ''}</h3>

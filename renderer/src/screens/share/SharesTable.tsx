@@ -1,6 +1,6 @@
 import type { ShareRecord } from '../../../../shared/share/share-domain';
 import { formatDicomDate } from '../../format';
-import { itemsLine, recipientLine } from './share-text';
+import { itemsLine, optionWords, recipientLine } from './share-text';
 
 /** The accounting of disclosures as a table: one row per share, newest first (the print view uses it too). */
 export function SharesTable({ shares, caption }: { shares: readonly ShareRecord[]; caption: string }) {
@@ -22,7 +22,7 @@ export function SharesTable({ shares, caption }: { shares: readonly ShareRecord[
               <td><bdi>{s.purpose}</bdi>{s.note && <><br /><span className="muted"><bdi>{s.note}</bdi></span></>}</td>
               <td>{s.method}{s.outside ? <><br /><span className="badge">Made outside ScanVault</span></> : null}{s.documentId !== null ? <><br /><span className="muted">Letter attached</span></> : null}</td>
               <td><bdi>{itemsLine(s)}</bdi></td>
-              <td>{s.profile ?? '—'}{s.options.length > 0 && <ul className="plain-list">{s.options.map((o) => <li key={o}>{o}</li>)}</ul>}</td>
+              <td>{s.profile ?? '—'}{s.options.length > 0 && <ul className="plain-list">{s.options.map((o) => <li key={o}>{optionWords(o)}</li>)}</ul>}</td>
               <td>{s.pseudonym ? <code>{s.pseudonym}</code> : '—'}</td>
               <td>{s.packageSha256 ? <code className="hash">{s.packageSha256}</code> : '—'}</td>
             </tr>

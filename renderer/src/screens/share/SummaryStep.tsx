@@ -2,6 +2,7 @@ import { DEID_OPTION_NAMES, OPTION_TEXT } from '../../../../shared/share/options
 import type { ExportDestination, Recipient, ShareDraft } from '../../../../shared/share/share-domain';
 import { formatBytes, plural } from '../../format';
 import { reviewCounts } from './review-state';
+import { REMOVED_WITHOUT } from './share-text';
 
 interface Props {
   draft: ShareDraft;
@@ -34,14 +35,14 @@ export function SummaryStep({ draft, recipient, purpose, destination }: Props) {
             <ul>
               <li>Your name, patient IDs, birth date, address and phone numbers</li>
               <li>Every ID that could link the files to the hospital’s copy (replaced with new ones)</li>
-              {removed.map((o) => <li key={o}>{OPTION_TEXT[o].removes}</li>)}
+              {removed.map((o) => <li key={o}>{REMOVED_WITHOUT[o]}</li>)}
             </ul>
           </div>
           <div>
             <h3>Kept</h3>
             <ul>
               <li>The pictures themselves, unchanged (apart from boxes you chose)</li>
-              {kept.map((o) => <li key={o}>{OPTION_TEXT[o].title}: {OPTION_TEXT[o].keeps}</li>)}
+              {kept.map((o) => <li key={o}><strong>{OPTION_TEXT[o].title}.</strong> {OPTION_TEXT[o].keeps}</li>)}
             </ul>
           </div>
         </div>
