@@ -66,6 +66,7 @@ export class ScanVaultCore implements ApiHandlers {
         await this.jobs.cancelAll();
         await this.imports.stop();
         await this.bytes.closeAll();
+        this.share.clear();
         this.jobs.clear();
       },
       busy: () => this.jobs.active !== undefined,
@@ -81,7 +82,7 @@ export class ScanVaultCore implements ApiHandlers {
     this.details = new DetailsFeature(vault);
     this.aiRecord = new AiRecordFeature({ vault, jobs: this.jobs, uploads: this.imports.uploads, now: opts.now ?? Date.now });
     this.backup = new BackupFeature(vault, this.jobs, { kdfPolicy: opts.kdfPolicy, now: opts.now ?? Date.now });
-    this.share = new ShareFeature(vault, this.jobs);
+    this.share = new ShareFeature(vault, this.jobs, { uploads: this.imports.uploads, now: opts.now ?? Date.now });
   }
 
   // ---- for in-process hosts (the CLI's one-shot commands, the browser host's uploads) ----

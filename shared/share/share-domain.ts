@@ -101,6 +101,10 @@ export const ShareDraft = z.object({
   decisions: z.array(ShareDecision),
   /** How many images were screened for burned-in text, and how many had text. */
   screened: z.object({ images: z.number().int(), withText: z.number().int() }),
+  /** False when no text screening was available: only the header rules were applied (say so to the patient). */
+  screeningAvailable: z.boolean().optional(),
+  /** Files that cannot be shared at all (e.g. damaged), with a plain reason; they never leave. */
+  leftOut: z.array(z.object({ instanceId: RowId, sopInstanceUid: z.string(), reason: z.string() })).optional(),
 });
 export type ShareDraft = z.infer<typeof ShareDraft>;
 
@@ -128,6 +132,7 @@ export const StartExportRequest = z.object({
   purpose: text(500),
   destination: ExportDestination,
 }).strict();
+export type StartExportRequest = z.infer<typeof StartExportRequest>;
 
 export const ExportReport = z.object({
   shareId: RowId,

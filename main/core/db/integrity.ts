@@ -23,7 +23,7 @@ export function foreignKeyViolations(db: VaultDatabase): string[] {
 }
 
 /**
- * Blob rows that no stored image, imported attachment or AI-use record document uses: the index
+ * Blob rows that no stored image, imported attachment, AI-use record document or share document uses: the index
  * lost what they belonged to.
  */
 export function unreferencedBlobRows(db: VaultDatabase): string[] {
@@ -32,6 +32,7 @@ export function unreferencedBlobRows(db: VaultDatabase): string[] {
     WHERE NOT EXISTS (SELECT 1 FROM instances i WHERE i.blob_id = b.id)
       AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.blob_id = b.id)
       AND NOT EXISTS (SELECT 1 FROM ai_documents d WHERE d.blob_id = b.id)
+      AND NOT EXISTS (SELECT 1 FROM share_documents s WHERE s.blob_id = b.id)
     ORDER BY b.id`,
   ).pluck().all();
 }

@@ -58,6 +58,21 @@ export const SEEDS: Readonly<Record<number, (db: VaultDatabase) => void>> = {
     // A study imported at this version: the trigger gives it an exam at the facility its institution names.
     db.prepare("INSERT INTO studies (id, patient_id, study_uid, institution, created_at) VALUES (10, 2, '1.2.40', 'MERCY IMAGING ', ?)").run(NOW);
   },
+  50: (db) => {
+    // An exported share of study 1 (with its secret), a follow-up reusing it, and an outside share with a letter.
+    db.prepare(`INSERT INTO share_signing_key (id, private_key, public_key, created_at) VALUES (1, ?, ?, ?)`).run(Buffer.alloc(48, 7), Buffer.alloc(32, 8), NOW);
+    db.prepare(`INSERT INTO shares (id, share_date, recipient_name, purpose, method, outside, identified, profile, options, burned_in, package_sha256, pseudonym, secret, file_count, anchor, created_at)
+      VALUES (1, '2026-01-02', 'Dr Second', 'second opinion', 'ScanVault export (folder)', 0, 0, 'de-identified', '["clean-descriptors"]', 'hold', ?, 'SECOND-OPINION-7F3KQ2', ?, 1, '3:' || ?, ?)`)
+      .run('a'.repeat(64), Buffer.alloc(32, 5), 'b'.repeat(64), NOW);
+    db.prepare(`INSERT INTO shares (id, share_date, recipient_name, purpose, method, outside, identified, options, package_sha256, pseudonym, secret, follow_up_of, file_count, created_at)
+      VALUES (2, '2026-02-02', 'Dr Second', 'follow-up', 'ScanVault export (zip)', 0, 0, '[]', ?, 'SECOND-OPINION-7F3KQ2', ?, 1, 1, ?)`).run('c'.repeat(64), Buffer.alloc(32, 5), NOW);
+    db.prepare('INSERT INTO blobs (id, size, sha256, created_at) VALUES (?, 40, ?, ?)').run('e'.repeat(32), sha(4), NOW);
+    db.prepare("INSERT INTO share_documents (id, blob_id, media_type, size, sha256_file, created_at) VALUES (1, ?, 'application/pdf', 40, ?, ?)").run('e'.repeat(32), sha(4), NOW);
+    db.prepare(`INSERT INTO shares (id, share_date, recipient_name, recipient_org, purpose, method, outside, identified, options, document_id, created_at)
+      VALUES (3, '2025-12-01', 'Claims desk', 'Acme Insurance', 'insurance claim', 'CD sent by the hospital', 1, 1, '[]', 1, ?)`).run(NOW);
+    db.prepare('INSERT INTO share_persons (share_id, person_id) VALUES (1, 101), (2, 101), (3, 101)').run();
+    db.prepare("INSERT INTO share_items (share_id, level, uid, label) VALUES (1, 'study', '1.2.3', 'CT chest, 2024-01-01'), (2, 'series', '1.2.3.4', NULL), (3, 'patient', '101', NULL)").run();
+  },
 };
 
 /** The version just before `version` in the list (0 before the first). */

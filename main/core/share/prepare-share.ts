@@ -1,0 +1,138 @@
+/**
+ * The prepareShare job: the selection's files, the header rules (reports, burned-in flags), text
+ * screening of every image about to leave, and the person's identifiers for the leak guard.
+ * Files are decrypted into memory one at a time and dropped; nothing is written.
+ */
+import { randomBytes } from 'node:crypto';
+import type { HeldBackItem, HeldBackReason, PrepareShareRequest } from '../../../shared/share/share-domain';
+import { CoreError } from '../core-error';
+import { instancesOfSelection, personIdsOfPatients, seriesByUid, shareSecret, studiesByUid } from '../db/shares';
+import type { ProgressSink } from '../jobs/job-runner';
+import type { OpenVault } from '../vault/vault';
+import type { Screener, ScreenResult } from './burned-in/types';
+import { addIdentifiersFromFile, emptyIdentifiers, holdReason, readDicomTree, type DicomTree } from './deid';
+import type { Draft, DraftItem } from './draft';
+import { addKnownIdentifiers } from './known-identifiers';
+
+export interface PrepareDeps {
+  screener?: (() => Screener) | undefined;
+  canMask: boolean;
+}
+
+const EXPLAIN: Record<HeldBackReason, string> = {
+  report: 'This is a written report. Its text can name you, so it is left out unless you read it and choose to include it.',
+  'burned-in-flagged': 'The file says text is written into the picture itself. It may show your name or ID.',
+  'burned-in-likely': 'Pictures of this kind (ultrasound, screenshots, scanned documents) often have your name or ID written into them.',
+  'text-found': 'Text was found in the picture: it may show your name or ID.',
+};
+const UNREADABLE = 'This file could not be read as a medical image file, so it cannot be de-identified. It stays in your vault and is not shared.';
+
+const PIXEL_DATA = 0x7fe00010;
+
+function studyLabel(s: { date: string | null; description: string | null; modalities: string | null }): string | null {
+  const date = s.date !== null && /^\d{8}$/.test(s.date) ? `${s.date.slice(0, 4)}-${s.date.slice(4, 6)}-${s.date.slice(6, 8)}` : null;
+  const parts = [[s.modalities?.replaceAll(',', '/'), s.description].filter(Boolean).join(' '), date].filter((p) => p !== null && p !== '');
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+/** Study items for whole studies, series items when only some series of a study were chosen. */
+function selectionItems(vault: OpenVault, request: PrepareShareRequest): DraftItem[] {
+  const db = vault.db;
+  const studies = studiesByUid(db, request.selection.studyUids);
+  if (studies.length !== new Set(request.selection.studyUids).size) throw new CoreError('NOT_FOUND', 'A study chosen for the share is no longer in the vault. Refresh the library and choose again.');
+  const series = seriesByUid(db, request.selection.seriesUids);
+  if (series.length !== new Set(request.selection.seriesUids).size || series.some((s) => !request.selection.studyUids.includes(s.studyUid))) {
+    throw new CoreError('BAD_REQUEST', 'A series chosen for the share is not part of the chosen studies. Choose the series again.');
+  }
+  const items: DraftItem[] = [];
+  for (const study of studies) {
+    const chosen = series.filter((s) => s.studyUid === study.studyUid);
+    if (chosen.length === 0) items.push({ level: 'study', uid: study.studyUid, label: studyLabel(study) });
+    else for (const s of chosen) items.push({ level: 'series', uid: s.seriesUid, label: [s.modality, s.description].filter(Boolean).join(' ') || null });
+  }
+  return items;
+}
+
+function secretFor(vault: OpenVault, request: PrepareShareRequest): Buffer | null {
+  if (request.identified) {
+    if (request.followUpOfShareId !== null) throw new CoreError('BAD_REQUEST', 'A follow-up reuses a de-identified share’s pseudonym; an identified export has none. Choose one or the other.');
+    return null;
+  }
+  if (request.followUpOfShareId === null) return randomBytes(32);
+  const earlier = shareSecret(vault.db, request.followUpOfShareId);
+  if (earlier === null) throw new CoreError('NOT_FOUND', 'That earlier share is not a de-identified export made with ScanVault, so it has no pseudonym to reuse. Choose another share or make a new, unlinked one.');
+  return earlier;
+}
+
+const isImage = (tree: DicomTree) => tree.dataset.some((e) => e.tag === PIXEL_DATA);
+
+export async function prepareShare(vault: OpenVault, request: PrepareShareRequest, deps: PrepareDeps, signal: AbortSignal, progress: ProgressSink): Promise<Draft> {
+  const items = selectionItems(vault, request);
+  const files = instancesOfSelection(vault.db, request.selection.studyUids, request.selection.seriesUids);
+  if (files.length === 0) throw new CoreError('BAD_REQUEST', 'The chosen studies hold no pictures to share. Choose other studies.');
+  const personIds = personIdsOfPatients(vault.db, [...new Set(files.map((f) => f.patientId))]);
+  const draft: Draft = {
+    draftId: randomBytes(16).toString('hex'),
+    request,
+    secret: secretFor(vault, request),
+    files, heldBack: new Map(), decisions: new Map(), leftOut: [], personIds,
+    identifiers: emptyIdentifiers(), items, screened: { images: 0, withText: 0 },
+    screeningAvailable: false,
+  };
+  addKnownIdentifiers(vault.db, personIds, draft.identifiers);
+  const screen = !request.identified && request.burnedIn !== 'trust-headers' && deps.screener !== undefined;
+  const screener = screen ? deps.screener?.() : undefined;
+  draft.screeningAvailable = screener !== undefined;
+  progress.set({ phase: 'working', filesTotal: files.length, filesDone: 0, bytesTotal: files.reduce((s, f) => s + f.size, 0), bytesDone: 0 });
+  let bytesDone = 0;
+  try {
+    for (const [i, file] of files.entries()) {
+      if (signal.aborted) throw new CoreError('CANCELLED');
+      const bytes = await vault.blobs.readAll(file.blobId);
+      if (bytes.length !== file.size) throw new CoreError('BLOB_CORRUPT');
+      let tree: DicomTree;
+      try {
+        tree = readDicomTree(bytes);
+        addIdentifiersFromFile(draft.identifiers, bytes);
+      } catch {
+        draft.leftOut.push({ instanceId: file.instanceId, sopInstanceUid: file.sopInstanceUid, reason: UNREADABLE });
+        continue;
+      }
+      if (!request.identified) await judgeFile(draft, file, tree, bytes, screener, signal, deps.canMask);
+      bytesDone += file.size;
+      progress.set({ filesDone: i + 1, bytesDone });
+    }
+  } finally {
+    await screener?.close();
+  }
+  progress.set({ phase: 'finishing' });
+  return draft;
+}
+
+async function judgeFile(draft: Draft, file: Draft['files'][number], tree: DicomTree, bytes: Uint8Array, screener: Screener | undefined, signal: AbortSignal, canMask: boolean): Promise<void> {
+  const { request } = draft;
+  const header = holdReason(tree);
+  let reason: HeldBackReason | null = header === 'report' && request.includeReports ? null : header;
+  let found: ScreenResult | null = null;
+  if (reason !== 'report' && screener !== undefined && isImage(tree)) {
+    found = await screener.screen(bytes, signal);
+    draft.screened.images += 1;
+    if (found.textFound) {
+      draft.screened.withText += 1;
+      reason ??= 'text-found';
+    }
+  }
+  if (reason === null) return;
+  const item: HeldBackItem = {
+    instanceId: file.instanceId, sopInstanceUid: file.sopInstanceUid, seriesInstanceUid: file.seriesUid, modality: file.modality,
+    reason, explanation: EXPLAIN[reason], textRegions: (found?.regions ?? []).map((r) => ({ ...r })),
+    frameCount: Math.max(1, file.frames ?? 1), columns: file.columns, rows: file.rows,
+  };
+  draft.heldBack.set(file.instanceId, item);
+  if (reason === 'report') return;
+  // The modes that decide without review: exclude leaves burned-in images out, mask covers the text found.
+  if (request.burnedIn === 'exclude') draft.decisions.set(file.instanceId, { instanceId: file.instanceId, action: 'exclude', masks: [], scope: 'image' });
+  if (request.burnedIn === 'mask' && canMask && item.textRegions.length > 0) {
+    draft.decisions.set(file.instanceId, { instanceId: file.instanceId, action: 'mask', masks: item.textRegions, scope: 'image' });
+  }
+}
