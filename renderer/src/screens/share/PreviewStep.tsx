@@ -18,6 +18,7 @@ const CHANGE_WORDS: Record<Change, string> = {
 /** A changed value in plain words: what kind of replacement it is. */
 export function changeWords(row: SharePreview['rows'][number]): string {
   if (row.change !== 'changed') return CHANGE_WORDS[row.change];
+  if (row.after === '' || row.after === null) return 'Emptied (left blank)';
   if (/UID$/.test(row.keyword)) return 'Replaced with a new ID that only this copy uses';
   if (row.keyword === 'PatientName' || row.keyword === 'PatientID') return 'Replaced with the made-up name';
   if (/(Date|Time|DateTime)$/.test(row.keyword)) return 'Moved by the secret number of days';
@@ -63,7 +64,7 @@ export function PreviewStep({ draftId, series }: Props) {
     return () => { live = false; };
   }, [api, draftId, instanceId]);
 
-  const rows = preview?.rows.filter((r) => showKept || r.change !== 'kept') ?? [];
+  const rows = sortRows(preview?.rows.filter((r) => showKept || r.change !== 'kept') ?? []);
   const counts = preview ? (['removed', 'changed', 'added', 'kept'] as const).map((c) => [c, preview.rows.filter((r) => r.change === c).length] as const) : [];
   return (
     <>
@@ -91,7 +92,7 @@ export function PreviewStep({ draftId, series }: Props) {
             <input id={`${seriesId}-k`} type="checkbox" checked={showKept} onChange={(e) => setShowKept(e.target.checked)} />
             <label htmlFor={`${seriesId}-k`}>Also show what stays the same</label>
           </div>
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-label="Details of the file before and after" tabIndex={0}>
             <table className="share-table preview-table">
               <caption className="visually-hidden">Details of the file before and after</caption>
               <thead><tr><th scope="col">What</th><th scope="col">Before</th><th scope="col">After</th><th scope="col">Change</th></tr></thead>
@@ -111,4 +112,12 @@ export function PreviewStep({ draftId, series }: Props) {
       )}
     </>
   );
+}
+
+const ORDER: Record<Change, number> = { removed: 0, changed: 1, added: 2, kept: 3 };
+
+/** What matters to the patient first: removed, then replaced, added, kept; the file's technical header (group 0002) last in each. */
+export function sortRows(rows: readonly SharePreview['rows'][number][]): SharePreview['rows'][number][] {
+  const meta = (tag: string) => (/^\(?0002,/.test(tag) ? 1 : 0);
+  return rows.map((r, i) => ({ r, i })).sort((a, b) => ORDER[a.r.change] - ORDER[b.r.change] || meta(a.r.tag) - meta(b.r.tag) || a.i - b.i).map(({ r }) => r);
 }

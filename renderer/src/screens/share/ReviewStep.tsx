@@ -33,8 +33,19 @@ export function ReviewStep({ draft, onDraft }: { draft: ShareDraft; onDraft: (d:
     // Only when another picture is shown: edits in progress are not reset by a saved decision.
   }, [item?.instanceId]);
 
+  const noScreening = draft.screeningAvailable === false && (
+    <p className="alert alert-warning" role="note">
+      This version of ScanVault could not look for text inside the pictures, so only the files’ own labels were used to hold pictures back.
+      Look through the pictures in the viewer before you send them: a name or ID printed into a picture would leave with it.
+    </p>
+  );
   if (draft.heldBack.length === 0) {
-    return <p role="status">Nothing was held back: {draft.screened.images > 0 ? `ScanVault checked ${plural(draft.screened.images, 'picture', 'pictures')} for text in the picture and found none.` : 'no picture needs a closer look.'}</p>;
+    return (
+      <>
+        <p role="status">Nothing was held back: {draft.screened.images > 0 ? `ScanVault checked ${plural(draft.screened.images, 'picture', 'pictures')} for text in the picture and found none.` : 'no picture needs a closer look.'}</p>
+        {noScreening}
+      </>
+    );
   }
   if (!item) return null;
 
@@ -58,6 +69,7 @@ export function ReviewStep({ draft, onDraft }: { draft: ShareDraft; onDraft: (d:
         in the picture itself, where removing details from the file does not reach.
         {draft.screened.images > 0 && ` ScanVault checked ${plural(draft.screened.images, 'picture', 'pictures')} and found text in ${formatN(draft.screened.withText)}.`}
       </p>
+      {noScreening}
       <p role="status" className="review-counts">
         {counts.undecided > 0 ? `${plural(counts.undecided, 'item still needs', 'items still need')} a decision (until then ${counts.undecided === 1 ? 'it stays' : 'they stay'} out of the copy). ` : 'Every item has a decision. '}
         {counts.masked} covered, {counts.excluded} left out, {counts.released} included as they are.
@@ -82,12 +94,14 @@ export function ReviewStep({ draft, onDraft }: { draft: ShareDraft; onDraft: (d:
         <div className="button-row">
           {isImage && <button type="button" className="button button-primary" disabled={busy || masks.length === 0} onClick={() => void decide('mask')}>Cover the boxes and include</button>}
           <button type="button" className="button" disabled={busy} onClick={() => void decide('exclude')}>Leave it out</button>
-          <button type="button" className="button" disabled={busy} onClick={() => (releaseNeedsConfirm(item) ? setConfirming(true) : void decide('release'))}>Include as it is…</button>
+          <button type="button" className="button" disabled={busy} onClick={() => (releaseNeedsConfirm(item, draft.screeningAvailable !== false) ? setConfirming(true) : void decide('release'))}>Include as it is…</button>
         </div>
       </section>
       {confirming && (
         <ConfirmDialog title="Include it as it is?" confirmLabel="Include as it is" busy={busy} onConfirm={() => void decide('release')} onCancel={() => setConfirming(false)}>
-          <p>{item.reason === 'report' ? 'The report’s text leaves the computer exactly as it is, including any names or numbers in it.' : 'Text was seen or flagged in this picture. If it shows your name, ID or birth date, the doctor will see it. Include it only if you have looked and it shows nothing about you.'}</p>
+          <p>{item.reason === 'report'
+            ? 'The report’s text leaves the computer exactly as it is, including any names or numbers in it.'
+            : `${item.reason === 'burned-in-likely' && item.textRegions.length === 0 ? 'This kind of picture often has text printed into it.' : 'Text was seen or flagged in this picture.'} If it shows your name, ID or birth date, the doctor will see it. Include it only if you have looked and it shows nothing about you.`}</p>
         </ConfirmDialog>
       )}
     </>

@@ -52,6 +52,8 @@ export function ShareWizard({ initialStudyIds, nativeDialogs, onClose }: Props) 
   const [stepError, setStepError] = useState<string | null>(null);
   const [report, setReport] = useState<ExportReport | null>(null);
   const openDraft = useRef<string | null>(null);
+  /** Bumped after an export, so a next share sees it (as an earlier share for a follow-up). */
+  const [loads, setLoads] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -63,7 +65,7 @@ export function ShareWizard({ initialStudyIds, nativeDialogs, onClose }: Props) 
       if (sh.ok) setShares(sh.value.shares);
     });
     return () => { live = false; };
-  }, [api]);
+  }, [api, loads]);
 
   const discard = useCallback(() => {
     const id = openDraft.current;
@@ -177,6 +179,6 @@ export function ShareWizard({ initialStudyIds, nativeDialogs, onClose }: Props) 
     case 'exporting':
       return <ShareJob kind="export" jobId={jobId} onPrepared={prepared} onExported={exported} onStop={(message) => { setJobId(null); setStepError(message); setStage('summary'); }} />;
     case 'done':
-      return report && <ExportDone report={report} onHistory={onClose} onAnother={() => { setReport(null); setChosen(new Map()); setMethod(DEFAULT_METHOD); setDraft(null); go('choose'); }} />;
+      return report && <ExportDone report={report} onHistory={onClose} onAnother={() => { setLoads((n) => n + 1); setReport(null); setChosen(new Map()); setMethod(DEFAULT_METHOD); setDraft(null); go('choose'); }} />;
   }
 }

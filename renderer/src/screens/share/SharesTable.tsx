@@ -5,7 +5,8 @@ import { itemsLine, optionWords, recipientLine } from './share-text';
 /** The accounting of disclosures as a table: one row per share, newest first (the print view uses it too). */
 export function SharesTable({ shares, caption }: { shares: readonly ShareRecord[]; caption: string }) {
   return (
-    <div className="table-scroll">
+    // Focusable, so a table wider than the screen can be scrolled with the keyboard.
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="share-table shares-table">
         <caption>{caption}</caption>
         <thead>

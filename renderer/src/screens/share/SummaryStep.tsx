@@ -26,6 +26,7 @@ export function SummaryStep({ draft, recipient, purpose, destination }: Props) {
         <div><dt>Kind of copy</dt><dd>{draft.identified ? 'Identified: the original files, with your name and details' : 'De-identified (DICOM basic confidentiality profile)'}</dd></div>
         {draft.pseudonym && <div><dt>Name the doctor sees</dt><dd><code>{draft.pseudonym}</code>{draft.followUpOfShareId !== null ? ' (the same as in the earlier share, so the scans can be compared)' : ''}</dd></div>}
         <div><dt>Held back for a closer look</dt><dd>{plural(draft.heldBack.length, 'item', 'items')}: {counts.masked} covered and included, {counts.released} included as they are, {counts.excluded} left out{counts.undecided > 0 ? `, ${counts.undecided} not decided (left out)` : ''}</dd></div>
+        {(draft.leftOut?.length ?? 0) > 0 && <div><dt>Cannot be shared</dt><dd>{plural(draft.leftOut?.length ?? 0, 'file', 'files')}, left out: {[...new Set(draft.leftOut?.map((l) => l.reason))].join(' ')}</dd></div>}
         <div><dt>Saved as</dt><dd>{destination.kind === 'folder' ? 'A folder' : 'A zip file'}: <span className="path"><bdi>{destination.path}</bdi></span></dd></div>
       </dl>
       {!draft.identified && (

@@ -29,5 +29,20 @@ describe('burned-in review bookkeeping', () => {
     expect(releaseNeedsConfirm(item(1, 'S', 'text-found'))).toBe(true);
     expect(releaseNeedsConfirm(item(1, 'S', 'burned-in-flagged', 0))).toBe(true);
     expect(releaseNeedsConfirm(item(1, 'S', 'burned-in-likely', 0))).toBe(false);
+    expect(releaseNeedsConfirm(item(1, 'S', 'burned-in-likely', 0), false)).toBe(true);
+  });
+});
+
+describe('preview rows', async () => {
+  const { changeWords, sortRows } = await import('./PreviewStep');
+  const row = (tag: string, keyword: string, change: 'kept' | 'changed' | 'removed' | 'added', after: string | null = 'x') => ({ tag, keyword, change, before: 'b', after });
+  it('puts removed first, then replaced, added, kept, with the file meta last in each', () => {
+    const sorted = sortRows([row('(0008,0060)', 'Modality', 'kept'), row('(0002,0003)', 'MediaStorageSOPInstanceUID', 'changed'), row('(0010,0010)', 'PatientName', 'changed'), row('(0010,1000)', 'OtherPatientIDs', 'removed', null)]);
+    expect(sorted.map((r) => r.keyword)).toEqual(['OtherPatientIDs', 'PatientName', 'MediaStorageSOPInstanceUID', 'Modality']);
+  });
+  it('says in plain words what kind of change it is', () => {
+    expect(changeWords(row('(0010,0030)', 'PatientBirthDate', 'changed', ''))).toBe('Emptied (left blank)');
+    expect(changeWords(row('(0008,0020)', 'StudyDate', 'changed'))).toBe('Moved by the secret number of days');
+    expect(changeWords(row('(0020,000D)', 'StudyInstanceUID', 'changed'))).toMatch(/new ID/);
   });
 });

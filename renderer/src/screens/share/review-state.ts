@@ -37,9 +37,13 @@ export function reviewCounts(draft: Pick<ShareDraft, 'heldBack' | 'decisions'>):
   return counts;
 }
 
-/** Releasing a picture as it is needs a second "yes" when text was seen or flagged in it. */
-export function releaseNeedsConfirm(item: HeldBackItem): boolean {
-  return item.reason !== 'burned-in-likely' || item.textRegions.length > 0;
+/**
+ * Releasing a picture as it is needs a second "yes" when text was seen or flagged in it, or when
+ * no screening looked inside the pictures (then nobody knows what it shows); not for a picture
+ * held back only for its kind after screening found no text.
+ */
+export function releaseNeedsConfirm(item: HeldBackItem, screeningAvailable = true): boolean {
+  return item.reason !== 'burned-in-likely' || item.textRegions.length > 0 || !screeningAvailable;
 }
 
 const REASON_WORDS: Record<HeldBackItem['reason'], string> = {
