@@ -34,6 +34,13 @@ test('every main screen passes axe WCAG 2.1 AA checks', async ({ app, page }) =>
   await page.getByRole('button', { name: /Show 1 series/ }).first().click();
   expect(await violations(page), 'library').toEqual([]);
 
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Shares' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Record of shares' })).toBeVisible();
+  expect(await violations(page), 'record of shares').toEqual([]);
+  await page.getByRole('button', { name: 'Share scans…' }).click();
+  await expect(page.getByText('Step 1 of 7', { exact: true })).toBeVisible();
+  expect(await violations(page), 'share wizard, first step').toEqual([]);
+
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Check vault' }).click();
   await page.getByRole('button', { name: 'Check vault now' }).click();
   await expect(page.getByRole('heading', { name: 'All good' })).toBeVisible();

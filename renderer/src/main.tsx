@@ -14,6 +14,7 @@ import './styles/people.css';
 import './styles/study.css';
 import './styles/details.css';
 import './styles/exams.css';
+import './styles/share.css';
 
 function loadServices(): Services {
   const host = window.scanvaultHost;

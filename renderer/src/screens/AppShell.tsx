@@ -7,15 +7,17 @@ import { ExamsScreen } from './exams/ExamsScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { LibraryScreen } from './library/LibraryScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { SharesScreen } from './share/SharesScreen';
 import { StudyScreen } from './study/StudyScreen';
 import { VerifyScreen } from './VerifyScreen';
 
-export type Page = 'library' | 'import' | 'exams' | 'verify' | 'backup' | 'settings';
+export type Page = 'library' | 'import' | 'exams' | 'shares' | 'verify' | 'backup' | 'settings';
 
 const PAGES: { page: Page; label: string }[] = [
   { page: 'library', label: 'Library' },
   { page: 'import', label: 'Import' },
   { page: 'exams', label: 'AI use' },
+  { page: 'shares', label: 'Shares' },
   { page: 'verify', label: 'Check vault' },
   { page: 'backup', label: 'Backups' },
   { page: 'settings', label: 'Settings' },
@@ -38,6 +40,9 @@ export function AppShell({ status, onStatus }: Props) {
   const [navClicks, setNavClicks] = useState(0);
   /** The study open in the study view, over the library; null shows the current page. */
   const [openStudyId, setOpenStudyId] = useState<number | null>(null);
+  /** The share wizard, open with these studies ticked; null shows the record of shares. */
+  const [shareWizard, setShareWizard] = useState<readonly number[] | null>(null);
+  const share = (studyId: number) => { setOpenStudyId(null); setShareWizard([studyId]); setPage('shares'); };
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -77,7 +82,7 @@ export function AppShell({ status, onStatus }: Props) {
             <ul className="nav-list">
               {PAGES.map(({ page: p, label }) => (
                 <li key={p}>
-                  <button type="button" className="nav-button" aria-current={page === p ? 'page' : undefined} onClick={() => { setOpenStudyId(null); setPage(p); setNavClicks((n) => n + 1); }}>
+                  <button type="button" className="nav-button" aria-current={page === p ? 'page' : undefined} onClick={() => { setOpenStudyId(null); setShareWizard(null); setPage(p); setNavClicks((n) => n + 1); }}>
                     {label}
                   </button>
                 </li>
@@ -91,10 +96,11 @@ export function AppShell({ status, onStatus }: Props) {
       </header>
       <main id="main" className="shell-main" ref={mainRef} tabIndex={-1}>
         <BackupReminder hidden={page === 'backup' || openStudyId !== null} onOpen={() => setPage('backup')} />
-        {openStudyId !== null && <StudyScreen studyId={openStudyId} onClose={() => setOpenStudyId(null)} />}
-        {openStudyId === null && page === 'library' && <LibraryScreen onImport={() => setPage('import')} onOpenStudy={setOpenStudyId} />}
+        {openStudyId !== null && <StudyScreen studyId={openStudyId} onClose={() => setOpenStudyId(null)} onShare={share} />}
+        {openStudyId === null && page === 'library' && <LibraryScreen onImport={() => setPage('import')} onOpenStudy={setOpenStudyId} onShare={share} />}
         {openStudyId === null && page === 'import' && <ImportScreen status={status} jobId={importJobId} onJobId={setImportJobId} onGoToLibrary={() => setPage('library')} />}
         {openStudyId === null && page === 'exams' && <ExamsScreen key={navClicks} />}
+        {openStudyId === null && page === 'shares' && <SharesScreen wizard={shareWizard} onWizard={setShareWizard} nativeDialogs={status.capabilities.nativeDialogs} />}
         {openStudyId === null && page === 'verify' && <VerifyScreen jobId={verifyJobId} onJobId={setVerifyJobId} />}
         {openStudyId === null && page === 'backup' && <BackupScreen status={status} jobId={backupJobId} onJobId={setBackupJobId} />}
         {openStudyId === null && page === 'settings' && <SettingsScreen status={status} onStatus={onStatus} />}

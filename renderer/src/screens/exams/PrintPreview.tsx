@@ -7,7 +7,7 @@ import { useApi } from '../../services';
  * the document. "Save as PDF" is the desktop app's own (a save dialog, then the page printed to
  * that file); in a browser it opens the browser's print window, whose destination list offers it.
  */
-export function PrintPreview({ title, onBack, children }: { title: string; onBack: () => void; children: ReactNode }) {
+export function PrintPreview({ title, onBack, backLabel = '← Back to the exam', children }: { title: string; onBack: () => void; backLabel?: string; children: ReactNode }) {
   const api = useApi();
   const printRef = useRef<HTMLButtonElement>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -28,7 +28,7 @@ export function PrintPreview({ title, onBack, children }: { title: string; onBac
   return (
     <div className="print-preview">
       <div className="print-bar no-print" role="region" aria-label="Print preview">
-        <button type="button" className="button-quiet back-button" onClick={onBack}>← Back to the exam</button>
+        <button type="button" className="button-quiet back-button" onClick={onBack}>{backLabel}</button>
         <p className="print-bar-text">This is how <strong>{title}</strong> will print. Use your printer, or save it as a PDF.</p>
         <button ref={printRef} type="button" className="button button-primary" onClick={() => window.print()}>Print</button>
         <button type="button" className="button" onClick={() => { void saveAsPdf(); }}>Save as PDF</button>

@@ -16,6 +16,8 @@ import { useStudyPages, type StudySearch } from './useStudyPages';
 interface Props {
   onImport: () => void;
   onOpenStudy: (studyId: number) => void;
+  /** Starts the share wizard with this study ticked. */
+  onShare?: (studyId: number) => void;
 }
 
 const NO_SEARCH: StudySearch = { sort: 'date-newest' };
@@ -26,7 +28,7 @@ interface Side { filters: LibraryFilters; people: PersonListItem[]; imports: Imp
  * Everything in the vault: a search with filters over all studies, the matching studies as one
  * virtualised list (fetched page by page from the database), the people and the imports.
  */
-export function LibraryScreen({ onImport, onOpenStudy }: Props) {
+export function LibraryScreen({ onImport, onOpenStudy, onShare }: Props) {
   const api = useApi();
   const [side, setSide] = useState<Side | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -133,7 +135,7 @@ export function LibraryScreen({ onImport, onOpenStudy }: Props) {
         </section>
       )}
       {pages.total !== null && pages.total > 0 && (
-        <StudyResults pages={pages} total={pages.total} onOpenStudy={onOpenStudy} onRemoveStudy={removeStudy} onRemoveSeries={removeSeries} />
+        <StudyResults pages={pages} total={pages.total} onOpenStudy={onOpenStudy} onShare={onShare} onRemoveStudy={removeStudy} onRemoveSeries={removeSeries} />
       )}
       {removing && <RemoveDialog target={removing.target} name={removing.name} onDone={removed} onCancel={() => setRemoving(null)} />}
     </>

@@ -7,12 +7,13 @@ import { SeriesList } from './SeriesList';
 interface Props {
   study: LibraryStudy;
   onOpenStudy: (studyId: number) => void;
+  onShare?: ((studyId: number) => void) | undefined;
   onRemove: () => void;
   onRemoveSeries: (seriesId: number) => void;
 }
 
 /** One study (scan appointment): whose, date, kind, place, where the copy came from; expands to its series. */
-export function StudyCard({ study, onOpenStudy, onRemove, onRemoveSeries }: Props) {
+export function StudyCard({ study, onOpenStudy, onShare, onRemove, onRemoveSeries }: Props) {
   const headingId = useId();
   const seriesId = useId();
   const [open, setOpen] = useState(false);
@@ -45,6 +46,7 @@ export function StudyCard({ study, onOpenStudy, onRemove, onRemoveSeries }: Prop
         <button type="button" className="button button-primary" aria-label={`Open study: ${label}`} onClick={() => onOpenStudy(study.id)}>
           Open
         </button>
+        {onShare && <button type="button" className="button" aria-label={`Share study: ${label}`} onClick={() => onShare(study.id)}>Share…</button>}
         <button type="button" className="button" aria-label={`Remove study from the vault: ${label}`} onClick={onRemove}>Remove…</button>
       </div>
       <button type="button" className="button-quiet study-toggle" aria-expanded={open} aria-controls={seriesId} onClick={() => setOpen((o) => !o)}>

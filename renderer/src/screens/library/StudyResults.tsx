@@ -8,6 +8,7 @@ interface Props {
   pages: ReturnType<typeof useStudyPages>;
   total: number;
   onOpenStudy: (studyId: number) => void;
+  onShare?: ((studyId: number) => void) | undefined;
   onRemoveStudy: (study: LibraryStudy) => void;
   onRemoveSeries: (study: LibraryStudy, seriesId: number) => void;
 }
@@ -20,7 +21,7 @@ const ESTIMATE = 190;
  * each measured as it renders; the pages they need are fetched as they scroll into view.
  * aria-setsize/aria-posinset tell screen readers where a card is in the whole list.
  */
-export function StudyResults({ pages, total, onOpenStudy, onRemoveStudy, onRemoveSeries }: Props) {
+export function StudyResults({ pages, total, onOpenStudy, onShare, onRemoveStudy, onRemoveSeries }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   const [offset, setOffset] = useState(0);
   // Where the list starts in the page; panels above it open and close (<details> toggle).
@@ -52,7 +53,7 @@ export function StudyResults({ pages, total, onOpenStudy, onRemoveStudy, onRemov
             style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
           >
             {study
-              ? <StudyCard study={study} onOpenStudy={onOpenStudy} onRemove={() => onRemoveStudy(study)} onRemoveSeries={(id) => onRemoveSeries(study, id)} />
+              ? <StudyCard study={study} onOpenStudy={onOpenStudy} onShare={onShare} onRemove={() => onRemoveStudy(study)} onRemoveSeries={(id) => onRemoveSeries(study, id)} />
               : <div className="card study study-loading" aria-hidden="true" />}
           </li>
         );

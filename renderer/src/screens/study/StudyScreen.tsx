@@ -25,6 +25,8 @@ export type { CurrentImage } from './viewport-handle';
 interface Props {
   studyId: number;
   onClose: () => void;
+  /** Starts the share wizard with this study ticked. */
+  onShare?: (studyId: number) => void;
   /** The side panel for the object on screen in the active viewport (default: attributes and provenance). */
   details?: (current: CurrentImage | null) => ReactNode;
 }
@@ -32,7 +34,7 @@ interface Props {
 const NO_STATUS: ViewportStatus = { state: null, entry: null, playing: false, fps: 20, achievedFps: null, fileWindows: [] };
 
 /** One study in the dark, image-first viewer: series strip, one to four viewports, tools and keys. */
-export function StudyScreen({ studyId, onClose, details = defaultDetails }: Props) {
+export function StudyScreen({ studyId, onClose, onShare, details = defaultDetails }: Props) {
   const api = useApi();
   const [view, setView] = useState<StudyView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -188,6 +190,7 @@ export function StudyScreen({ studyId, onClose, details = defaultDetails }: Prop
           <h1 id="study-title">{title}</h1>
           <p className="study-person">{privacy ? 'Privacy mode: name, birth date, IDs and hospital are hidden' : person}{!privacy && s?.institution ? ` · ${s.institution}` : ''}</p>
         </div>
+        {onShare && <button type="button" className="viewer-button" onClick={() => { clearMeasurements(); onShare(studyId); }}>Share…</button>}
         {<button type="button" className="viewer-button" aria-pressed={showDetails} onClick={() => setShowDetails((d) => !d)}>Details</button>}
       </header>
       {sessionError && <ErrorAlert message={sessionError} />}
