@@ -56,16 +56,16 @@ export function withNewUids(bytes: Uint8Array): { bytes: Buffer; sopInstanceUid:
  * A rectangle [x0..x1] x [y0..y1] (inclusive) of native pixel data set to `value`, in place on a
  * copy: same size, every other byte unchanged. 8- or 16-bit single-sample images, little endian.
  */
-export function paintRegion(bytes: Uint8Array, box: [number, number, number, number], value: number): Buffer {
+export function paintRegion(bytes: Uint8Array, box: [number, number, number, number], value: number, frame = 0): Buffer {
   const read = readDicom(bytes);
   if (read.kind !== 'instance') throw new Error('not an instance');
-  const { pixelDataOffset, pixelDataLength, columns, bitsAllocated, samplesPerPixel } = read.facts.image;
-  if (pixelDataOffset === null || pixelDataLength === null || columns === null || (samplesPerPixel ?? 1) !== 1) throw new Error('needs native single-sample pixels');
+  const { pixelDataOffset, pixelDataLength, rows, columns, bitsAllocated, samplesPerPixel } = read.facts.image;
+  if (pixelDataOffset === null || pixelDataLength === null || rows === null || columns === null || (samplesPerPixel ?? 1) !== 1) throw new Error('needs native single-sample pixels');
   const out = Buffer.from(bytes);
   const width = bitsAllocated === 8 ? 1 : 2;
   for (let y = box[1]; y <= box[3]; y++) {
     for (let x = box[0]; x <= box[2]; x++) {
-      const at = pixelDataOffset + (y * columns + x) * width;
+      const at = pixelDataOffset + ((frame * rows + y) * columns + x) * width;
       if (width === 1) out[at] = value & 0xff;
       else out.writeUInt16LE(value & 0xffff, at);
     }
@@ -84,6 +84,20 @@ export function dcmtkReencode(bytes: Uint8Array, tool: string, args: string[] = 
     if (run.error !== undefined) return null;
     if (run.status !== 0) throw new Error(`${tool} failed: ${run.stderr}`);
     return readFileSync(output);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs dcmodify (which edits in place) on a copy of the bytes, e.g. `-m "(0010,0010)=X"`. */
+export function dcmodify(bytes: Uint8Array, args: string[]): Buffer {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sv-compare-fixture-'));
+  try {
+    const file = path.join(dir, 'f.dcm');
+    writeFileSync(file, bytes);
+    const run = spawnSync('dcmodify', ['-nb', ...args, file], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`dcmodify failed: ${run.stderr}`);
+    return readFileSync(file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
