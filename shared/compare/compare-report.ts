@@ -53,6 +53,8 @@ export const MatchedOriginal = z.object({
   studyInstanceUid: z.string(),
   seriesInstanceUid: z.string(),
   sopInstanceUid: z.string(),
+  /** Frames of the original (for the viewer); null when not recorded. */
+  frames: z.number().int().nullable(),
 });
 export type MatchedOriginal = z.infer<typeof MatchedOriginal>;
 
@@ -68,6 +70,8 @@ export const CompareResult = z.object({
   note: z.string().optional(),
   /** For the side-by-side view: the copy held in memory, served on the byte channel as /bytes/compare-copy/<copyId>. */
   copyId: z.number().int().optional(),
+  /** The copy's number of frames (1 for single-frame images). */
+  frames: z.number().int().optional(),
 });
 export type CompareResult = z.infer<typeof CompareResult>;
 

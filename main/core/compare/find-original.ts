@@ -99,6 +99,7 @@ export function resultOf(found: Found): Omit<CompareResult, 'path'> {
       studyInstanceUid: original.studyInstanceUid,
       seriesInstanceUid: original.seriesInstanceUid,
       sopInstanceUid: original.sopInstanceUid,
+      frames: original.frames,
     },
     ...(classification.changes !== undefined ? { changes: classification.changes } : {}),
     ...(classification.pixels !== undefined ? { pixels: classification.pixels } : {}),

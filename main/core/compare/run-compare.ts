@@ -70,7 +70,7 @@ export async function runCompare(vault: OpenVault, source: CompareSource, ctx: C
       const copy = new LoadedImage(bytes, read.facts, ctx.signal);
       const result = resultOf(await findOriginal(deps, copy));
       const copyId = result.original !== undefined ? ctx.copies?.keep(bytes) ?? null : null;
-      report.results.push({ path, ...result, ...(copyId !== null ? { copyId } : {}) });
+      report.results.push({ path, ...result, ...(copyId !== null ? { copyId, frames: read.facts.image.frames } : {}) });
     }
     filesDone++;
     bytesDone += item.file.size;

@@ -16,19 +16,21 @@ export interface StoredOriginal {
   studyInstanceUid: string;
   seriesInstanceUid: string;
   sopInstanceUid: string;
+  /** Number of frames as imported (1 for single-frame images; null when unknown). */
+  frames: number | null;
 }
 
 interface Row {
   id: number; blob_id: string; size: number; sha256_file: Buffer; sha256_dataset: Buffer | null; frame_digests: Buffer | null;
-  study_uid: string; series_uid: string; sop_instance_uid: string;
+  study_uid: string; series_uid: string; sop_instance_uid: string; frames: number | null;
 }
 
-const SELECT = `SELECT i.id, i.blob_id, b.size, i.sha256_file, i.sha256_dataset, i.frame_digests, st.study_uid, se.series_uid, i.sop_instance_uid
+const SELECT = `SELECT i.id, i.blob_id, b.size, i.sha256_file, i.sha256_dataset, i.frame_digests, st.study_uid, se.series_uid, i.sop_instance_uid, i.frames
   FROM instances i JOIN blobs b ON b.id = i.blob_id JOIN series se ON se.id = i.series_id JOIN studies st ON st.id = se.study_id`;
 
 const toOriginal = (r: Row): StoredOriginal => ({
   instanceId: r.id, blobId: r.blob_id, size: r.size, sha256File: r.sha256_file, sha256Dataset: r.sha256_dataset,
-  frameDigests: r.frame_digests, studyInstanceUid: r.study_uid, seriesInstanceUid: r.series_uid, sopInstanceUid: r.sop_instance_uid,
+  frameDigests: r.frame_digests, studyInstanceUid: r.study_uid, seriesInstanceUid: r.series_uid, sopInstanceUid: r.sop_instance_uid, frames: r.frames,
 });
 
 /** Every stored copy under this SOP Instance UID (conflicting copies included). */

@@ -3,6 +3,7 @@ import type { Status } from '../../../shared/domain';
 import { useApi } from '../services';
 import { BackupReminder } from './backup/BackupReminder';
 import { BackupScreen } from './backup/BackupScreen';
+import { CompareScreen } from './compare/CompareScreen';
 import { ExamsScreen } from './exams/ExamsScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { LibraryScreen } from './library/LibraryScreen';
@@ -10,13 +11,14 @@ import { SettingsScreen } from './settings/SettingsScreen';
 import { StudyScreen } from './study/StudyScreen';
 import { VerifyScreen } from './VerifyScreen';
 
-export type Page = 'library' | 'import' | 'exams' | 'verify' | 'backup' | 'settings';
+export type Page = 'library' | 'import' | 'exams' | 'verify' | 'compare' | 'backup' | 'settings';
 
 const PAGES: { page: Page; label: string }[] = [
   { page: 'library', label: 'Library' },
   { page: 'import', label: 'Import' },
   { page: 'exams', label: 'AI use' },
   { page: 'verify', label: 'Check vault' },
+  { page: 'compare', label: 'Check a copy' },
   { page: 'backup', label: 'Backups' },
   { page: 'settings', label: 'Settings' },
 ];
@@ -33,6 +35,7 @@ export function AppShell({ status, onStatus }: Props) {
   const [importJobId, setImportJobId] = useState<string | null>(null);
   const [verifyJobId, setVerifyJobId] = useState<string | null>(null);
   const [backupJobId, setBackupJobId] = useState<string | null>(null);
+  const [compareJobId, setCompareJobId] = useState<string | null>(null);
   const [locking, setLocking] = useState(false);
   /** Counts navigation clicks: "AI use" clicked again from inside an exam goes back to its dashboard. */
   const [navClicks, setNavClicks] = useState(0);
@@ -96,6 +99,7 @@ export function AppShell({ status, onStatus }: Props) {
         {openStudyId === null && page === 'import' && <ImportScreen status={status} jobId={importJobId} onJobId={setImportJobId} onGoToLibrary={() => setPage('library')} />}
         {openStudyId === null && page === 'exams' && <ExamsScreen key={navClicks} />}
         {openStudyId === null && page === 'verify' && <VerifyScreen jobId={verifyJobId} onJobId={setVerifyJobId} />}
+        {openStudyId === null && page === 'compare' && <CompareScreen status={status} jobId={compareJobId} onJobId={setCompareJobId} />}
         {openStudyId === null && page === 'backup' && <BackupScreen status={status} jobId={backupJobId} onJobId={setBackupJobId} />}
         {openStudyId === null && page === 'settings' && <SettingsScreen status={status} onStatus={onStatus} />}
       </main>
