@@ -3,7 +3,7 @@ import type { CompareResult } from '../../../../shared/compare/compare-report';
 import { MATCHED_BY_WORDS, describeChange, describeOutcome } from '../../../../shared/compare/describe';
 import type { Job } from '../../../../shared/domain';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { plural } from '../../format';
+import { formatCount, plural } from '../../format';
 import { SideBySide } from './SideBySide';
 
 const GOOD = new Set(['identical', 'same-dataset']);
@@ -49,7 +49,7 @@ export function CompareResults({ job, onAgain }: { job: Job; onAgain: () => void
         <h2 id="compare-summary" ref={heading} tabIndex={-1}>
           {report.results.length > 0 && good === report.results.length && report.failed.length === 0
             ? 'Every picture matches your originals'
-            : `${plural(report.results.length - good, 'picture', 'pictures')} of ${report.results.length} differ from your originals or were not found`}
+            : `${formatCount(report.results.length - good)} of ${plural(report.results.length, 'picture', 'pictures')} ${report.results.length - good === 1 ? 'does' : 'do'} not match your originals`}
         </h2>
         <ul className="compare-list">
           {report.results.map((r) => <ResultItem key={r.path} result={r} onShow={() => setShown(r)} />)}

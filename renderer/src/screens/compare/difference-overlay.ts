@@ -5,7 +5,8 @@
 import type { Box } from '../../../../shared/compare/compare-report';
 import type { ImageRect } from '../../viewer/cornerstone/compare-view';
 
-const RED = [230, 30, 30, 150] as const;
+/** See-through enough to show what the copy holds there. */
+const RED = [230, 30, 30, 95] as const;
 
 function maskImage(mask: Uint8Array, columns: number, rows: number): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
