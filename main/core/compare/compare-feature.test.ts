@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDicom, newUid } from '../../test-support/dicom-fixtures';
 import { paintRegion, withNewUids } from '../../test-support/compare/altered-copies';
 import { makeCompareVault, type CompareVault } from '../../test-support/compare/compare-vault';
+import { buildZip } from '../../test-support/sources/zip-fixture';
 import type { ProgressSink } from '../jobs/job-runner';
 import { runCompare } from './run-compare';
 
@@ -52,6 +53,14 @@ describe('compare feature', () => {
     await vault.core.lockNow();
     await vault.core.unlock({ passphrase: 'correct horse battery staple' });
     await expect(vault.core.openBytes({ kind: 'compare-copy', id: copyId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('reads copies inside a zip, naming each by its path inside the archive', async () => {
+    const zip = buildZip([{ name: 'disc/IM.dcm', data: original }, { name: 'disc/README.TXT', data: Buffer.from('hello') }]);
+    const dir = vault.writeCopies('zipped', { 'copy.zip': zip });
+    const report = await vault.compare([path.join(dir, 'copy.zip')]);
+    expect(report.results.map((r) => [r.path, r.outcome])).toEqual([['copy.zip/disc/IM.dcm', 'identical']]);
+    expect(report.skipped.map((s) => s.path)).toEqual(['copy.zip/disc/README.TXT']);
   });
 
   it('stores nothing of the copies in the vault', async () => {
