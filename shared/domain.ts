@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IsoDate, VaultFolderPath, isRealDate } from './primitives';
 import { ExportReport, ShareDraft } from './share/share-domain';
+import { CompareReport } from './compare/compare-report';
 
 export { IsoDate, VaultFolderPath, isRealDate };
 
@@ -147,6 +148,7 @@ export const Job = z.object({
   restoreReport: RestoreReport.optional(),
   shareDraft: ShareDraft.optional(),
   exportReport: ExportReport.optional(),
+  compareReport: CompareReport.optional(),
   error: ApiErrorShape.optional(),
 });
 export type Job = z.infer<typeof Job>;

@@ -10,6 +10,7 @@ import type { ByteRef } from '../../shared/api/bytes';
 import { AiRecordFeature } from './ai-record/ai-record-feature';
 import { BackupFeature } from './backup/backup-feature';
 import { BytesFeature, type OpenedBytes } from './bytes/bytes-feature';
+import { CompareFeature } from './compare/compare-feature';
 import { DetailsFeature } from './details/details-feature';
 import type { KdfCost, KdfPolicy } from './crypto/kdf-policy';
 import { ImportFeature } from './import/import-feature';
@@ -56,6 +57,7 @@ export class ScanVaultCore implements ApiHandlers {
   private readonly aiRecord: AiRecordFeature;
   private readonly backup: BackupFeature;
   private readonly share: ShareFeature;
+  private readonly compare: CompareFeature;
 
   constructor(opts: CoreOptions) {
     const { log, ...sessionOpts } = opts;
@@ -67,6 +69,7 @@ export class ScanVaultCore implements ApiHandlers {
         await this.imports.stop();
         await this.bytes.closeAll();
         this.share.clear();
+        this.compare.clear();
         this.jobs.clear();
       },
       busy: () => this.jobs.active !== undefined,
@@ -78,7 +81,8 @@ export class ScanVaultCore implements ApiHandlers {
     this.people = new PeopleFeature(vault);
     this.removal = new RemovalFeature(vault, this.jobs);
     this.verify = new VerifyFeature(vault, this.jobs);
-    this.bytes = new BytesFeature(vault);
+    this.compare = new CompareFeature(vault, this.jobs, this.imports.uploads, { keepCopies: opts.host !== 'cli' });
+    this.bytes = new BytesFeature(vault, (copyId) => this.compare.copy(copyId));
     this.details = new DetailsFeature(vault);
     this.aiRecord = new AiRecordFeature({ vault, jobs: this.jobs, uploads: this.imports.uploads, now: opts.now ?? Date.now });
     this.backup = new BackupFeature(vault, this.jobs, { kdfPolicy: opts.kdfPolicy, now: opts.now ?? Date.now });
@@ -205,4 +209,5 @@ export class ScanVaultCore implements ApiHandlers {
   getSigningKey(): Out<'getSigningKey'> { return this.share.getSigningKey(); }
   verifyExport(i: In<'verifyExport'>): Out<'verifyExport'> { return this.share.verifyExport(i); }
   pickExportDestination(): Out<'pickExportDestination'> { return this.share.pickExportDestination(); }
+  startCompare(i: In<'startCompare'>): Out<'startCompare'> { return this.compare.startCompare(i); }
 }

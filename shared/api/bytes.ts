@@ -16,6 +16,8 @@ export const BYTE_RESOURCES = {
   'encapsulated-pdf': { contentType: 'application/pdf' },
   /** A document of the AI-use record; served as its own type (PDF, PNG or JPEG: OpenedBytes.contentType). */
   'ai-document': { contentType: 'application/octet-stream' },
+  /** An outside copy checked by a compare job (id: its copyId), held in memory only. */
+  'compare-copy': { contentType: 'application/dicom' },
 } as const;
 
 export type ByteResourceKind = keyof typeof BYTE_RESOURCES;
@@ -29,6 +31,7 @@ export const ByteRef = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('attachment'), id: RowId }).strict(),
   z.object({ kind: z.literal('encapsulated-pdf'), id: RowId }).strict(),
   z.object({ kind: z.literal('ai-document'), id: RowId }).strict(),
+  z.object({ kind: z.literal('compare-copy'), id: RowId }).strict(),
 ]);
 export type ByteRef = z.infer<typeof ByteRef>;
 

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import { aiRecordMethods } from './ai-record';
 import { backupMethods } from './backup';
+import { compareMethods } from './compare';
 import { detailsMethods } from './details';
 import { importMethods } from './import';
 import { jobMethods } from './jobs';
@@ -34,6 +35,7 @@ export const apiContract = {
   ...backupMethods,
   ...printMethods,
   ...shareMethods,
+  ...compareMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

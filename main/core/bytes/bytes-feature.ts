@@ -37,12 +37,21 @@ export class BytesFeature {
   private readonly live = new Set<{ blob: OpenBlob; stream: Readable | null }>();
   private readonly inMemory = new Set<Readable>();
 
-  constructor(private readonly vault: () => OpenVault) {}
+  constructor(
+    private readonly vault: () => OpenVault,
+    /** Outside copies a compare job holds in memory (compare/copy-store.ts). */
+    private readonly compareCopy: (copyId: number) => Uint8Array | null = () => null,
+  ) {}
 
   /** Throws VAULT_LOCKED, NOT_FOUND, BLOB_MISSING or BLOB_CORRUPT before any byte is sent. */
   async open(ref: ByteRef): Promise<OpenedBytes> {
     const vault = this.vault();
     if (ref.kind === 'encapsulated-pdf') return this.fromMemory(ref.kind, await readEmbeddedPdf(vault, ref.id));
+    if (ref.kind === 'compare-copy') {
+      const copy = this.compareCopy(ref.id);
+      if (copy === null) throw new CoreError('NOT_FOUND');
+      return this.fromMemory(ref.kind, Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength));
+    }
     const file = ref.kind === 'instance' ? instanceFile(vault.db, ref.id)
       : ref.kind === 'ai-document' ? aiDocumentFile(vault.db, ref.id) : attachmentFile(vault.db, ref.id);
     if (file === null) throw new CoreError('NOT_FOUND');

@@ -48,7 +48,7 @@ function nativeFrames(src: Source, pixel: PixelDataRef, g: FrameGeometry, little
 const NATIVE_IN_FRAGMENTS = new Set([DEFLATED_IMAGE_FRAME_COMPRESSION, ENCAPSULATED_UNCOMPRESSED_EXPLICIT_LE]);
 
 /** Transfer syntaxes whose frames this module decodes itself; others wait for the background pass. */
-function decodesItself(transferSyntaxUid: string): boolean {
+export function decodesItself(transferSyntaxUid: string): boolean {
   return transferSyntaxUid === RLE_LOSSLESS || NATIVE_IN_FRAGMENTS.has(transferSyntaxUid);
 }
 
@@ -67,7 +67,7 @@ function inflateFrame(data: Uint8Array, g: FrameGeometry): Uint8Array | null {
 }
 
 /** Decodes one encapsulated frame into canonical native bytes (fresh or unmodified input bytes). */
-function decodeFrame(transferSyntaxUid: string, data: Uint8Array, g: FrameGeometry): { frame: Uint8Array } | { reason: string } {
+export function decodeFrame(transferSyntaxUid: string, data: Uint8Array, g: FrameGeometry): { frame: Uint8Array } | { reason: string } {
   if (transferSyntaxUid === RLE_LOSSLESS) {
     const decoded = decodeRleFrame(data, g);
     return 'frame' in decoded ? { frame: maskTrailingBits(decoded.frame, frameBitLength(g)) } : decoded;

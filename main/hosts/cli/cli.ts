@@ -5,6 +5,7 @@ import { defaultVaultDir, settingsFilePath } from '../../core/paths';
 import { resolveVaultDir } from '../../core/session/vault-folder';
 import { registerAiRecordCommands } from './commands/ai-record-commands';
 import { registerBackupCommands } from './commands/backup-commands';
+import { registerCompareCommands } from './commands/compare-commands';
 import { registerDataCommands } from './commands/data-commands';
 import { registerDetailsCommands } from './commands/details-commands';
 import { registerIntegrityCommands } from './commands/integrity-commands';
@@ -70,6 +71,7 @@ The passphrase comes from SCANVAULT_PASSPHRASE, --passphrase-file, or a prompt t
   registerDataCommands(program, context);
   registerIntegrityCommands(program, context);
   registerBackupCommands(program, context);
+  registerCompareCommands(program, context);
   registerLibraryCommands(program, context);
   registerPeopleCommands(program, context);
   registerDetailsCommands(program, context);

@@ -3,6 +3,7 @@ import type { Status } from '../../../shared/domain';
 import { useApi } from '../services';
 import { BackupReminder } from './backup/BackupReminder';
 import { BackupScreen } from './backup/BackupScreen';
+import { CompareScreen } from './compare/CompareScreen';
 import { ExamsScreen } from './exams/ExamsScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { LibraryScreen } from './library/LibraryScreen';
@@ -11,7 +12,7 @@ import { SharesScreen } from './share/SharesScreen';
 import { StudyScreen } from './study/StudyScreen';
 import { VerifyScreen } from './VerifyScreen';
 
-export type Page = 'library' | 'import' | 'exams' | 'shares' | 'verify' | 'backup' | 'settings';
+export type Page = 'library' | 'import' | 'exams' | 'shares' | 'verify' | 'compare' | 'backup' | 'settings';
 
 const PAGES: { page: Page; label: string }[] = [
   { page: 'library', label: 'Library' },
@@ -19,6 +20,7 @@ const PAGES: { page: Page; label: string }[] = [
   { page: 'exams', label: 'AI use' },
   { page: 'shares', label: 'Shares' },
   { page: 'verify', label: 'Check vault' },
+  { page: 'compare', label: 'Check a copy' },
   { page: 'backup', label: 'Backups' },
   { page: 'settings', label: 'Settings' },
 ];
@@ -35,6 +37,7 @@ export function AppShell({ status, onStatus }: Props) {
   const [importJobId, setImportJobId] = useState<string | null>(null);
   const [verifyJobId, setVerifyJobId] = useState<string | null>(null);
   const [backupJobId, setBackupJobId] = useState<string | null>(null);
+  const [compareJobId, setCompareJobId] = useState<string | null>(null);
   const [locking, setLocking] = useState(false);
   /** Counts navigation clicks: "AI use" clicked again from inside an exam goes back to its dashboard. */
   const [navClicks, setNavClicks] = useState(0);
@@ -102,6 +105,7 @@ export function AppShell({ status, onStatus }: Props) {
         {openStudyId === null && page === 'exams' && <ExamsScreen key={navClicks} />}
         {openStudyId === null && page === 'shares' && <SharesScreen wizard={shareWizard} onWizard={setShareWizard} nativeDialogs={status.capabilities.nativeDialogs} />}
         {openStudyId === null && page === 'verify' && <VerifyScreen jobId={verifyJobId} onJobId={setVerifyJobId} />}
+        {openStudyId === null && page === 'compare' && <CompareScreen status={status} jobId={compareJobId} onJobId={setCompareJobId} />}
         {openStudyId === null && page === 'backup' && <BackupScreen status={status} jobId={backupJobId} onJobId={setBackupJobId} />}
         {openStudyId === null && page === 'settings' && <SettingsScreen status={status} onStatus={onStatus} />}
       </main>

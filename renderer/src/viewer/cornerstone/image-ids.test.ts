@@ -24,6 +24,11 @@ describe('parseImageId', () => {
     expect(parseImageId('scanvault:/bytes/instance/7?frame=3')).toEqual({ instanceId: 7, frameIndex: 2, url: '/bytes/instance/7' });
   });
 
+  it('reads an outside copy of a compare job, with its own byte path', () => {
+    expect(imageIdsFor({ id: 4, frames: null }, 'compare-copy')).toEqual(['scanvault:/bytes/compare-copy/4']);
+    expect(parseImageId('scanvault:/bytes/compare-copy/4?frame=2')).toEqual({ instanceId: 4, frameIndex: 1, url: '/bytes/compare-copy/4' });
+  });
+
   it('rejects anything else', () => {
     for (const id of ['wadouri:/bytes/instance/7', 'scanvault:/bytes/attachment/7', 'scanvault:/bytes/instance/0', 'scanvault:/bytes/instance/7?frame=0', 'scanvault:/bytes/instance/7&x']) {
       expect(parseImageId(id)).toBeNull();

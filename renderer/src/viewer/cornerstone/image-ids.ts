@@ -5,6 +5,7 @@
  *
  *   scanvault:/bytes/instance/<id>            a single-frame image
  *   scanvault:/bytes/instance/<id>?frame=<n>  frame n (1-based) of a multi-frame image
+ *   scanvault:/bytes/compare-copy/<id>[?frame=<n>]  an outside copy held by a compare job (Check a copy)
  *
  * The wadouri helpers (parseImageId, the dataset cache) read this shape: scheme, a URL and an
  * optional `frame=` parameter.
@@ -21,14 +22,18 @@ export interface FrameSource {
 }
 
 /** One image id per frame, in frame order. */
-export function imageIdsFor(instance: FrameSource): string[] {
-  const base = `${IMAGE_ID_SCHEME}:${bytePath({ kind: 'instance', id: instance.id })}`;
+export function imageIdsFor(instance: FrameSource, kind: ViewableKind = 'instance'): string[] {
+  const base = `${IMAGE_ID_SCHEME}:${bytePath({ kind, id: instance.id })}`;
   if (instance.frames === null) return [base];
   const count = Math.max(1, instance.frames);
   return Array.from({ length: count }, (_, i) => `${base}?frame=${i + 1}`);
 }
 
+/** Byte kinds the viewer shows: stored instances, and outside copies being compared. */
+export type ViewableKind = 'instance' | 'compare-copy';
+
 export interface ParsedImageId {
+  /** The row id of the instance (for a compare copy: its copy id). */
   instanceId: number;
   /** 0-based frame index. */
   frameIndex: number;
@@ -36,13 +41,14 @@ export interface ParsedImageId {
   url: string;
 }
 
-const PATTERN = /^scanvault:\/bytes\/instance\/([1-9][0-9]{0,15})(?:\?frame=([1-9][0-9]{0,8}))?$/;
+const PATTERN = /^scanvault:\/bytes\/(instance|compare-copy)\/([1-9][0-9]{0,15})(?:\?frame=([1-9][0-9]{0,8}))?$/;
 
 /** The instance and frame an id names, or null for anything that is not one of ours. */
 export function parseImageId(imageId: string): ParsedImageId | null {
   const match = PATTERN.exec(imageId);
   if (!match) return null;
-  const instanceId = Number(match[1]);
+  const kind = match[1] === 'compare-copy' ? 'compare-copy' : 'instance';
+  const instanceId = Number(match[2]);
   if (!Number.isSafeInteger(instanceId)) return null;
-  return { instanceId, frameIndex: match[2] === undefined ? 0 : Number(match[2]) - 1, url: bytePath({ kind: 'instance', id: instanceId }) };
+  return { instanceId, frameIndex: match[3] === undefined ? 0 : Number(match[3]) - 1, url: bytePath({ kind, id: instanceId }) };
 }

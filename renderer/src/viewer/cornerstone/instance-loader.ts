@@ -8,6 +8,7 @@
 import type { Types } from '@cornerstonejs/core';
 import { createImage, wadouri } from '@cornerstonejs/dicom-image-loader';
 import type { DataSet } from 'dicom-parser';
+import { parseBytePath } from '../../../../shared/api/bytes';
 import { fetchBytes } from '../../api/bytes';
 import { fixFrame } from './frame-fixes';
 import { parseImageId } from './image-ids';
@@ -30,10 +31,10 @@ const UNREADABLE = 'This image could not be decoded: the file may be damaged or 
 
 /** Reads one instance's bytes; the dataset cache calls this once per file. */
 export async function readInstance(url: string): Promise<ArrayBuffer> {
-  const parsed = parseImageId(`scanvault:${url}`);
-  if (parsed === null) throw new ViewerLoadError(NOT_OURS, 'BAD_REQUEST');
+  const ref = parseImageId(`scanvault:${url}`) === null ? null : parseBytePath(url);
+  if (ref === null || (ref.kind !== 'instance' && ref.kind !== 'compare-copy')) throw new ViewerLoadError(NOT_OURS, 'BAD_REQUEST');
   const started = performance.now();
-  const result = await trackedRead((signal) => fetchBytes({ kind: 'instance', id: parsed.instanceId }, { signal }));
+  const result = await trackedRead((signal) => fetchBytes(ref, { signal }));
   recordTiming('fetch', performance.now() - started);
   if (!result.ok) throw new ViewerLoadError(result.error.message, result.error.code);
   return asPart10(result.value);

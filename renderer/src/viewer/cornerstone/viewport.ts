@@ -183,6 +183,22 @@ export class StackView {
     return ij ? [ij[0], ij[1]] : null;
   }
 
+  /** Image position (column, row; pixel centres at whole numbers) -> canvas CSS pixel, for overlays. */
+  imageToCanvas(column: number, row: number): [number, number] | null {
+    const imageId = this.imageIds[this.viewport.getCurrentImageIdIndex()];
+    if (!imageId) return null;
+    const world = utilities.imageToWorldCoords(imageId, [column, row]);
+    if (!world) return null;
+    const canvas = this.viewport.worldToCanvas(world);
+    return [canvas[0], canvas[1]];
+  }
+
+  /** The shown picture's stored values with its size, for comparing two pictures (Check a copy). */
+  pixels(): { rows: number; columns: number; data: ArrayLike<number> } | null {
+    const image = this.imageIds.length ? this.viewport.getCornerstoneImage() : undefined;
+    return image ? { rows: image.rows, columns: image.columns, data: image.getPixelData() } : null;
+  }
+
   destroy(): void {
     this.engine.disableElement(this.viewportId);
   }
