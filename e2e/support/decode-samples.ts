@@ -28,7 +28,6 @@ export function samples(): Sample[] {
  */
 export const KNOWN_WRONG: Record<string, string> = {
   'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm': 'progressive 12-bit JPEG: a few pixels are off by up to 282 stored units against dcmtk (the mean difference is 0.05); the cause is not found yet',
-  'transfer-syntax/misc-pydicom/SC_jpeg_no_color_transform.dcm': 'RGB JPEG stored without colour transform (Adobe APP14): the loader\'s libjpeg-turbo converts it from YCbCr anyway',
 };
 
 /** Files the viewer refuses with its plain "could not be decoded" error, and why. */
