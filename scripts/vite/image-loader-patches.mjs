@@ -4,7 +4,8 @@
  */
 import { j2kHeaderSign } from './j2k-header-sign.mjs';
 import { jpeg12LevelShift } from './jpeg12-level-shift.mjs';
+import { jpegProgressiveSign } from './jpeg-progressive-sign.mjs';
 
 export function imageLoaderPatches() {
-  return [jpeg12LevelShift(), j2kHeaderSign()];
+  return [jpeg12LevelShift(), jpegProgressiveSign(), j2kHeaderSign()];
 }
