@@ -29,10 +29,7 @@ const COLOUR_TOLERANCE = 2;
 const MAX_SIDE = 2048;
 
 /** The viewer draws these wrongly, and why (checked to still differ, so the list stays true). */
-const SHOWN_WRONG: Record<string, string> = {
-  'secondary-capture/SC_rgb_16bit.dcm': '16-bit RGB: Cornerstone draws the low byte of each sample instead of scaling 0..65535 to 0..255',
-  'transfer-syntax/misc-pydicom/SC_rgb_rle_16bit.dcm': '16-bit RGB (decoded right since rle-colour.ts): drawn by its low byte, as above',
-};
+const SHOWN_WRONG: Record<string, string> = {};
 
 /** dcm2pnm renders these wrongly, and why (checked by hand against the stored values). */
 const REFERENCE_WRONG: Record<string, string> = {

@@ -20,17 +20,15 @@ export function samples(): Sample[] {
 }
 
 /**
- * 12-bit lossy JPEG goes through the image loader's JavaScript decoder, whose level shift the build
- * fixes (scripts/vite/jpeg12-level-shift.mjs: it was 15 stored units high on every pixel). Eight of
- * the nine 12-bit files now match dcmtk within the lossy tolerance.
+ * 12-bit lossy JPEG goes through the image loader's JavaScript decoder, which the build corrects
+ * (scripts/vite/: its level shift was 15 stored units high on every pixel, and progressive
+ * refinement added to negative coefficients instead of subtracting). All nine 12-bit files match
+ * dcmtk within the lossy tolerance.
  *
- * Files the viewer shows wrongly, and why (the test checks they still differ, so the list stays true).
+ * Files the viewer shows wrongly, and why (the test checks they still differ, so the list stays
+ * true). None today: every file the viewer decodes matches its independent decoder.
  */
-export const KNOWN_WRONG: Record<string, string> = {
-  'transfer-syntax/ct-all-syntaxes-cornerstone/CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm': 'progressive 12-bit JPEG: a few pixels are off by up to 282 stored units against dcmtk (the mean difference is 0.05); the cause is not found yet',
-  'transfer-syntax/misc-pydicom/J2K_pixelrep_mismatch.dcm': 'the header says signed 13-bit, the JPEG 2000 codestream unsigned: the loader returns the 16-bit two\'s complement as unsigned values',
-  'transfer-syntax/misc-pydicom/SC_jpeg_no_color_transform.dcm': 'RGB JPEG stored without colour transform (Adobe APP14): the loader\'s libjpeg-turbo converts it from YCbCr anyway',
-};
+export const KNOWN_WRONG: Record<string, string> = {};
 
 /** Files the viewer refuses with its plain "could not be decoded" error, and why. */
 export const UNVIEWABLE: Record<string, string> = {

@@ -4,15 +4,15 @@
  */
 import path from 'node:path';
 import { defineConfig } from 'vite';
-import { jpeg12LevelShift } from '../../../scripts/vite/jpeg12-level-shift.mjs';
+import { imageLoaderPatches } from '../../../scripts/vite/image-loader-patches.mjs';
 
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
   logLevel: 'warn',
-  plugins: [jpeg12LevelShift()],
+  plugins: [...imageLoaderPatches()],
   optimizeDeps: { exclude: ['@cornerstonejs/dicom-image-loader'], include: ['dicom-parser'] },
-  worker: { format: 'es', plugins: () => [jpeg12LevelShift()] },
+  worker: { format: 'es', plugins: () => [...imageLoaderPatches()] },
   build: {
     outDir: process.env.DECODE_PAGE_OUT ?? path.join(import.meta.dirname, '../../../test-results/decode-page'),
     emptyOutDir: true,

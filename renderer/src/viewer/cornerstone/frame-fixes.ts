@@ -6,6 +6,8 @@
  */
 import { applyModalityLut, storedValues, type ModalityLut } from './modality-lut';
 import { decodeRleColour } from './rle-colour';
+import { withoutColourTransform } from './jpeg-colour-transform';
+
 export interface PixelPatch {
   photometricInterpretation?: string;
   planarConfiguration?: number;
@@ -48,6 +50,8 @@ const NATIVE = new Set(['1.2.840.10008.1.2', EXPLICIT_LE, EXPLICIT_BE, '1.2.840.
 const DEFLATED_FRAME = '1.2.840.10008.1.2.8.1';
 const RLE = '1.2.840.10008.1.2.5';
 const JPEG_LS = new Set(['1.2.840.10008.1.2.4.80', '1.2.840.10008.1.2.4.81']);
+/** DCT JPEG, 8 and 12 bit (baseline and extended): both of the loader's decoders read APP14. */
+const JPEG_DCT = new Set(['1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.51']);
 
 /** YBR_FULL_422 stores Y0 Y1 Cb Cr for each pair of pixels: repeat the chroma for both (PS3.3 C.7.6.3.1.2). */
 export function expandYbr422(data: Uint8Array, rows: number, columns: number): Uint8Array {
@@ -151,6 +155,10 @@ export async function fixFrame(f: FrameInput): Promise<FrameFix> {
   if (f.transferSyntax === RLE && f.samplesPerPixel === 3 && f.bitsAllocated === 16) {
     const native = decodeRleColour(f.pixelData, f.rows * f.columns, 3, 2);
     if (native !== null) return { transferSyntax: EXPLICIT_LE, pixelData: native, patch: { planarConfiguration: 0 } };
+  }
+  if (JPEG_DCT.has(f.transferSyntax) && f.samplesPerPixel === 3) {
+    const marked = withoutColourTransform(f.pixelData, f.photometric);
+    if (marked !== null) return { ...keep, pixelData: marked };
   }
   if (JPEG_LS.has(f.transferSyntax) && f.samplesPerPixel === 3 && jpegLsByPlane(f.pixelData)) {
     return { ...keep, patch: { planarConfiguration: 1 } };

@@ -17,6 +17,7 @@ import { setPixelPatch } from './metadata';
 import { recordTiming } from './timings';
 import { asPart10 } from './part10';
 import { modalityLutFrom, type ModalityLut } from './modality-lut';
+import { colourWindow } from './colour-depth';
 
 /** An error a viewer can show as it is: plain words and what to do, no names or UIDs. */
 export class ViewerLoadError extends Error {
@@ -82,6 +83,12 @@ async function decodeFrame(imageId: string, dataSet: DataSet, frameIndex: number
   try {
     const image = (await createImage(imageId, fix.pixelData, fix.transferSyntax, options)) as unknown as Types.IImage & { data?: DataSet };
     image.data = dataSet;
+    // Colour kept at its depth (RGB, not palette or YBR, which the loader turns into 8-bit) opens over its range.
+    const wide = image.color && image.getPixelData().BYTES_PER_ELEMENT > 1 ? colourWindow(dataSet.uint16('x00280101') ?? 8) : null;
+    if (wide !== null) {
+      image.windowWidth = wide.width;
+      image.windowCenter = wide.center;
+    }
     recordTiming('decode', performance.now() - started);
     return image;
   } catch {

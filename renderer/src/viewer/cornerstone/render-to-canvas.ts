@@ -9,6 +9,7 @@ import { cache, imageLoader, type Types } from '@cornerstonejs/core';
 import type { ViewerInstance } from '../../../../shared/api/viewer';
 import { imageIdsFor } from './image-ids';
 import { initViewer } from './init';
+import { colourLevel } from './colour-depth';
 
 const MAX_AT_ONCE = 2;
 let running = 0;
@@ -38,8 +39,10 @@ export function displayRgba(image: Pick<Types.IImage, 'rows' | 'columns' | 'colo
   const out = new Uint8ClampedArray(count * 4);
   if (image.color) {
     const channels = pixels.length / count;
+    // 16-bit colour opens in a window over its range (colour-depth.ts); 8-bit in 0..255.
+    const window = { width: firstNumber(image.windowWidth) ?? 256, center: firstNumber(image.windowCenter) ?? 128 };
     for (let p = 0; p < count; p++) {
-      for (let c = 0; c < 3; c++) out[p * 4 + c] = pixels[p * channels + c] ?? 0;
+      for (let c = 0; c < 3; c++) out[p * 4 + c] = colourLevel(pixels[p * channels + c] ?? 0, window);
       out[p * 4 + 3] = 255;
     }
     return out;
