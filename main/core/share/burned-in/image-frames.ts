@@ -60,16 +60,14 @@ function inflateFrame(data: Uint8Array, expected: number): Uint8Array {
   }
 }
 
-function infoOf(header: ParsedHeader, g: FrameGeometry): ImageInfo {
-  const facts = readParsed(header);
+function infoOf(header: ParsedHeader, g: FrameGeometry, photometric: string | null): ImageInfo {
   const ctx = { src: header.layout.dataset, encoding: header.layout.encoding, elements: header.elements };
-  const photometric = facts.kind === 'instance' ? (facts.facts.image.photometric ?? 'MONOCHROME2') : 'MONOCHROME2';
   const stored = readUint16(ctx, Tag.bitsStored) ?? g.bitsAllocated;
   return {
     rows: g.rows, columns: g.columns, samplesPerPixel: g.samplesPerPixel, bitsAllocated: g.bitsAllocated,
     bitsStored: stored >= 1 && stored <= g.bitsAllocated ? stored : g.bitsAllocated,
     signed: readUint16(ctx, Tag.pixelRepresentation) === 1,
-    photometric: photometric.toUpperCase(), frames: g.frames,
+    photometric: (photometric ?? 'MONOCHROME2').toUpperCase(), frames: g.frames,
     transferSyntaxUid: header.layout.transferSyntaxUid, encapsulated: header.pixelData?.length === null,
   };
 }
@@ -120,7 +118,7 @@ export function openImage(bytes: Uint8Array): OpenImage {
   const geometry = frameGeometry(read.facts, header);
   if (geometry === null) throw new ImageError('The image size is not stated in the file');
   if (![1, 8, 16, 32].includes(geometry.bitsAllocated)) throw new ImageError(`Images with ${geometry.bitsAllocated} bits per sample are not supported`);
-  const info = infoOf(header, geometry);
+  const info = infoOf(header, geometry, read.facts.image.photometric);
   if (!info.encapsulated) {
     const frames = nativeFrames(header, geometry);
     const at = (i: number) => frames[i] ?? (() => { throw new ImageError('The image has fewer frames than stated'); })();
