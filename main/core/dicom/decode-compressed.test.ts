@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compressedFile, encodeHtj2k, encodeJ2k, encodeJpegBaseline, encodeJpegLossless, encodeJpegLs, le16, type RawImage } from '../../test-support/dicom/compressed-fixtures';
-import { decodeCompressedFrames, isCodecTransferSyntax } from './decode-compressed';
+import { decodeCompressedFrames, decodeOneFrame, decodeOneFrameIfLoaded, isCodecTransferSyntax, loadCompressedCodecs } from './decode-compressed';
 import { readDicom } from './read-dicom';
 
 const JPEG_LS = '1.2.840.10008.1.2.4.80';
@@ -159,5 +159,33 @@ describe('decodeCompressedFrames: refusals', () => {
     const controller = new AbortController();
     controller.abort(new Error('stop'));
     await expect(decode(file, { signal: controller.signal })).rejects.toThrow('stop');
+  });
+});
+
+describe('decodeOneFrameIfLoaded: the synchronous form', () => {
+  it('gives decodeOneFrame\'s frame for every codec once loadCompressedCodecs has run', async () => {
+    await loadCompressedCodecs();
+    const { image, canonical } = signed12(64, 64, 3);
+    const target = { rows: 64, columns: 64, samplesPerPixel: 1, bitsAllocated: 16, signed: true };
+    for (const data of [await encodeJpegLs(image), await encodeJ2k(image)]) {
+      expect(decodeOneFrameIfLoaded(data, target)).toEqual({ frame: canonical });
+      expect(decodeOneFrameIfLoaded(data, target)).toEqual(await decodeOneFrame(data, target));
+    }
+    const grey = Uint8Array.from({ length: 16 * 16 }, (_, i) => i & 0xff);
+    const colour = rgb(32, 16).byPixel;
+    const jpeg = await encodeJpegBaseline({ width: 32, height: 16, components: 3, bitsPerSample: 8, bytes: colour });
+    const rgb8 = { rows: 16, columns: 32, samplesPerPixel: 3, bitsAllocated: 8, signed: false };
+    expect(decodeOneFrameIfLoaded(jpeg, rgb8)).toEqual(await decodeOneFrame(jpeg, rgb8));
+    const eight = { rows: 16, columns: 16, samplesPerPixel: 1, bitsAllocated: 8, signed: false };
+    expect(decodeOneFrameIfLoaded(encodeJpegLossless(16, 16, 8, grey), eight)).toEqual({ frame: grey });
+    const { byPixel } = rgb(64, 64);
+    const htj2k = await encodeHtj2k({ width: 64, height: 64, components: 3, bitsPerSample: 8, bytes: byPixel });
+    expect(decodeOneFrameIfLoaded(htj2k, { rows: 64, columns: 64, samplesPerPixel: 3, bitsAllocated: 8, signed: false })).toEqual({ frame: byPixel });
+  });
+
+  it('reports a size mismatch as decodeOneFrame does', async () => {
+    const { image } = signed12(64, 64, 3);
+    const wrong = { rows: 20, columns: 64, samplesPerPixel: 1, bitsAllocated: 16, signed: true };
+    expect(decodeOneFrameIfLoaded(await encodeJpegLs(image), wrong)).toEqual({ reason: 'The size of the compressed image differs from the size stated in the file' });
   });
 });

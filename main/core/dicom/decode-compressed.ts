@@ -11,10 +11,10 @@
  */
 import { createHash } from 'node:crypto';
 import { CodecError, type DecodedFrame } from './codecs/decoded-frame';
-import { decodeHtj2k, decodeJpeg2000 } from './codecs/jpeg-2000';
-import { decodeJpegDct } from './codecs/jpeg-dct';
+import { decodeHtj2k, decodeHtj2kIfLoaded, decodeJpeg2000, decodeJpeg2000IfLoaded, loadJpeg2000Codecs } from './codecs/jpeg-2000';
+import { decodeJpegDct, decodeJpegDctIfLoaded, loadJpegDctCodec } from './codecs/jpeg-dct';
 import { decodeJpegLossless } from './codecs/jpeg-lossless';
-import { decodeJpegLs } from './codecs/jpeg-ls';
+import { decodeJpegLs, decodeJpegLsIfLoaded, loadJpegLsCodec } from './codecs/jpeg-ls';
 import { canonicalFrame, type CanonicalTarget } from './canonical-samples';
 import { readCodestreamInfo, type CodestreamInfo } from './codestream-info';
 import { compressedFrames } from './compressed-frames';
@@ -59,39 +59,76 @@ export function canonicalTarget(header: ParsedHeader, g: FrameGeometry): Canonic
   return { rows: g.rows, columns: g.columns, samplesPerPixel: g.samplesPerPixel, bitsAllocated: g.bitsAllocated, signed };
 }
 
+interface Codec {
+  decode(data: Uint8Array): Promise<DecodedFrame>;
+  /** Synchronous decoding; null while the codec's WASM module is not loaded. */
+  decodeIfLoaded(data: Uint8Array): DecodedFrame | null;
+}
+
+const codec = (decode: Codec['decode'], decodeIfLoaded: Codec['decodeIfLoaded']): Codec => ({ decode, decodeIfLoaded });
+
 /** The decoder for a codestream, or why there is none. */
-function decoderFor(info: CodestreamInfo, data: Uint8Array): Promise<DecodedFrame> | string {
+function codecFor(info: CodestreamInfo): Codec | string {
   if (info.family === 'j2k') {
     if (!info.fullResolution) return 'JPEG 2000 images with subsampled colour are not supported';
-    return info.highThroughput ? decodeHtj2k(data) : decodeJpeg2000(data);
+    return info.highThroughput ? codec(decodeHtj2k, decodeHtj2kIfLoaded) : codec(decodeJpeg2000, decodeJpeg2000IfLoaded);
   }
   switch (info.process) {
     case 'jpeg-ls':
-      return decodeJpegLs(data);
-    case 'lossless':
-      return Promise.resolve().then(() => decodeJpegLossless(data, info.precision, info.components));
+      return codec(decodeJpegLs, decodeJpegLsIfLoaded);
+    case 'lossless': {
+      const lossless = (data: Uint8Array) => decodeJpegLossless(data, info.precision, info.components);
+      return codec((data) => Promise.resolve().then(() => lossless(data)), lossless);
+    }
     case 'huffman-dct':
-      return info.precision === 8 ? decodeJpegDct(data) : `Lossy JPEG images with ${info.precision} bits per sample are not supported`;
+      return info.precision === 8 ? codec(decodeJpegDct, decodeJpegDctIfLoaded) : `Lossy JPEG images with ${info.precision} bits per sample are not supported`;
     default:
       return 'This variant of JPEG compression (arithmetic or hierarchical coding) is not supported';
   }
 }
 
-export async function decodeOneFrame(data: Uint8Array, target: CanonicalTarget): Promise<{ frame: Uint8Array } | { reason: string }> {
+/** The codestream's codec after the size checks against the DICOM header, or why it cannot be decoded. */
+function checkedCodec(data: Uint8Array, target: CanonicalTarget): Codec | { reason: string } {
   const info = readCodestreamInfo(data);
   if (info === null) return { reason: 'The compressed image data is damaged' };
   if (info.width !== target.columns || info.height !== target.rows || info.components !== target.samplesPerPixel) {
     return { reason: 'The size of the compressed image differs from the size stated in the file' };
   }
   if (info.precision > target.bitsAllocated) return { reason: 'The bit depth of the compressed image differs from the one stated in the file' };
-  const decoding = decoderFor(info, data);
-  if (typeof decoding === 'string') return { reason: decoding };
+  const found = codecFor(info);
+  return typeof found === 'string' ? { reason: found } : found;
+}
+
+export async function decodeOneFrame(data: Uint8Array, target: CanonicalTarget): Promise<{ frame: Uint8Array } | { reason: string }> {
+  const found = checkedCodec(data, target);
+  if ('reason' in found) return found;
   try {
-    return canonicalFrame(await decoding, target);
+    return canonicalFrame(await found.decode(data), target);
   } catch (error) {
     if (error instanceof CodecError) return { reason: error.message };
     throw error;
   }
+}
+
+/**
+ * decodeOneFrame, synchronously, for callers that cannot wait (masking inside a synchronous
+ * export step): null while the codec's WASM module is not loaded yet (see loadCompressedCodecs).
+ */
+export function decodeOneFrameIfLoaded(data: Uint8Array, target: CanonicalTarget): { frame: Uint8Array } | { reason: string } | null {
+  const found = checkedCodec(data, target);
+  if ('reason' in found) return found;
+  try {
+    const decoded = found.decodeIfLoaded(data);
+    return decoded === null ? null : canonicalFrame(decoded, target);
+  } catch (error) {
+    if (error instanceof CodecError) return { reason: error.message };
+    throw error;
+  }
+}
+
+/** Loads every WASM codec, so decodeOneFrameIfLoaded can decode any codestream the core reads. */
+export async function loadCompressedCodecs(): Promise<void> {
+  await Promise.all([loadJpegDctCodec(), loadJpegLsCodec(), loadJpeg2000Codecs()]);
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

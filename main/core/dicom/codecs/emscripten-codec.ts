@@ -20,16 +20,24 @@ export interface WasmDecoder {
 type EmscriptenFactory = (options: { wasmBinary: Uint8Array; print: () => void; printErr: () => void }) => Promise<unknown>;
 
 const loaded = new Map<string, Promise<unknown>>();
+/** Modules whose load has finished, for callers that must decode synchronously. */
+const ready = new Map<string, unknown>();
 
 /** The codec module for `jsSpecifier`; a failed load is forgotten so a later call may retry. */
 export function loadEmscriptenCodec<T>(jsSpecifier: string, wasmSpecifier: string): Promise<T> {
   let pending = loaded.get(jsSpecifier);
   if (pending === undefined) {
-    pending = instantiate(jsSpecifier, wasmSpecifier);
-    pending.catch(() => loaded.delete(jsSpecifier));
+    const started = instantiate(jsSpecifier, wasmSpecifier);
+    pending = started;
+    started.then((codec) => { if (loaded.get(jsSpecifier) === started) ready.set(jsSpecifier, codec); }, () => loaded.delete(jsSpecifier));
     loaded.set(jsSpecifier, pending);
   }
   return pending as Promise<T>;
+}
+
+/** The module if it has been loaded (and not forgotten since), else null. */
+export function loadedEmscriptenCodec<T>(jsSpecifier: string): T | null {
+  return loaded.has(jsSpecifier) ? ((ready.get(jsSpecifier) as T | undefined) ?? null) : null;
 }
 
 async function instantiate(jsSpecifier: string, wasmSpecifier: string): Promise<unknown> {
@@ -56,7 +64,7 @@ export function withDecoder<D extends WasmDecoder, R>(jsSpecifier: string, decod
     } catch {
       // An aborted module cannot free anything; it has been forgotten already.
     }
-    if (heapBytes > MAX_RETAINED_HEAP_BYTES) loaded.delete(jsSpecifier);
+    if (heapBytes > MAX_RETAINED_HEAP_BYTES) forget(jsSpecifier);
   }
 }
 
@@ -69,9 +77,14 @@ export function runDecode(jsSpecifier: string, decoder: WasmDecoder, codecName: 
     decoder.decode();
   } catch (error) {
     // WebAssembly.RuntimeError: emscripten's abort() and traps (the lib types do not declare it).
-    if (error instanceof Error && error.name === 'RuntimeError') loaded.delete(jsSpecifier);
+    if (error instanceof Error && error.name === 'RuntimeError') forget(jsSpecifier);
     throw new CodecError(`The compressed (${codecName}) image data could not be decoded`);
   }
+}
+
+function forget(jsSpecifier: string): void {
+  loaded.delete(jsSpecifier);
+  ready.delete(jsSpecifier);
 }
 
 function heapSizeOf(decoder: WasmDecoder): number {

@@ -4,7 +4,7 @@
  * colour by pixel; signed codestreams come out sign-extended.
  */
 import { CodecError, copySamples, type DecodedFrame } from './decoded-frame';
-import { feed, loadEmscriptenCodec, runDecode, withDecoder, type WasmDecoder } from './emscripten-codec';
+import { feed, loadEmscriptenCodec, loadedEmscriptenCodec, runDecode, withDecoder, type WasmDecoder } from './emscripten-codec';
 
 interface J2kFrameInfo {
   width: number;
@@ -21,14 +21,34 @@ interface J2kDecoder extends WasmDecoder {
 const OPENJPEG = { js: '@cornerstonejs/codec-openjpeg/decodewasmjs', wasm: '@cornerstonejs/codec-openjpeg/decodewasm' };
 const OPENJPH = { js: '@cornerstonejs/codec-openjph/wasmjs', wasm: '@cornerstonejs/codec-openjph/wasm' };
 
+type OpenJpegModule = { J2KDecoder: new () => J2kDecoder };
+type OpenJphModule = { HTJ2KDecoder: new () => J2kDecoder };
+
+const withOpenJpeg = (codec: OpenJpegModule, data: Uint8Array) =>
+  withDecoder(OPENJPEG.js, new codec.J2KDecoder(), (decoder) => decodeWith(OPENJPEG.js, decoder, data, 'JPEG 2000'));
+const withOpenJph = (codec: OpenJphModule, data: Uint8Array) =>
+  withDecoder(OPENJPH.js, new codec.HTJ2KDecoder(), (decoder) => decodeWith(OPENJPH.js, decoder, data, 'HTJ2K'));
+
 export async function decodeJpeg2000(data: Uint8Array): Promise<DecodedFrame> {
-  const codec = await loadEmscriptenCodec<{ J2KDecoder: new () => J2kDecoder }>(OPENJPEG.js, OPENJPEG.wasm);
-  return withDecoder(OPENJPEG.js, new codec.J2KDecoder(), (decoder) => decodeWith(OPENJPEG.js, decoder, data, 'JPEG 2000'));
+  return withOpenJpeg(await loadEmscriptenCodec<OpenJpegModule>(OPENJPEG.js, OPENJPEG.wasm), data);
 }
 
 export async function decodeHtj2k(data: Uint8Array): Promise<DecodedFrame> {
-  const codec = await loadEmscriptenCodec<{ HTJ2KDecoder: new () => J2kDecoder }>(OPENJPH.js, OPENJPH.wasm);
-  return withDecoder(OPENJPH.js, new codec.HTJ2KDecoder(), (decoder) => decodeWith(OPENJPH.js, decoder, data, 'HTJ2K'));
+  return withOpenJph(await loadEmscriptenCodec<OpenJphModule>(OPENJPH.js, OPENJPH.wasm), data);
+}
+
+export const loadJpeg2000Codecs = (): Promise<unknown> =>
+  Promise.all([loadEmscriptenCodec(OPENJPEG.js, OPENJPEG.wasm), loadEmscriptenCodec(OPENJPH.js, OPENJPH.wasm)]);
+
+/** decodeJpeg2000 / decodeHtj2k, synchronously, once the codec is loaded; null before. */
+export function decodeJpeg2000IfLoaded(data: Uint8Array): DecodedFrame | null {
+  const codec = loadedEmscriptenCodec<OpenJpegModule>(OPENJPEG.js);
+  return codec === null ? null : withOpenJpeg(codec, data);
+}
+
+export function decodeHtj2kIfLoaded(data: Uint8Array): DecodedFrame | null {
+  const codec = loadedEmscriptenCodec<OpenJphModule>(OPENJPH.js);
+  return codec === null ? null : withOpenJph(codec, data);
 }
 
 function decodeWith(jsSpecifier: string, decoder: J2kDecoder, data: Uint8Array, name: string): DecodedFrame {

@@ -4,7 +4,7 @@
  * comes out as libjpeg-turbo writes it: YCbCr (YBR_FULL / YBR_FULL_422) converted to RGB, by pixel.
  */
 import type { DecodedFrame } from './decoded-frame';
-import { feed, loadEmscriptenCodec, runDecode, withDecoder, type WasmDecoder } from './emscripten-codec';
+import { feed, loadEmscriptenCodec, loadedEmscriptenCodec, runDecode, withDecoder, type WasmDecoder } from './emscripten-codec';
 
 const JS = '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs';
 const WASM = '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasm';
@@ -13,8 +13,21 @@ interface JpegDecoder extends WasmDecoder {
   getFrameInfo(): { width: number; height: number; bitsPerSample: number; componentCount: number };
 }
 
+type TurboModule = { JPEGDecoder: new () => JpegDecoder };
+
 export async function decodeJpegDct(data: Uint8Array): Promise<DecodedFrame> {
-  const codec = await loadEmscriptenCodec<{ JPEGDecoder: new () => JpegDecoder }>(JS, WASM);
+  return decodeWith(await loadEmscriptenCodec<TurboModule>(JS, WASM), data);
+}
+
+export const loadJpegDctCodec = (): Promise<unknown> => loadEmscriptenCodec(JS, WASM);
+
+/** decodeJpegDct, synchronously, once the codec is loaded; null before. */
+export function decodeJpegDctIfLoaded(data: Uint8Array): DecodedFrame | null {
+  const codec = loadedEmscriptenCodec<TurboModule>(JS);
+  return codec === null ? null : decodeWith(codec, data);
+}
+
+function decodeWith(codec: TurboModule, data: Uint8Array): DecodedFrame {
   return withDecoder(JS, new codec.JPEGDecoder(), (decoder) => {
     feed(decoder, data);
     runDecode(JS, decoder, 'JPEG');

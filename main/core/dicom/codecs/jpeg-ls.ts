@@ -1,6 +1,6 @@
 /** JPEG-LS (1.2.840.10008.1.2.4.80/.81) through CharLS, the decoder Cornerstone3D uses. */
 import { copySamples, type DecodedFrame } from './decoded-frame';
-import { feed, loadEmscriptenCodec, runDecode, withDecoder, type WasmDecoder } from './emscripten-codec';
+import { feed, loadEmscriptenCodec, loadedEmscriptenCodec, runDecode, withDecoder, type WasmDecoder } from './emscripten-codec';
 
 const JS = '@cornerstonejs/codec-charls/decodewasmjs';
 const WASM = '@cornerstonejs/codec-charls/decodewasm';
@@ -16,7 +16,18 @@ interface CharlsModule {
 }
 
 export async function decodeJpegLs(data: Uint8Array): Promise<DecodedFrame> {
-  const codec = await loadEmscriptenCodec<CharlsModule>(JS, WASM);
+  return decodeWith(await loadEmscriptenCodec<CharlsModule>(JS, WASM), data);
+}
+
+export const loadJpegLsCodec = (): Promise<unknown> => loadEmscriptenCodec(JS, WASM);
+
+/** decodeJpegLs, synchronously, once the codec is loaded; null before. */
+export function decodeJpegLsIfLoaded(data: Uint8Array): DecodedFrame | null {
+  const codec = loadedEmscriptenCodec<CharlsModule>(JS);
+  return codec === null ? null : decodeWith(codec, data);
+}
+
+function decodeWith(codec: CharlsModule, data: Uint8Array): DecodedFrame {
   return withDecoder(JS, new codec.JpegLSDecoder(), (decoder) => {
     feed(decoder, data);
     runDecode(JS, decoder, 'JPEG-LS');

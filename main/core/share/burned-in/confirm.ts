@@ -15,11 +15,13 @@ export interface ConfirmTuning {
   /** ... or this many at this lower confidence (a longer reading is rarely noise; '^' in names lowers it). */
   longAlphanumerics: number;
   longConfidence: number;
+  /** ... or a single clean line (letters and digits, little else) this long, at any confidence. */
+  cleanLineAlphanumerics: number;
   /** Line height tesseract gets to read (crops are enlarged up to 4x). */
   targetHeight: number;
 }
 
-export const DEFAULT_CONFIRM: ConfirmTuning = { minAlphanumerics: 3, minConfidence: 45, longAlphanumerics: 6, longConfidence: 20, targetHeight: 40 };
+export const DEFAULT_CONFIRM: ConfirmTuning = { minAlphanumerics: 3, minConfidence: 45, longAlphanumerics: 6, longConfidence: 20, cleanLineAlphanumerics: 5, targetHeight: 40 };
 
 /** Pads a box by about half its height (glyph parts the detector missed), clipped to the image. */
 export function padBox(box: Box, width: number, height: number): Box {
@@ -49,11 +51,19 @@ export function cropForOcr(luma: Uint8Array, width: number, box: Box, scale: num
   return { grey, width: stride, height: h + 2 * MARGIN };
 }
 
+const alphanumericCount = (line: string) => (line.match(/[A-Za-z0-9]/g) ?? []).length;
+
 export function looksLikeText(text: string, confidence: number, t: ConfirmTuning): boolean {
   // A candidate is one line of glyphs: a reading spread over several lines is shapes, not text.
-  const alphanumerics = Math.max(0, ...text.split('\n').map((line) => (line.match(/[A-Za-z0-9]/g) ?? []).length));
+  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const alphanumerics = Math.max(0, ...lines.map(alphanumericCount));
   if (alphanumerics >= t.longAlphanumerics && confidence >= t.longConfidence) return true;
-  return alphanumerics >= t.minAlphanumerics && confidence >= t.minConfidence;
+  if (alphanumerics >= t.minAlphanumerics && confidence >= t.minConfidence) return true;
+  // Pixel fonts (ultrasound, scanner overlays) are read right at a very low confidence: one clean
+  // line of mostly letters and digits is text whatever tesseract's confidence says.
+  const only = lines.length === 1 ? (lines[0] ?? '') : '';
+  const visible = only.replace(/\s/g, '').length;
+  return alphanumerics >= t.cleanLineAlphanumerics && visible > 0 && alphanumericCount(only) / visible >= 0.85;
 }
 
 export async function confirmText(

@@ -4,11 +4,7 @@
  * form (little endian, colour by pixel); native YBR 4:2:2 keeps its two values per pixel.
  * Everything stays in memory.
  */
-import { canonicalFrame } from '../../dicom/canonical-samples';
-import { decodeJpegLossless } from '../../dicom/codecs/jpeg-lossless';
-import { CodecError } from '../../dicom/codecs/decoded-frame';
-import { readCodestreamInfo } from '../../dicom/codestream-info';
-import { decodeOneFrame, canonicalTarget, isCodecTransferSyntax } from '../../dicom/decode-compressed';
+import { decodeOneFrame, decodeOneFrameIfLoaded, canonicalTarget, isCodecTransferSyntax } from '../../dicom/decode-compressed';
 import { compressedFrames } from '../../dicom/compressed-frames';
 import { frameGeometry } from '../../dicom/digests';
 import { parseHeader, type ParsedHeader } from '../../dicom/header';
@@ -39,7 +35,7 @@ export interface OpenImage {
   header: ParsedHeader;
   /** Canonical frame `index`; rejects (ImageError) when it cannot be decoded. */
   frame(index: number): Promise<Uint8Array>;
-  /** The same without WASM codecs; null for codestreams that need one (JPEG DCT, JPEG-LS, JPEG 2000). */
+  /** The same, synchronously; null when the frame needs a WASM codec not loaded yet (loadCompressedCodecs). */
   frameSync(index: number): Uint8Array | null;
 }
 
@@ -64,16 +60,14 @@ function inflateFrame(data: Uint8Array, expected: number): Uint8Array {
   }
 }
 
-function infoOf(header: ParsedHeader, g: FrameGeometry): ImageInfo {
-  const facts = readParsed(header);
+function infoOf(header: ParsedHeader, g: FrameGeometry, photometric: string | null): ImageInfo {
   const ctx = { src: header.layout.dataset, encoding: header.layout.encoding, elements: header.elements };
-  const photometric = facts.kind === 'instance' ? (facts.facts.image.photometric ?? 'MONOCHROME2') : 'MONOCHROME2';
   const stored = readUint16(ctx, Tag.bitsStored) ?? g.bitsAllocated;
   return {
     rows: g.rows, columns: g.columns, samplesPerPixel: g.samplesPerPixel, bitsAllocated: g.bitsAllocated,
     bitsStored: stored >= 1 && stored <= g.bitsAllocated ? stored : g.bitsAllocated,
     signed: readUint16(ctx, Tag.pixelRepresentation) === 1,
-    photometric: photometric.toUpperCase(), frames: g.frames,
+    photometric: (photometric ?? 'MONOCHROME2').toUpperCase(), frames: g.frames,
     transferSyntaxUid: header.layout.transferSyntaxUid, encapsulated: header.pixelData?.length === null,
   };
 }
@@ -94,24 +88,7 @@ function frameBytes(g: FrameGeometry): number {
   return Math.ceil((g.rows * g.columns * values * g.bitsAllocated) / 8);
 }
 
-/** JPEG lossless has a plain JavaScript decoder, so it can be decoded synchronously (same checks as decodeOneFrame). */
-function decodeLosslessSync(data: Uint8Array, header: ParsedHeader, g: FrameGeometry): Uint8Array | null {
-  const info = readCodestreamInfo(data);
-  if (info === null || info.family !== 'jpeg' || info.process !== 'lossless') return null;
-  if (info.width !== g.columns || info.height !== g.rows || info.components !== g.samplesPerPixel || info.precision > g.bitsAllocated) {
-    throw new ImageError('The size of the compressed image differs from the size stated in the file');
-  }
-  try {
-    const result = canonicalFrame(decodeJpegLossless(data, info.precision, info.components), canonicalTarget(header, g));
-    if ('reason' in result) throw new ImageError(result.reason);
-    return result.frame;
-  } catch (error) {
-    if (error instanceof CodecError) throw new ImageError(error.message);
-    throw error;
-  }
-}
-
-/** Decodes one encapsulated frame without WASM; null when a WASM codec is needed. */
+/** Decodes one encapsulated frame synchronously; null when its WASM codec is not loaded yet. */
 function decodeEncapsulatedSync(tsUid: string, data: Uint8Array, g: FrameGeometry, header: ParsedHeader): Uint8Array | null {
   if (tsUid === RLE_LOSSLESS) {
     const decoded = decodeRleFrame(data, { ...g, frames: 1 });
@@ -124,7 +101,10 @@ function decodeEncapsulatedSync(tsUid: string, data: Uint8Array, g: FrameGeometr
     if ('reason' in split || split.frames[0] === undefined) throw new ImageError('The image data is damaged');
     return split.frames[0];
   }
-  return isCodecTransferSyntax(tsUid) ? decodeLosslessSync(data, header, g) : null;
+  if (!isCodecTransferSyntax(tsUid)) throw new ImageError('This kind of image compression is not supported');
+  const decoded = decodeOneFrameIfLoaded(data, canonicalTarget(header, g));
+  if (decoded !== null && 'reason' in decoded) throw new ImageError(decoded.reason);
+  return decoded?.frame ?? null;
 }
 
 export function openImage(bytes: Uint8Array): OpenImage {
@@ -138,7 +118,7 @@ export function openImage(bytes: Uint8Array): OpenImage {
   const geometry = frameGeometry(read.facts, header);
   if (geometry === null) throw new ImageError('The image size is not stated in the file');
   if (![1, 8, 16, 32].includes(geometry.bitsAllocated)) throw new ImageError(`Images with ${geometry.bitsAllocated} bits per sample are not supported`);
-  const info = infoOf(header, geometry);
+  const info = infoOf(header, geometry, read.facts.image.photometric);
   if (!info.encapsulated) {
     const frames = nativeFrames(header, geometry);
     const at = (i: number) => frames[i] ?? (() => { throw new ImageError('The image has fewer frames than stated'); })();
@@ -152,7 +132,6 @@ export function openImage(bytes: Uint8Array): OpenImage {
   const frame = async (i: number): Promise<Uint8Array> => {
     const direct = frameSync(i);
     if (direct !== null) return direct;
-    if (!isCodecTransferSyntax(tsUid)) throw new ImageError('This kind of image compression is not supported');
     const decoded = await decodeOneFrame(data(i), canonicalTarget(header, geometry));
     if ('reason' in decoded) throw new ImageError(decoded.reason);
     return decoded.frame;

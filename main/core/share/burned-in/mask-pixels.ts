@@ -7,6 +7,7 @@
  * Configuration, the Extended Offset Table), every other element is copied byte for byte.
  */
 import type { DataElement } from '../deid/dataset-tree';
+import { loadCompressedCodecs } from '../../dicom/decode-compressed';
 import { describeEncoding, DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN } from '../../dicom/transfer-syntax';
 import { ImageError, openImage, type OpenImage } from './image-frames';
 import { nativeLayout } from './native-layout';
@@ -75,17 +76,21 @@ function maskDecoded(file: Uint8Array, image: OpenImage, decoded: Uint8Array[], 
 }
 
 /**
- * The MaskPixels seam, synchronous: handles uncompressed, deflated, RLE, uncompressed-in-fragments
- * and JPEG lossless pixel data. Codestreams that need a WASM decoder (lossy JPEG, JPEG-LS,
- * JPEG 2000, HTJ2K) throw an ImageError; maskPixelsAsync handles every transfer syntax the core decodes.
+ * The MaskPixels seam, synchronous, for every transfer syntax the core decodes. Lossy JPEG,
+ * JPEG-LS, JPEG 2000 and HTJ2K need their WASM decoders loaded first: createScreener starts
+ * loading them, and loadMaskCodecs waits for them. Before that such a file throws an ImageError
+ * (maskPixelsAsync never needs the wait).
  */
 export const maskPixels: MaskPixels = (file, masks) => {
   const image = openImage(file);
   if (!image.info.encapsulated) return maskNative(file, image, masks);
   const decoded = Array.from({ length: image.info.frames }, (_, i) => image.frameSync(i));
-  if (decoded.some((frame) => frame === null)) throw new ImageError('This compressed image must be decoded first (maskPixelsAsync)');
+  if (decoded.some((frame) => frame === null)) throw new ImageError('The decoder for this compressed picture is still loading; please try again in a moment');
   return maskDecoded(file, image, decoded as Uint8Array[], masks);
 };
+
+/** Loads the WASM image decoders, after which maskPixels handles every compressed picture synchronously. */
+export const loadMaskCodecs: () => Promise<void> = loadCompressedCodecs;
 
 /** maskPixels for any transfer syntax the core decodes (JPEG, JPEG-LS, JPEG 2000 and HTJ2K included). */
 export async function maskPixelsAsync(file: Uint8Array, masks: readonly TextRegion[], signal?: AbortSignal): Promise<MaskedFile> {

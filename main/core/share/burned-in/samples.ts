@@ -1,6 +1,6 @@
 /**
- * Reading and writing stored values in a canonical frame (image-frames.ts), and turning a frame
- * into 8-bit luminance for the text detector and OCR. Burned-in text is usually drawn with the
+ * Reading stored values in a canonical frame (image-frames.ts), and turning a frame into 8-bit
+ * luminance for the text detector and OCR. Burned-in text is usually drawn with the
  * brightest value the image can hold, so a min/max stretch keeps it at the top of the range
  * whatever window the file suggests for viewing anatomy.
  */
@@ -19,7 +19,7 @@ export function colourModel(info: ImageInfo): ColourModel {
 }
 
 /** Reads stored value `index` (sample index in the frame), masked to Bits Stored and sign-extended. */
-export function storedReader(info: ImageInfo): (frame: Uint8Array, index: number) => number {
+function storedReader(info: ImageInfo): (frame: Uint8Array, index: number) => number {
   const bits = info.bitsStored;
   const mask = bits >= 32 ? 0xffffffff : 2 ** bits - 1;
   const sign = 2 ** (bits - 1);
@@ -36,28 +36,6 @@ export function storedReader(info: ImageInfo): (frame: Uint8Array, index: number
       return (f, i) => finish((f[2 * i] ?? 0) | ((f[2 * i + 1] ?? 0) << 8));
     default:
       return (f, i) => finish(((f[4 * i] ?? 0) | ((f[4 * i + 1] ?? 0) << 8) | ((f[4 * i + 2] ?? 0) << 16) | ((f[4 * i + 3] ?? 0) << 24)) >>> 0);
-  }
-}
-
-/** Writes `value` as stored value `index` (two's complement at Bits Allocated for signed data). */
-export function storedWriter(info: ImageInfo): (frame: Uint8Array, index: number, value: number) => void {
-  switch (info.bitsAllocated) {
-    case 1:
-      return (f, i, v) => {
-        const bit = 1 << (i & 7);
-        f[i >> 3] = v & 1 ? (f[i >> 3] ?? 0) | bit : (f[i >> 3] ?? 0) & ~bit;
-      };
-    case 8:
-      return (f, i, v) => { f[i] = v & 0xff; };
-    case 16:
-      return (f, i, v) => {
-        f[2 * i] = v & 0xff;
-        f[2 * i + 1] = (v >>> 8) & 0xff;
-      };
-    default:
-      return (f, i, v) => {
-        for (let b = 0; b < 4; b++) f[4 * i + b] = (v >>> (8 * b)) & 0xff;
-      };
   }
 }
 

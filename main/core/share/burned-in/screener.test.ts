@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
+import { ocrPaths } from '../../ocr/offline-worker';
 import { realClean, realPlanted, syntheticPlanted, type PlantedCase } from '../../../test-support/burned-in/fixtures';
 import { plantText } from '../../../test-support/burned-in/planted-text';
 import { syntheticCt, syntheticUs } from '../../../test-support/burned-in/synthetic-images';
@@ -29,6 +31,11 @@ describe('screening for burned-in text', () => {
   for (const c of syntheticPlanted()) {
     test(`finds every planted text: ${c.name}`, async () => { await expectFound(c); }, 30_000);
   }
+
+  test('OCR ran offline with its images in memory: its cache folder was never made', async () => {
+    await expectFound(syntheticPlanted()[0]!);
+    expect(existsSync(ocrPaths().cachePath)).toBe(false);
+  }, 30_000);
 
   test('ultrasound: the header band on every frame is one region for every frame (frame null)', async () => {
     const c = syntheticPlanted().find((p) => p.name.startsWith('US'))!;

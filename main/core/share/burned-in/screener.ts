@@ -7,6 +7,7 @@
  * ultrasound repeats its header band. All of it happens in memory.
  */
 import { cpus } from 'node:os';
+import { loadCompressedCodecs } from '../../dicom/decode-compressed';
 import { openImage } from './image-frames';
 import { OcrPool, type TextReader } from './ocr-pool';
 import { confirmText, DEFAULT_CONFIRM, type ConfirmTuning } from './confirm';
@@ -72,6 +73,8 @@ export function combineFrames(found: ReadonlyMap<number, Box[]>, totalFrames: nu
 }
 
 export function createScreener(opts: ScreenerOptions = {}): Screener {
+  // Masking follows screening in the same process and is synchronous: have its decoders ready.
+  loadCompressedCodecs().catch(() => undefined);
   const reader = opts.reader ?? new OcrPool(opts.ocrWorkers ?? Math.max(1, Math.min(2, cpus().length)));
   const detector = { ...DEFAULT_TUNING, ...opts.detector };
   const confirm = { ...DEFAULT_CONFIRM, ...opts.confirm };

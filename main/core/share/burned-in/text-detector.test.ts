@@ -54,6 +54,10 @@ describe('OCR confirmation rule', () => {
     expect(looksLikeText('al\n', 45, DEFAULT_CONFIRM)).toBe(false);
     expect(looksLikeText('ET\n2H\nely It\n\n[Ee 4\n', 28, DEFAULT_CONFIRM)).toBe(false); // shapes read as several lines
     expect(looksLikeText('4711\n', 80, DEFAULT_CONFIRM)).toBe(true);
+    // Pixel fonts on real ultrasound are read right at near-zero confidence: one clean line counts.
+    expect(looksLikeText('CINE 0118\n', 17, DEFAULT_CONFIRM)).toBe(true);
+    expect(looksLikeText("'MSTSKEL\n", 0, DEFAULT_CONFIRM)).toBe(true);
+    expect(looksLikeText('~/ (|) .,\n', 0, DEFAULT_CONFIRM)).toBe(false);
   });
 
   test('the suggested mask is the candidate padded, inside the image', () => {
