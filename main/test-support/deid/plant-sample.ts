@@ -8,7 +8,7 @@
  * - a marker naming its attribute in every plain Table E.1-1 attribute the dictionary gives a text
  *   or binary VR (`ZQXM<tag>`), in an item added to every E.1-1 sequence (`ZQXS<tag>`), and in the
  *   E.1-1 attributes the file already has inside its own sequences (`ZQXN<tag>`);
- * - dates in every E.1-1 date attribute (none may come out unchanged);
+ * - dates in every E.1-1 date attribute (none may come out unchanged), a UID in every UID one;
  * - AE titles in the File Meta (`ZQXAE...`).
  * A deflated original stays deflated, the others become explicit VR little endian.
  */
@@ -45,10 +45,14 @@ export interface PlantedSample {
   attributes: number;
   /** Planted DA/DT values by tag: none may be an output value unless an option keeps it. */
   dates: [number, string][];
+  /** Planted UIDs by tag (every E.1-1 UID attribute but the SOP Class): none may survive unless an option keeps it. */
+  uids: [number, string][];
   /** The top-level markers (`ZQXM<tag>`) by tag, to check that what an option keeps is kept. */
   markers: [number, string][];
 }
 
+/** A UID root for planted UIDs, then the row's number. */
+export const PLANTED_UID_ROOT = '1.2.826.0.1.3680043.10.999.5.';
 const TEXT_VRS = new Set(['AE', 'CS', 'LO', 'LT', 'PN', 'SH', 'ST', 'UC', 'UT', 'UR']);
 const hex = (tag: number) => tag.toString(16).toUpperCase().padStart(8, '0');
 const leaf = (tag: number, vr: string, text: string): DataElement => ({ tag, vr, value: encodeAscii(text, vr), encapsulated: false, items: null });
@@ -107,6 +111,7 @@ export function plantSample(original: Uint8Array): PlantedSample {
   const rows = plainRows();
   const covered = new Set<number>();
   const dates: [number, string][] = [];
+  const uids: [number, string][] = [];
   const planted = new Map<number, DataElement>();
   rows.forEach(({ tag, vr }, n) => {
     const date = `1931${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}`;
@@ -115,8 +120,10 @@ export function plantSample(original: Uint8Array): PlantedSample {
     else if (vr === 'OB') element = binary(tag, vr, `ZQXM${hex(tag)}`);
     else if (vr === 'DA' || vr === 'DT') element = leaf(tag, vr, vr === 'DA' ? date : `${date}101112`);
     else if (vr === 'SQ') element = sequence(tag, [[leaf(0x00100010, 'PN', name), leaf(0x00204000, 'LT', `ZQXS${hex(tag)}`)]]);
+    else if (vr === 'UI' && tag !== 0x00080016) element = leaf(tag, vr, `${PLANTED_UID_ROOT}${n}`);
     if (element === null) return;
     if (vr === 'DA' || vr === 'DT') dates.push([tag, Buffer.from(element.value).toString('latin1').trim()]);
+    if (vr === 'UI') uids.push([tag, `${PLANTED_UID_ROOT}${n}`]);
     covered.add(tag);
     planted.set(tag, element);
   });
@@ -140,5 +147,5 @@ export function plantSample(original: Uint8Array): PlantedSample {
     const head = writeFile(meta, []);
     bytes = Buffer.concat([head, deflateRawSync(bytes.subarray(head.length))]);
   }
-  return { bytes, attributes: covered.size, dates, markers: markers.filter(([tag]) => !personTags.has(tag) || DESCRIPTION_TAGS.includes(tag)) };
+  return { bytes, attributes: covered.size, dates, uids, markers: markers.filter(([tag]) => !personTags.has(tag) || DESCRIPTION_TAGS.includes(tag)) };
 }

@@ -70,6 +70,9 @@ function check(planted: ReturnType<typeof plantSample>, options: readonly DeidOp
     leaked.push(token);
   }
   leaked.push(...[...BIRTH_DATE_FORMS, ...PHONE_FORMS].filter((form) => text.includes(form)));
+  // Whole UIDs only (no further digit); Retain Device Identity keeps Device UID and the device class UID (K).
+  const uidLeft = (uid: string) => new RegExp(`${uid.replace(/\./g, '\\.')}(?![0-9])`).test(text);
+  leaked.push(...planted.uids.filter(([tag, uid]) => uidLeft(uid) && !kept(tag, options, ['K'])).map(([, uid]) => uid));
   const after = flatten(readDicomTree(out).dataset);
   const valueAt = (tag: number) => Buffer.from(after.get(tagText(tag))?.value ?? []).toString('latin1').replace(/[\0 ]+$/, '');
   // Dates an option keeps unchanged (Retain Device Identity: calibration dates) may stay.
@@ -141,6 +144,8 @@ describe('identifiers planted everywhere do not leave', () => {
     for (const token of PERSON_TOKENS) expect(text).toContain(token);
     for (const form of [...BIRTH_DATE_FORMS, PERSON.phone]) expect(text).toContain(form); // PHONE_FORMS adds one written without spaces
     expect(text).toContain('ZQXAESOURCE');
+    expect(planted.uids.length).toBeGreaterThan(50);
+    for (const [, uid] of planted.uids) expect(text).toContain(uid);
     const deflated = plantSample(plantedDeflated(plantedElements()));
     expect(readDicomTree(deflated.bytes).transferSyntaxUid).toBe(DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
     expect(Buffer.from(deflated.bytes).toString('latin1')).not.toContain('ZQXGIVEN');
