@@ -34,6 +34,7 @@ test('a painted copy: "picture was changed", then side by side with the differen
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Check a copy' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Check a copy' })).toBeVisible();
   expect(await violations(page)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('compare-setup.png'), fullPage: true });
 
   await page.getByLabel('Path on this computer').fill(copies);
   await page.getByRole('button', { name: 'Check this copy' }).click();
