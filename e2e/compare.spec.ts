@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { paintRegion } from '../main/test-support/compare/altered-copies';
+import { multiFrameFile } from '../main/test-support/dicom/multi-frame-fixture';
 import { sampleBytes, samplesPresent } from '../main/test-support/sample-corpus';
 import { violations } from './support/axe';
 import { createVault, importPath } from './support/pages';
@@ -33,6 +34,7 @@ test('a painted copy: "picture was changed", then side by side with the differen
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Check a copy' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Check a copy' })).toBeVisible();
   expect(await violations(page)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('compare-setup.png'), fullPage: true });
 
   await page.getByLabel('Path on this computer').fill(copies);
   await page.getByRole('button', { name: 'Check this copy' }).click();
@@ -71,4 +73,45 @@ test('a painted copy: "picture was changed", then side by side with the differen
   expect(await violations(page)).toEqual([]);
   await views.screenshot({ path: testInfo.outputPath('compare-side-by-side.png') });
   await page.screenshot({ path: testInfo.outputPath('compare-page.png'), fullPage: true });
+});
+
+/** The copy is chosen in the page this time: sent to the browser host, held in its memory, compared from there. */
+test('a multi-frame copy chosen in the page opens at its changed frame, and both views scroll together', async ({ app, page }, testInfo) => {
+  const root = path.dirname(app.vaultDir);
+  const originals = path.join(root, 'originals');
+  const copies = path.join(root, 'copies');
+  mkdirSync(originals);
+  mkdirSync(copies);
+  const original = multiFrameFile({ frames: 5, rows: 64, columns: 64, seed: 3 });
+  writeFileSync(path.join(originals, 'MF.dcm'), original);
+  writeFileSync(path.join(copies, 'MF.dcm'), paintRegion(original, [8, 8, 23, 15], 0, 2));
+
+  await createVault(page, app.url);
+  await importPath(page, originals, 'Generated cine');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Check a copy' }).click();
+  await page.getByLabel('Choose files…').setInputFiles(path.join(copies, 'MF.dcm'));
+  await page.getByRole('button', { name: 'Check this copy' }).click();
+  await expect(page.getByText(/The picture was changed: [\d,]+ pixels in 1 area/)).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Show side by side' }).click();
+  await expect(page.getByTestId('compare-viewports')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+
+  const original3 = page.getByRole('img', { name: 'Your original' });
+  const copy3 = page.getByRole('img', { name: 'The copy' });
+  await expect(copy3).toHaveAttribute('data-frame', '3');
+  await expect(original3).toHaveAttribute('data-frame', '3');
+  await expect(page.getByText('Frame 3 of 5')).toBeVisible();
+  await page.getByTestId('compare-viewports').screenshot({ path: testInfo.outputPath('compare-multi-frame.png') });
+
+  // The wheel over the original moves the copy too; the slider moves both.
+  await original3.scrollIntoViewIfNeeded();
+  const box = await original3.boundingBox();
+  if (!box) throw new Error('no viewport box');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 120);
+  await expect(original3).toHaveAttribute('data-frame', '4');
+  await expect(copy3).toHaveAttribute('data-frame', '4');
+  await page.getByLabel('Frame 4 of 5').fill('1');
+  await expect(original3).toHaveAttribute('data-frame', '1');
+  await expect(copy3).toHaveAttribute('data-frame', '1');
+  expect(await violations(page)).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDicom, newUid } from '../../test-support/dicom-fixtures';
@@ -6,6 +6,7 @@ import { paintRegion, withNewUids } from '../../test-support/compare/altered-cop
 import { makeCompareVault, type CompareVault } from '../../test-support/compare/compare-vault';
 import { buildZip } from '../../test-support/sources/zip-fixture';
 import type { ProgressSink } from '../jobs/job-runner';
+import { blobFilePath } from '../vault/blob-paths';
 import { runCompare } from './run-compare';
 
 const SOP = newUid();
@@ -70,5 +71,32 @@ describe('compare feature', () => {
     expect(report.results[0]?.outcome).toBe('no-original');
     expect(vault.core.requireVault().db.prepare('SELECT (SELECT count(*) FROM instances) + (SELECT count(*) FROM blobs) + (SELECT count(*) FROM import_files)').pluck().get()).toBe(before);
     expect(readFileSync(path.join(dir, 'new.dcm')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('compare: stopping and damage', () => {
+  it('a compare stopped while it looks for files, or while it compares, ends "cancelled" (with the results so far)', async () => {
+    const dir = vault.writeCopies('many', Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`c${i}.dcm`, makeDicom({ rows: 128, columns: 128, seed: i })])));
+    const early = await vault.core.startCompare({ paths: [dir] });
+    expect((await vault.core.cancelJob(early)).state).toBe('cancelled');
+    const { jobId } = await vault.core.startCompare({ paths: [dir] });
+    await expect.poll(async () => (await vault.core.getJob({ jobId })).progress.filesDone, { interval: 5 }).toBeGreaterThan(0);
+    const job = await vault.core.cancelJob({ jobId });
+    expect(job.state).toBe('cancelled');
+    expect(job.compareReport?.results.length).toBeGreaterThan(0);
+    expect(job.compareReport?.results.length).toBeLessThan(80);
+  });
+
+  it('an original that cannot be decrypted fails that copy alone, with what to do', async () => {
+    const db = vault.core.requireVault().db;
+    const blobId = db.prepare<[string], string>('SELECT blob_id FROM instances WHERE sop_instance_uid = ?').pluck().get(SOP) ?? '';
+    const blobFile = blobFilePath(path.join(vault.root, 'vault'), blobId);
+    const bytes = readFileSync(blobFile);
+    bytes[bytes.length - 40] = (bytes[bytes.length - 40] ?? 0) ^ 0xff;
+    writeFileSync(blobFile, bytes);
+    const dir = vault.writeCopies('damaged-original', { 'IM.dcm': original, 'other.dcm': makeDicom({ rows: 30, columns: 30 }) });
+    const report = await vault.compare([dir]);
+    expect(report.failed).toEqual([{ path: expect.stringMatching(/IM\.dcm$/) as unknown, error: expect.stringContaining('Check vault') as unknown }]);
+    expect(report.results.map((r) => r.outcome)).toEqual(['no-original']);
   });
 });

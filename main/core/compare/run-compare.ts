@@ -4,7 +4,7 @@
  * read into memory; nothing of them is stored in the vault or written anywhere.
  */
 import type { CompareReport } from '../../../shared/compare/compare-report';
-import { CoreError } from '../core-error';
+import { CoreError, toCoreError } from '../core-error';
 import { readDicomdir } from '../dicom/dicomdir';
 import { readDicom } from '../dicom/read-dicom';
 import type { ProgressSink } from '../jobs/job-runner';
@@ -31,6 +31,8 @@ export interface CompareContext {
 const NOT_AN_IMAGE = 'This is not a medical image file, so there is nothing to compare.';
 const DIRECTORY = "This is a disc's table of contents (DICOMDIR), not an image.";
 const READ_FAILED = 'This file could not be read. Check that the disc or drive is still connected and try again.';
+const ORIGINAL_DAMAGED = 'The original of this picture in your vault could not be read: it may be damaged. Run “Check vault”; this copy was not compared.';
+const DAMAGE = new Set(['BLOB_CORRUPT', 'BLOB_MISSING']);
 
 async function scan(source: CompareSource, signal: AbortSignal): Promise<SourceScan> {
   return source.kind === 'paths'
@@ -38,9 +40,40 @@ async function scan(source: CompareSource, signal: AbortSignal): Promise<SourceS
     : scanUploads(source.files, { parseDicomdir: readDicomdir, signal });
 }
 
+type FindDeps = Parameters<typeof findOriginal>[0];
+
+/** One file's entry in the report; 'stopped' when the job was cancelled meanwhile. */
+async function compareFile(deps: FindDeps, path: string, bytes: Buffer, ctx: CompareContext, report: CompareReport): Promise<'done' | 'stopped'> {
+  const read = readDicom(bytes);
+  if (read.kind === 'not-dicom') report.skipped.push({ path, reason: NOT_AN_IMAGE });
+  else if (read.kind === 'dicomdir') report.skipped.push({ path, reason: DIRECTORY });
+  else if (read.kind === 'damaged') report.failed.push({ path, error: read.reason });
+  else {
+    let match: Awaited<ReturnType<typeof findOriginal>>;
+    try {
+      match = await findOriginal(deps, new LoadedImage(bytes, read.facts, ctx.signal));
+    } catch (error) {
+      if (ctx.signal.aborted) return 'stopped';
+      if (!DAMAGE.has(toCoreError(error).code)) throw error;
+      report.failed.push({ path, error: ORIGINAL_DAMAGED });
+      return 'done';
+    }
+    const result = resultOf(match);
+    const copyId = result.original !== undefined ? ctx.copies?.keep(bytes) ?? null : null;
+    report.results.push({ path, ...result, ...(copyId !== null ? { copyId, frames: read.facts.image.frames } : {}) });
+  }
+  return 'done';
+}
+
 export async function runCompare(vault: OpenVault, source: CompareSource, ctx: CompareContext): Promise<CompareReport> {
   ctx.progress.set({ phase: 'scanning' });
-  const found = await scan(source, ctx.signal);
+  let found: SourceScan;
+  try {
+    found = await scan(source, ctx.signal);
+  } catch (error) {
+    if (ctx.signal.aborted) throw new CoreError('CANCELLED');
+    throw error;
+  }
   if (found.items.length === 0 || found.items.every((i) => i.kind === 'failed' && i.code === 'INPUT_NOT_FOUND')) {
     throw new CoreError('PATH_NOT_FOUND', 'Nothing to compare was found there. Check the disc, folder or file and try again.');
   }
@@ -50,7 +83,8 @@ export async function runCompare(vault: OpenVault, source: CompareSource, ctx: C
   let filesDone = 0;
   let bytesDone = 0;
   for (const item of found.items) {
-    ctx.signal.throwIfAborted();
+    // Stopping keeps what was compared so far (the job ends "cancelled" with this report).
+    if (ctx.signal.aborted) break;
     if (item.kind === 'skipped') { report.skipped.push({ path: item.relativePath, reason: item.reason }); continue; }
     if (item.kind === 'failed') { report.failed.push({ path: item.relativePath, error: item.error }); continue; }
     const path = item.file.relativePath;
@@ -62,16 +96,7 @@ export async function runCompare(vault: OpenVault, source: CompareSource, ctx: C
       report.failed.push({ path, error: error.message || READ_FAILED });
       continue;
     }
-    const read = readDicom(bytes);
-    if (read.kind === 'not-dicom') report.skipped.push({ path, reason: NOT_AN_IMAGE });
-    else if (read.kind === 'dicomdir') report.skipped.push({ path, reason: DIRECTORY });
-    else if (read.kind === 'damaged') report.failed.push({ path, error: read.reason });
-    else {
-      const copy = new LoadedImage(bytes, read.facts, ctx.signal);
-      const result = resultOf(await findOriginal(deps, copy));
-      const copyId = result.original !== undefined ? ctx.copies?.keep(bytes) ?? null : null;
-      report.results.push({ path, ...result, ...(copyId !== null ? { copyId, frames: read.facts.image.frames } : {}) });
-    }
+    if (await compareFile(deps, path, bytes, ctx, report) === 'stopped') break;
     filesDone++;
     bytesDone += item.file.size;
     ctx.progress.set({ filesDone, bytesDone });

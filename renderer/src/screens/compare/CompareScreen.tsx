@@ -11,6 +11,8 @@ import { compareSourceOf } from './compare-request';
 import { CompareResults } from './CompareResults';
 import './compare.css';
 
+const SEND_WORDS = { nothingDone: 'Nothing was checked', instead: 'check it by typing its path instead' };
+
 interface Props {
   status: Status;
   /** The running or finished compare; kept by the shell so leaving this page does not lose it. */
@@ -37,7 +39,7 @@ export function CompareScreen({ status, jobId, onJobId }: Props) {
     if (source.kind === 'files') {
       stopSending.current = false;
       setSending({ done: 0, total: source.files.length });
-      const sent = await sendFiles(api, uploadFile, source.files, (done) => setSending({ done, total: source.files.length }), () => stopSending.current);
+      const sent = await sendFiles(api, uploadFile, source.files, (done) => setSending({ done, total: source.files.length }), () => stopSending.current, SEND_WORDS);
       setSending(null);
       if (!sent.ok) { setError(sent.message); return; }
       request = { uploadId: sent.uploadId };

@@ -17,6 +17,7 @@ export function SideBySide({ result, onClose }: { result: CompareResult; onClose
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [frame, setFrame] = useState(0);
+  const [originalFrame, setOriginalFrame] = useState(0);
   const [overlay, setOverlay] = useState(true);
   const [win, setWin] = useState({ width: '', center: '' });
   const overlayRef = useRef(overlay);
@@ -38,10 +39,12 @@ export function SideBySide({ result, onClose }: { result: CompareResult; onClose
       if (!view || !live) return;
       const state = view.copy.state();
       setFrame(state.index);
+      setOriginalFrame(view.original.state().index);
       if (state.windowWidth !== null && state.windowCenter !== null) setWin({ width: String(Math.round(state.windowWidth)), center: String(Math.round(state.windowCenter)) });
       const boxes = result.pixels?.frames.find((f) => f.frame === state.index + 1)?.boxes ?? [];
+      const mask = overlayRef.current ? view.differenceMask() : null;
       for (const [v, canvas] of [[view.original, originalOverlay.current], [view.copy, copyOverlay.current]] as const) {
-        if (canvas) drawDifferences(canvas, overlayRef.current ? view.imageRect(v) : null, overlayRef.current ? view.differenceMask() : null, boxes);
+        if (canvas) drawDifferences(canvas, overlayRef.current ? view.imageRect(v) : null, mask, boxes);
       }
     };
     redrawRef.current = redraw;
@@ -89,12 +92,12 @@ export function SideBySide({ result, onClose }: { result: CompareResult; onClose
       <div className="compare-viewports" data-testid="compare-viewports" data-ready={ready ? 'true' : 'false'}>
         <figure className="compare-cell">
           <figcaption>Your original</figcaption>
-          <div className="compare-canvas" ref={originalRef} role="img" aria-label="Your original" />
+          <div className="compare-canvas" ref={originalRef} role="img" aria-label="Your original" data-frame={originalFrame + 1} />
           <canvas className="compare-overlay" ref={originalOverlay} aria-hidden="true" />
         </figure>
         <figure className="compare-cell">
           <figcaption>The copy</figcaption>
-          <div className="compare-canvas" ref={copyRef} role="img" aria-label="The copy" data-testid="compare-copy-view" />
+          <div className="compare-canvas" ref={copyRef} role="img" aria-label="The copy" data-frame={frame + 1} />
           <canvas className="compare-overlay" ref={copyOverlay} aria-hidden="true" data-testid="compare-overlay" />
         </figure>
       </div>

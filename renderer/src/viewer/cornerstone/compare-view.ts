@@ -22,6 +22,8 @@ export class CompareView {
   readonly copy: StackView;
   private readonly syncIds: string[];
   private readonly unlisten: (() => void)[] = [];
+  /** The last mask, for the pair of pictures it was made from (renders come at drag speed). */
+  private mask: { key: string; value: ReturnType<CompareView['computeMask']> } | null = null;
 
   private constructor(private readonly session: ViewerSession, originalElement: HTMLDivElement, copyElement: HTMLDivElement) {
     this.original = session.stack(0, originalElement);
@@ -73,6 +75,12 @@ export class CompareView {
 
   /** 1 where the two shown pictures' stored values differ; null when they are not the same size. */
   differenceMask(): { mask: Uint8Array; rows: number; columns: number } | null {
+    const key = `${this.original.state().imageId ?? ''}|${this.copy.state().imageId ?? ''}`;
+    if (this.mask?.key !== key || this.mask.value === null) this.mask = { key, value: this.computeMask() };
+    return this.mask.value;
+  }
+
+  private computeMask(): { mask: Uint8Array; rows: number; columns: number } | null {
     const a = this.original.pixels();
     const b = this.copy.pixels();
     if (a === null || b === null || a.rows !== b.rows || a.columns !== b.columns || a.data.length !== b.data.length) return null;

@@ -185,10 +185,11 @@ export class StackView {
 
   /** Image position (column, row; pixel centres at whole numbers) -> canvas CSS pixel, for overlays. */
   imageToCanvas(column: number, row: number): [number, number] | null {
-    const imageId = this.imageIds[this.viewport.getCurrentImageIdIndex()];
-    if (!imageId) return null;
-    const world = utilities.imageToWorldCoords(imageId, [column, row]);
-    if (!world) return null;
+    // From the viewport's own image data, not the file's plane metadata (which a file may lack).
+    const data = this.imageIds.length ? this.viewport.getImageData() : undefined;
+    if (!data) return null;
+    const { origin, spacing, direction } = data;
+    const world = [0, 1, 2].map((k) => origin[k]! + column * spacing[0] * direction[k]! + row * spacing[1] * direction[3 + k]!) as Types.Point3;
     const canvas = this.viewport.worldToCanvas(world);
     return [canvas[0], canvas[1]];
   }
