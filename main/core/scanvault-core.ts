@@ -19,6 +19,8 @@ import { LibraryFeature } from './library/library-feature';
 import { ViewerFeature } from './viewer/viewer-feature';
 import { PeopleFeature } from './people/people-feature';
 import { RemovalFeature } from './removal/removal-feature';
+import { createScreener, loadMaskCodecs, maskPixels } from './share/burned-in';
+import { exportedUidLookup } from './share/exported-uids';
 import { ShareFeature } from './share/share-feature';
 import type { Logger } from './log';
 import { VaultSession } from './session/vault-session';
@@ -81,12 +83,14 @@ export class ScanVaultCore implements ApiHandlers {
     this.people = new PeopleFeature(vault);
     this.removal = new RemovalFeature(vault, this.jobs);
     this.verify = new VerifyFeature(vault, this.jobs);
-    this.compare = new CompareFeature(vault, this.jobs, this.imports.uploads, { keepCopies: opts.host !== 'cli' });
+    this.compare = new CompareFeature(vault, this.jobs, this.imports.uploads, { keepCopies: opts.host !== 'cli', exportUidLookup: () => exportedUidLookup(() => vault().db) });
     this.bytes = new BytesFeature(vault, (copyId) => this.compare.copy(copyId));
     this.details = new DetailsFeature(vault);
     this.aiRecord = new AiRecordFeature({ vault, jobs: this.jobs, uploads: this.imports.uploads, now: opts.now ?? Date.now });
     this.backup = new BackupFeature(vault, this.jobs, { kdfPolicy: opts.kdfPolicy, now: opts.now ?? Date.now });
-    this.share = new ShareFeature(vault, this.jobs, { uploads: this.imports.uploads, now: opts.now ?? Date.now });
+    this.share = new ShareFeature(vault, this.jobs, {
+      uploads: this.imports.uploads, now: opts.now ?? Date.now, screener: () => createScreener(), maskPixels, loadMasking: loadMaskCodecs,
+    });
   }
 
   // ---- for in-process hosts (the CLI's one-shot commands, the browser host's uploads) ----

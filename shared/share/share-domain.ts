@@ -32,7 +32,8 @@ export type ShareSelection = z.infer<typeof ShareSelection>;
 export const BurnedInMode = z.enum(['hold', 'exclude', 'mask', 'trust-headers']);
 export type BurnedInMode = z.infer<typeof BurnedInMode>;
 
-export const HeldBackReason = z.enum(['report', 'burned-in-flagged', 'burned-in-likely', 'text-found']);
+/** not-screened: the picture could not be decoded to look for text, so nobody can say it has none. */
+export const HeldBackReason = z.enum(['report', 'burned-in-flagged', 'burned-in-likely', 'text-found', 'not-screened']);
 export type HeldBackReason = z.infer<typeof HeldBackReason>;
 
 /** A rectangle in image pixels (columns x, rows y), top-left origin. `frame` null: every frame. */

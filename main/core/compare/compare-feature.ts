@@ -11,8 +11,8 @@ import { runCompare, type CompareSource } from './run-compare';
 export interface CompareFeatureOptions {
   /** Keep compared copies in memory for the side-by-side view (not in the one-shot CLI). */
   keepCopies: boolean;
-  /** Wired by the share feature: recognises copies of the vault's own de-identified exports. */
-  exportUidLookup?: ExportUidLookup;
+  /** From the share feature, made fresh for each compare (shares may have been added): recognises copies of the vault's own de-identified exports. */
+  exportUidLookup?: () => ExportUidLookup;
 }
 
 export class CompareFeature {
@@ -27,13 +27,14 @@ export class CompareFeature {
 
   async startCompare(input: ApiParsedInput<'startCompare'>): Promise<ApiOutput<'startCompare'>> {
     const vault = this.vault();
+    const exportUidLookup = this.opts.exportUidLookup?.();
     const source: CompareSource = input.uploadId !== undefined
       ? { kind: 'upload', files: this.uploads.take(input.uploadId) }
       : { kind: 'paths', paths: input.paths ?? [] };
     const jobId = this.jobs.start<CompareReport>(
       'compare',
       (signal, progress) => runCompare(vault, source, {
-        signal, progress, copies: this.opts.keepCopies ? this.copies : undefined, exportUidLookup: this.opts.exportUidLookup,
+        signal, progress, copies: this.opts.keepCopies ? this.copies : undefined, exportUidLookup,
       }),
       (job, report) => { job.compareReport = report; },
     );

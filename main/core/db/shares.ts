@@ -187,3 +187,13 @@ export function insertShareDocument(db: WritableDB, d: { blobId: string; mediaTy
   return Number(db.prepare('INSERT INTO share_documents (blob_id, media_type, size, sha256_file, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(d.blobId, d.mediaType, d.size, d.sha256, d.now).lastInsertRowid);
 }
+
+/** Each de-identified export's secret with the studies and series it held (for recognising a copy of an export). */
+export function exportedShareSecrets(db: VaultDatabase): { shareId: number; secret: Buffer; studyUids: string[]; seriesUids: string[] }[] {
+  const shares = db.prepare('SELECT id, secret FROM shares WHERE outside = 0 AND secret IS NOT NULL ORDER BY id').all() as { id: number; secret: Buffer }[];
+  const items = db.prepare("SELECT level, uid FROM share_items WHERE share_id = ? AND level IN ('study', 'series')");
+  return shares.map((s) => {
+    const rows = items.all(s.id) as { level: 'study' | 'series'; uid: string }[];
+    return { shareId: s.id, secret: s.secret, studyUids: rows.filter((r) => r.level === 'study').map((r) => r.uid), seriesUids: rows.filter((r) => r.level === 'series').map((r) => r.uid) };
+  });
+}

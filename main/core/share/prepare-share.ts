@@ -9,6 +9,7 @@ import { CoreError } from '../core-error';
 import { instancesOfSelection, personIdsOfPatients, seriesByUid, shareSecret, studiesByUid } from '../db/shares';
 import type { ProgressSink } from '../jobs/job-runner';
 import type { OpenVault } from '../vault/vault';
+import { ImageError } from './burned-in';
 import type { Screener, ScreenResult } from './burned-in/types';
 import { addIdentifiersFromFile, emptyIdentifiers, holdReason, readDicomTree, type DicomTree } from './deid';
 import type { Draft, DraftItem } from './draft';
@@ -24,6 +25,7 @@ const EXPLAIN: Record<HeldBackReason, string> = {
   'burned-in-flagged': 'The file says text is written into the picture itself. It may show your name or ID.',
   'burned-in-likely': 'Pictures of this kind (ultrasound, screenshots, scanned documents) often have your name or ID written into them.',
   'text-found': 'Text was found in the picture: it may show your name or ID.',
+  'not-screened': 'ScanVault could not read this picture’s pixels to look for text written into it, so it cannot say the picture shows nothing about you.',
 };
 const UNREADABLE = 'This file could not be read as a medical image file, so it cannot be de-identified. It stays in your vault and is not shared.';
 
@@ -115,9 +117,15 @@ async function judgeFile(draft: Draft, file: Draft['files'][number], tree: Dicom
   let reason: HeldBackReason | null = header === 'report' && request.includeReports ? null : header;
   let found: ScreenResult | null = null;
   if (reason !== 'report' && screener !== undefined && isImage(tree)) {
-    found = await screener.screen(bytes, signal);
-    draft.screened.images += 1;
-    if (found.textFound) {
+    try {
+      found = await screener.screen(bytes, signal);
+    } catch (error) {
+      // Pixels the screener cannot decode are not known to be clean: hold the picture back for review.
+      if (!(error instanceof ImageError)) throw error;
+      reason ??= 'not-screened';
+    }
+    draft.screened.images += found === null ? 0 : 1;
+    if (found?.textFound === true) {
       draft.screened.withText += 1;
       reason ??= 'text-found';
     }

@@ -23,6 +23,8 @@ export interface ShareDeps {
   screener?: () => Screener;
   /** Masks rectangles in pixel data (burned-in/); without it a mask decision is refused. */
   maskPixels?: MaskPixels;
+  /** Resolves once maskPixels can decode every codec (its decoders load asynchronously). */
+  loadMasking?: () => Promise<void>;
   uploads?: UploadTaker;
   now?: () => number;
 }
@@ -92,6 +94,7 @@ export class ShareFeature {
     if (ctx === null) return compareFiles(file.instanceId, file.sopInstanceUid, original, original);
     try {
       const decision = draft.decisions.get(file.instanceId);
+      if (decision?.action === 'mask') await this.deps.loadMasking?.();
       const source = decision?.action === 'mask' && this.deps.maskPixels !== undefined ? this.deps.maskPixels(original, decision.masks).bytes : original;
       return compareFiles(file.instanceId, file.sopInstanceUid, original, deidentifyFile(source, ctx).bytes);
     } catch (error) {
@@ -106,6 +109,7 @@ export class ShareFeature {
     const draft = this.draft(input.draftId);
     const vault = this.vault();
     const deps = { maskPixels: this.deps.maskPixels, now: this.deps.now ?? Date.now };
+    if ([...draft.decisions.values()].some((d) => d.action === 'mask') || draft.request.burnedIn === 'mask') await this.deps.loadMasking?.();
     const jobId = this.jobs.start<ExportReport>('export', (signal, progress) => runExport(vault, draft, input, deps, signal, progress), (job, report) => {
       this.drafts.delete(draft.draftId);
       job.exportReport = report;

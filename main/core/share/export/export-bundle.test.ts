@@ -47,7 +47,7 @@ describe('exporting a share', () => {
 
   it('writes a folder laid out as standard media that verifies, leaks nothing and is in the log and history', async () => {
     const draft = await v.prepare({ studyUids: [studyUid] });
-    expect(draft).toMatchObject({ fileCount: 3, studyCount: 1, seriesCount: 1, heldBack: [], screeningAvailable: false });
+    expect(draft).toMatchObject({ fileCount: 3, studyCount: 1, seriesCount: 1, heldBack: [], screeningAvailable: true, screened: { images: 3, withText: 0 } });
     expect(draft.pseudonym).toMatch(/^SECOND-OPINION-[0-9A-Z]{6}$/);
     const report = await v.exportTo(draft.draftId, 'folder', 'to-doctor');
     expect(report).toMatchObject({ files: 3, heldBack: [], masked: [], pseudonym: draft.pseudonym });
