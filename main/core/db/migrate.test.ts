@@ -9,12 +9,12 @@ const tables = (db: SqliteDatabase): string[] =>
   db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
 
 describe('runMigrations', () => {
-  it('brings a fresh database to the latest version (40)', () => {
+  it('brings a fresh database to the latest version (50)', () => {
     const db = new Database(':memory:');
-    expect(runMigrations(db)).toEqual({ from: 0, to: 40 });
-    expect(readUserVersion(db)).toBe(40);
-    expect(LATEST_SCHEMA_VERSION).toBe(40);
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([10, 20, 30, 40]);
+    expect(runMigrations(db)).toEqual({ from: 0, to: 50 });
+    expect(readUserVersion(db)).toBe(50);
+    expect(LATEST_SCHEMA_VERSION).toBe(50);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([10, 20, 30, 40, 50]);
   });
 
   it('is a no-op on an up-to-date database', () => {

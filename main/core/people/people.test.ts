@@ -9,6 +9,7 @@ import { filesContaining } from '../../test-support/vault/vault-helpers';
 import { createDispatcher } from '../../api/dispatch';
 import { silentLogger } from '../log';
 import { ScanVaultCore } from '../scanvault-core';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 
 const PASS = 'correct horse battery staple';
 let root: string;
@@ -150,7 +151,8 @@ describe('people', () => {
     await importRecord({ patientName: 'doe^jane', birthDate: '19800412', patientId: 'NORTH-2' });
     await importRecord({ ...JANE, birthDate: '19800413', patientId: 'CLINIC-3' });
     const db = core.requireVault().db;
-    db.exec(`DROP TRIGGER studies_ai_exam; DROP TRIGGER studies_ai_exam_facility; DROP TABLE ai_document_passages; DROP TABLE ai_documents; DROP TABLE ai_letters;
+    db.exec(`DROP TABLE share_items; DROP TABLE share_persons; DROP TABLE shares; DROP TABLE share_documents; DROP TABLE share_signing_key;
+      DROP TRIGGER studies_ai_exam; DROP TRIGGER studies_ai_exam_facility; DROP TABLE ai_document_passages; DROP TABLE ai_documents; DROP TABLE ai_letters;
       DROP TABLE ai_follow_ups; DROP TABLE ai_answers; DROP TABLE ai_exams; DROP TABLE ai_providers;
       DROP TABLE person_profiles; DROP TABLE person_records; DROP TABLE persons;
       DROP TRIGGER import_files_study_batches; DROP TABLE study_batches; DROP INDEX studies_date; DROP INDEX studies_institution; DROP INDEX series_modality;`);
@@ -159,7 +161,7 @@ describe('people', () => {
     await core.unlock({ passphrase: PASS });
     const list = await people();
     expect(list.map((p) => p.records.map((r) => r.patientId).sort()).sort()).toEqual([['CLINIC-3'], ['MERCY-1', 'NORTH-2']]);
-    expect(core.requireVault().db.pragma('user_version', { simple: true })).toBe(40);
+    expect(core.requireVault().db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
   });
 
   it('never joins a transaction opened outside the write scheduler', async () => {

@@ -39,6 +39,8 @@ export class ShareFeature {
 
   /** Drops every draft (their identifiers and secrets); called when the vault locks. */
   clear(): void {
+    // Runs after every job was cancelled (the session closing), so no export is using a secret.
+    for (const draft of this.drafts.values()) draft.secret?.fill(0);
     this.drafts.clear();
   }
 

@@ -66,8 +66,8 @@ export const SEEDS: Readonly<Record<number, (db: VaultDatabase) => void>> = {
       .run('a'.repeat(64), Buffer.alloc(32, 5), 'b'.repeat(64), NOW);
     db.prepare(`INSERT INTO shares (id, share_date, recipient_name, purpose, method, outside, identified, options, package_sha256, pseudonym, secret, follow_up_of, file_count, created_at)
       VALUES (2, '2026-02-02', 'Dr Second', 'follow-up', 'ScanVault export (zip)', 0, 0, '[]', ?, 'SECOND-OPINION-7F3KQ2', ?, 1, 1, ?)`).run('c'.repeat(64), Buffer.alloc(32, 5), NOW);
-    db.prepare('INSERT INTO blobs (id, size, sha256, created_at) VALUES (?, 40, ?, ?)').run('e'.repeat(32), sha(4), NOW);
-    db.prepare("INSERT INTO share_documents (id, blob_id, media_type, size, sha256_file, created_at) VALUES (1, ?, 'application/pdf', 40, ?, ?)").run('e'.repeat(32), sha(4), NOW);
+    db.prepare('INSERT INTO blobs (id, size, sha256, created_at) VALUES (?, 40, ?, ?)').run('f'.repeat(32), sha(4), NOW);
+    db.prepare("INSERT INTO share_documents (id, blob_id, media_type, size, sha256_file, created_at) VALUES (1, ?, 'application/pdf', 40, ?, ?)").run('f'.repeat(32), sha(4), NOW);
     db.prepare(`INSERT INTO shares (id, share_date, recipient_name, recipient_org, purpose, method, outside, identified, options, document_id, created_at)
       VALUES (3, '2025-12-01', 'Claims desk', 'Acme Insurance', 'insurance claim', 'CD sent by the hospital', 1, 1, '[]', 1, ?)`).run(NOW);
     db.prepare('INSERT INTO share_persons (share_id, person_id) VALUES (1, 101), (2, 101), (3, 101)').run();

@@ -48,7 +48,8 @@ export function buildReadme(f: ReadmeFacts): Buffer {
     p.push('Kept on request of the patient:');
     const kept = f.options.filter(isDeidOptionName);
     if (kept.length === 0) p.push('- nothing beyond the basic profile');
-    for (const name of kept) p.push(wrap(`- ${OPTION_TEXT[name].title}: ${OPTION_TEXT[name].keeps}`));
+    // The titles only: the longer texts speak to the patient ("your scans"), not to the doctor.
+    for (const name of kept) p.push(`- ${OPTION_TEXT[name].title}`);
     if (kept.includes('retain-longitudinal-modified-dates')) {
       p.push('', wrap('DATES ARE SHIFTED: every date in these files was moved by the same number of days. Intervals between dates are true; the calendar dates are not.'));
     }
