@@ -51,6 +51,7 @@ const REASON_WORDS: Record<HeldBackItem['reason'], string> = {
   'burned-in-flagged': 'The file says it has text in the picture',
   'burned-in-likely': 'This kind of picture often has text in it',
   'text-found': 'Text was found in the picture',
+  'not-screened': 'ScanVault could not look inside this picture for text',
 };
 
 export function reasonWords(item: HeldBackItem): string {
