@@ -81,6 +81,16 @@ describe('exporting a share', () => {
     expect(Number(report.anchor.split(':')[0])).toBe(events.at(-1)!.seq - 1);
   });
 
+  it('logs only the studies that left: a study whose every picture was held back is not in the accounting', async () => {
+    const ultrasound = await v.addStudy(1, { modality: 'US', studyDescription: 'US ABDOMEN' });
+    const draft = await v.prepare({ studyUids: [studyUid, ultrasound] });
+    expect(draft.heldBack.map((h) => h.reason)).toEqual(['burned-in-likely']);
+    const report = await v.exportTo(draft.draftId, 'folder');
+    const logged = (await v.core.listShares({})).shares.find((s) => s.id === report.shareId);
+    expect(logged?.items.map((i) => i.uid)).toEqual([studyUid]);
+    expect(report.heldBack).toHaveLength(1);
+  });
+
   it('the exported folder imports into another vault through its DICOMDIR, series intact', async () => {
     const draft = await v.prepare({ studyUids: [studyUid] });
     const report = await v.exportTo(draft.draftId, 'folder', 'for-import');

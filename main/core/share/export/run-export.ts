@@ -54,6 +54,11 @@ function stopped(error: DeidError, index: number, total: number, instanceId: num
 
 interface Built { bytes: Uint8Array; conversions: string[]; masked: MaskRect[] | null }
 
+/** The accounting lists only what left: a study or series whose every picture was held back was not disclosed. */
+function sharedItems(draft: Draft, going: readonly { studyUid: string; seriesUid: string }[]): Draft['items'] {
+  return draft.items.filter((item) => going.some((f) => (item.level === 'study' ? f.studyUid : f.seriesUid) === item.uid));
+}
+
 function buildFile(original: Uint8Array, draft: Draft, instanceId: number, ctx: DeidContext | null, maskPixels: MaskPixels | undefined): Built {
   if (ctx === null) return { bytes: original, conversions: [], masked: null };
   const decision = draft.decisions.get(instanceId);
@@ -161,7 +166,7 @@ export async function runExport(vault: OpenVault, draft: Draft, input: StartExpo
         identified: ctx === null, profile: ctx === null ? 'identified (originals)' : 'de-identified (PS3.15 basic profile)',
         options: ctx === null ? [] : draft.request.options, burnedIn: ctx === null ? null : draft.request.burnedIn, packageSha256,
         pseudonym: ctx?.keys.pseudonym ?? null, secret: draft.secret, followUpOf: draft.request.followUpOfShareId, fileCount: placed.length,
-        anchor, note: null, documentId: null, personIds: draft.personIds, items: draft.items, now: new Date(now).toISOString(),
+        anchor, note: null, documentId: null, personIds: draft.personIds, items: sharedItems(draft, going), now: new Date(now).toISOString(),
       });
       appendEvent(db, 'share', { shareId: id, outside: false, identified: ctx === null, files: placed.length, packageSha256, destination: input.destination.kind });
       return id;
