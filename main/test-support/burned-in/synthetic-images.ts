@@ -128,3 +128,42 @@ export function syntheticUs(o: SyntheticOptions = {}): Uint8Array {
   }
   return file(g, out, o);
 }
+
+/**
+ * PALETTE COLOR, 8-bit: the palette runs from white (index 0) to black (255), so text drawn with a
+ * LOW index shows white on the dark background the high indices make. A screener reading indices
+ * as brightness sees dark text on a light picture and misses it.
+ */
+export function syntheticPalette(text: { ink: Uint8Array; width: number; height: number }, at: { x: number; y: number }): Uint8Array {
+  const rows = 240;
+  const columns = 320;
+  const pixels = new Uint8Array(rows * columns).fill(230);
+  for (let y = 0; y < text.height; y++) {
+    for (let x = 0; x < text.width; x++) if (text.ink[y * text.width + x] === 1) pixels[(at.y + y) * columns + at.x + x] = 5;
+  }
+  const lut = new Uint8Array(512);
+  for (let i = 0; i < 256; i++) {
+    const v = (255 - i) * 257;
+    lut[2 * i] = v & 0xff;
+    lut[2 * i + 1] = v >> 8;
+  }
+  const sop = '2.25.424242';
+  const descriptor = { us: [256, 0, 16] };
+  const elements: FixtureElement[] = [
+    { tag: 0x00080016, vr: 'UI', value: SOP_CLASS.US ?? '' },
+    { tag: 0x00080018, vr: 'UI', value: sop },
+    { tag: 0x00080060, vr: 'CS', value: 'US' },
+    { tag: 0x00280002, vr: 'US', value: us(1) },
+    { tag: 0x00280004, vr: 'CS', value: 'PALETTE COLOR' },
+    { tag: 0x00280010, vr: 'US', value: us(rows) },
+    { tag: 0x00280011, vr: 'US', value: us(columns) },
+    { tag: 0x00280100, vr: 'US', value: us(8) },
+    { tag: 0x00280101, vr: 'US', value: us(8) },
+    { tag: 0x00280102, vr: 'US', value: us(7) },
+    { tag: 0x00280103, vr: 'US', value: us(0) },
+    ...[0x00281101, 0x00281102, 0x00281103].map((tag) => ({ tag, vr: 'US', value: descriptor })),
+    ...[0x00281201, 0x00281202, 0x00281203].map((tag) => ({ tag, vr: 'OW', value: lut })),
+    { tag: 0x7fe00010, vr: 'OB', value: pixels },
+  ];
+  return part10File(encodeMeta(EXPLICIT_LE, SOP_CLASS.US ?? '', sop), encodeDataset(elements, { littleEndian: true, explicitVr: true }));
+}

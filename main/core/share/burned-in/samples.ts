@@ -5,6 +5,7 @@
  * whatever window the file suggests for viewing anatomy.
  */
 import type { ImageInfo } from './image-frames';
+import type { PaletteLuma } from './palette';
 
 export type ColourModel = 'grey' | 'rgb' | 'ybr' | 'ybr422';
 
@@ -47,9 +48,10 @@ function lumaIndex(model: ColourModel, spp: number): (p: number) => number {
 
 /**
  * The frame as 8-bit display luminance (rows x columns), stretched from its own minimum to
- * maximum; MONOCHROME1 is inverted, so what the viewer shows white is bright here too.
+ * maximum; MONOCHROME1 is inverted, so what the viewer shows white is bright here too. A
+ * PALETTE COLOR picture's indices are looked up in its palette first.
  */
-export function toLuma8(frame: Uint8Array, info: ImageInfo): Uint8Array {
+export function toLuma8(frame: Uint8Array, info: ImageInfo, palette: PaletteLuma | null = null): Uint8Array {
   const pixels = info.rows * info.columns;
   const model = colourModel(info);
   const read = storedReader(info);
@@ -59,6 +61,9 @@ export function toLuma8(frame: Uint8Array, info: ImageInfo): Uint8Array {
       const at = p * info.samplesPerPixel;
       values[p] = 0.299 * read(frame, at) + 0.587 * read(frame, at + 1) + 0.114 * read(frame, at + 2);
     }
+  } else if (palette !== null) {
+    const last = palette.luma.length - 1;
+    for (let p = 0; p < pixels; p++) values[p] = palette.luma[Math.min(last, Math.max(0, read(frame, p) - palette.firstMapped))] ?? 0;
   } else {
     const index = lumaIndex(model, info.samplesPerPixel);
     for (let p = 0; p < pixels; p++) values[p] = read(frame, index(p));

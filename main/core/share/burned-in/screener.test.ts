@@ -3,7 +3,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { ocrPaths } from '../../ocr/offline-worker';
 import { realClean, realPlanted, syntheticPlanted, type PlantedCase } from '../../../test-support/burned-in/fixtures';
 import { plantText } from '../../../test-support/burned-in/planted-text';
-import { syntheticCt, syntheticUs } from '../../../test-support/burned-in/synthetic-images';
+import { syntheticCt, syntheticPalette, syntheticUs } from '../../../test-support/burned-in/synthetic-images';
+import { renderText } from '../../../test-support/burned-in/text-bitmap';
 import { compressedFile, encodeJpegLs } from '../../../test-support/dicom/compressed-fixtures';
 import { ImageError, openImage } from './image-frames';
 import { combineFrames, createScreener, sampleFrames } from './screener';
@@ -31,6 +32,13 @@ describe('screening for burned-in text', () => {
   for (const c of syntheticPlanted()) {
     test(`finds every planted text: ${c.name}`, async () => { await expectFound(c); }, 30_000);
   }
+
+  test('a PALETTE COLOR picture is read through its palette: light text at a low index is found', async () => {
+    const text = renderText('DOE JANE MRN 0001', 18);
+    const result = await screener.screen(syntheticPalette(text, { x: 20, y: 12 }));
+    expect(result.textFound).toBe(true);
+    expect(result.regions.some((r) => r.x <= 20 && r.y <= 12 && r.x + r.width >= 20 + text.width && r.y + r.height >= 12 + text.height)).toBe(true);
+  }, 30_000);
 
   test('OCR ran offline with its images in memory: its cache folder was never made', async () => {
     await expectFound(syntheticPlanted()[0]!);

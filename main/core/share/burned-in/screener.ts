@@ -12,6 +12,7 @@ import { openImage } from './image-frames';
 import { OcrPool, type TextReader } from './ocr-pool';
 import { confirmText, DEFAULT_CONFIRM, type ConfirmTuning } from './confirm';
 import { toLuma8 } from './samples';
+import { paletteLuma } from './palette';
 import { DEFAULT_TUNING, detectTextCandidates, type Box, type DetectorTuning } from './text-detector';
 import type { ScreenResult, Screener, TextRegion } from './types';
 
@@ -84,10 +85,11 @@ export function createScreener(opts: ScreenerOptions = {}): Screener {
       const image = openImage(file);
       const { info } = image;
       const frames = sampleFrames(info.frames);
+      const palette = info.photometric === 'PALETTE COLOR' && info.samplesPerPixel === 1 ? paletteLuma(file) : null;
       const found = new Map<number, Box[]>();
       for (const index of frames) {
         signal?.throwIfAborted();
-        const luma = toLuma8(await image.frame(index), info);
+        const luma = toLuma8(await image.frame(index), info, palette);
         const candidates = detectTextCandidates(luma, info.columns, info.rows, detector);
         const confirmed: Box[] = [];
         for (const candidate of candidates) {
