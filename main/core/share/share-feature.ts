@@ -46,7 +46,7 @@ export class ShareFeature {
     return draft;
   }
 
-  prepareShare(input: ApiParsedInput<'prepareShare'>): Promise<ApiOutput<'prepareShare'>> {
+  async prepareShare(input: ApiParsedInput<'prepareShare'>): Promise<ApiOutput<'prepareShare'>> {
     const vault = this.vault();
     const deps = { screener: this.deps.screener, canMask: this.deps.maskPixels !== undefined };
     const jobId = this.jobs.start<Draft>('share-prepare', (signal, progress) => prepareShare(vault, input, deps, signal, progress), (job, draft) => {
@@ -56,11 +56,11 @@ export class ShareFeature {
     return Promise.resolve({ jobId });
   }
 
-  getShareDraft(input: ApiParsedInput<'getShareDraft'>): Promise<ApiOutput<'getShareDraft'>> {
+  async getShareDraft(input: ApiParsedInput<'getShareDraft'>): Promise<ApiOutput<'getShareDraft'>> {
     return Promise.resolve(draftView(this.draft(input.draftId)));
   }
 
-  setShareDecisions(input: ApiParsedInput<'setShareDecisions'>): Promise<ApiOutput<'setShareDecisions'>> {
+  async setShareDecisions(input: ApiParsedInput<'setShareDecisions'>): Promise<ApiOutput<'setShareDecisions'>> {
     const draft = this.draft(input.draftId);
     const next = new Map(draft.decisions);
     for (const decision of input.decisions) {
@@ -102,7 +102,7 @@ export class ShareFeature {
     }
   }
 
-  startExport(input: ApiParsedInput<'startExport'>): Promise<ApiOutput<'startExport'>> {
+  async startExport(input: ApiParsedInput<'startExport'>): Promise<ApiOutput<'startExport'>> {
     const draft = this.draft(input.draftId);
     const vault = this.vault();
     const deps = { maskPixels: this.deps.maskPixels, now: this.deps.now ?? Date.now };
@@ -113,7 +113,7 @@ export class ShareFeature {
     return Promise.resolve({ jobId });
   }
 
-  discardShareDraft(input: ApiParsedInput<'discardShareDraft'>): Promise<ApiOutput<'discardShareDraft'>> {
+  async discardShareDraft(input: ApiParsedInput<'discardShareDraft'>): Promise<ApiOutput<'discardShareDraft'>> {
     this.drafts.delete(input.draftId);
     return Promise.resolve({});
   }

@@ -11,6 +11,7 @@ import { registerIntegrityCommands } from './commands/integrity-commands';
 import { registerLibraryCommands } from './commands/library-commands';
 import { registerPeopleCommands } from './commands/people-commands';
 import { registerServeCommand } from './commands/serve-command';
+import { registerShareCommands } from './commands/share-commands';
 import { registerVaultCommands } from './commands/vault-commands';
 import type { CliContext, CliIo } from './context';
 import { CliExit, EXIT } from './exit-codes';
@@ -73,6 +74,7 @@ The passphrase comes from SCANVAULT_PASSPHRASE, --passphrase-file, or a prompt t
   registerPeopleCommands(program, context);
   registerDetailsCommands(program, context);
   registerAiRecordCommands(program, context);
+  registerShareCommands(program, context);
   registerServeCommand(program, context, opts.staticDir);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const cmd of all(program).slice(1)) cmd.exitOverride();

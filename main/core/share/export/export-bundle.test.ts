@@ -90,7 +90,7 @@ describe('exporting a share', () => {
       const { jobId } = await other.startImport({ paths: [path.join(v.root, 'for-import')], provenance: { sourceLabel: 'share' } });
       const job = await other.waitForJob(jobId);
       expect(job.importReport).toMatchObject({ imported: 3, failed: [] });
-      const records = (await other.listLibrary({})).people.flatMap((p) => p.records);
+      const records = (await other.listLibrary()).people.flatMap((p) => p.records);
       expect(records.map((r) => [r.name, r.patientId])).toEqual([[report.pseudonym, report.pseudonym]]);
       expect(records[0]!.studies.map((s) => s.seriesCount)).toEqual([1]);
     } finally {

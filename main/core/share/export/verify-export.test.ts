@@ -38,7 +38,7 @@ describe('verify-export', () => {
   it('finds a changed, a missing and an added file', async () => {
     const changed = copy();
     const bytes = readFileSync(path.join(changed, IMAGE));
-    bytes[bytes.length - 1] ^= 1;
+    bytes[bytes.length - 1]! ^= 1;
     writeFileSync(path.join(changed, IMAGE), bytes);
     expect(await verifyBundle(changed)).toMatchObject({ ok: false, signatureValid: true, problems: [{ path: IMAGE, problem: 'changed' }] });
     const missing = copy();
@@ -56,7 +56,7 @@ describe('verify-export', () => {
     expect(await verifyBundle(edited)).toMatchObject({ ok: false, signatureValid: false });
     const badSig = copy();
     const sig = readFileSync(path.join(badSig, 'MANIFEST.sig'));
-    sig[0] ^= 0x80;
+    sig[0]! ^= 0x80;
     writeFileSync(path.join(badSig, 'MANIFEST.sig'), sig);
     expect(await verifyBundle(badSig)).toMatchObject({ ok: false, signatureValid: false });
     // Someone re-signs an edited manifest with their own key: the signature is valid, the fingerprint is not the patient's.
@@ -81,7 +81,7 @@ describe('verify-export', () => {
     const nameLength = bytes.readUInt16LE(26);
     const size = bytes.readUInt32LE(18);
     const at = 30 + nameLength + size - 1;
-    bytes[at] ^= 1;
+    bytes[at]! ^= 1;
     const tampered = path.join(v.root, 'tampered.zip');
     writeFileSync(tampered, bytes);
     const report = await verifyBundle(tampered, fingerprint);
