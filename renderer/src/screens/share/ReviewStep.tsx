@@ -83,7 +83,7 @@ export function ReviewStep({ draft, onDraft }: { draft: ShareDraft; onDraft: (d:
         <h3 id="review-item-title">{reasonWords(item)}{item.modality ? ` · ${modalityLabel(item.modality)}` : ''}{item.frameCount > 1 ? ` · ${plural(item.frameCount, 'frame', 'frames')}` : ''}</h3>
         <p>{item.explanation}</p>
         {decided && <p className="badge-line"><span className="badge">{ACTION_WORDS[decided.action]}{decided.scope === 'series' ? ' (whole series)' : ''}</span></p>}
-        {isImage && <MaskEditor item={item} masks={masks} onChange={setMasks} />}
+        {isImage && <MaskEditor key={item.instanceId} item={item} masks={masks} onChange={setMasks} />}
         {sameSeries > 1 && (
           <div className="check">
             <input id={scopeId} type="checkbox" checked={wholeSeries} onChange={(e) => setWholeSeries(e.target.checked)} />
