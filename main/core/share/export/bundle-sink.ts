@@ -107,9 +107,11 @@ export async function zipSink(target: string, now = new Date()): Promise<BundleS
   let offset = 0;
   let closed = false;
   let committed = false;
+  // The place is reserved before the first await, so several adds may be in flight at once.
   const write = async (bytes: Uint8Array) => {
-    await handle.write(bytes, 0, bytes.length, offset);
+    const at = offset;
     offset += bytes.length;
+    await handle.write(bytes, 0, bytes.length, at);
   };
   const tooLarge = () => new CoreError('BAD_REQUEST', 'This share is too large for a zip file (over 4 GB or 65,535 files). Save it to a folder instead.');
   return {
@@ -130,8 +132,7 @@ export async function zipSink(target: string, now = new Date()): Promise<BundleS
       local.writeUInt32LE(bytes.length, 22);
       local.writeUInt16LE(name.length, 26);
       entries.push({ name, crc, size: bytes.length, offset });
-      await write(Buffer.concat([local, name]));
-      await write(bytes);
+      await Promise.all([write(Buffer.concat([local, name])), write(bytes)]);
     },
     async close() {
       const start = offset;

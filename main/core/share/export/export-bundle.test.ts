@@ -131,6 +131,22 @@ describe('exporting a share', () => {
     expect(existsSync(path.join(v.root, 'leaky'))).toBe(false);
   });
 
+  it('stops the whole share with LEAK_GUARD, saying which attribute of which file, when a kept value is one of the profile\'s identifiers', async () => {
+    // Contrived on purpose: a record number typed into the profile that a kept attribute (Photometric Interpretation) happens to hold.
+    const personId = (await v.core.listLibrary()).people[0]!.id;
+    const profile = { legalName: null, formerNames: [], birthDate: null, address: null, phone: null, email: null, representative: null, notes: null };
+    await v.core.updatePersonProfile({ personId, profile: { ...profile, recordNumbers: [{ facility: 'Lab', number: 'MONOCHROME2' }] } });
+    try {
+      const draft = await v.prepare({ studyUids: [studyUid] });
+      const error = await v.exportTo(draft.draftId, 'folder', 'leaky-file').catch((e: unknown) => e as { code: string; message: string });
+      expect(error).toMatchObject({ code: 'LEAK_GUARD', message: expect.stringMatching(/\(0028,0004\).*ID.*file 1 of 3/) as unknown });
+      expect((error as { message: string }).message).not.toContain('MONOCHROME2');
+      expect(existsSync(path.join(v.root, 'leaky-file'))).toBe(false);
+    } finally {
+      await v.core.updatePersonProfile({ personId, profile: { ...profile, recordNumbers: [] } });
+    }
+  });
+
   it('exports the originals unchanged when asked for an identified copy, labelled as such', async () => {
     const draft = await v.prepare({ studyUids: [studyUid], identified: true, options: [] });
     expect(draft.pseudonym).toBeNull();
@@ -169,6 +185,17 @@ describe.skipIf(!hasDcmdump && !hasDciodvfy)('validators read the export', () =>
     // dcmtk follows the record offsets: a wrong one would print an error or lose records.
     const tree = spawnSync('dcmdump', ['+P', '0004,1430', path.join(dir, 'DICOMDIR')], { encoding: 'latin1' }).stdout;
     expect(tree.match(/IMAGE/g)).toHaveLength(2);
+  });
+
+  it.skipIf(!hasDciodvfy)('dciodvfy finds no error in an exported file that its original lacks', async () => {
+    const errors = (file: string) => new Set(`${spawnSync('dciodvfy', [file], { encoding: 'latin1' }).stderr}`.split('\n').filter((l) => l.startsWith('Error')).map((l) => l.replace(/ = <[^>]*>/g, '').trim()));
+    const db = v.core.requireVault().db;
+    const blob = db.prepare('SELECT blob_id FROM instances ORDER BY id LIMIT 1').pluck().get() as string;
+    const original = path.join(v.root, 'original.dcm');
+    writeFileSync(original, await v.core.requireVault().blobs.readAll(blob)); // a generated test file, not patient data
+    const before = errors(original);
+    const added = [...errors(path.join(dir, 'DICOM/P0000001/S0000001/SE000001/IM000001'))].filter((e) => !before.has(e));
+    expect(added).toEqual([]);
   });
 
   it.skipIf(!hasDciodvfy)('dciodvfy finds no error in the DICOMDIR', () => {

@@ -23,6 +23,7 @@ import { folderSink, zipSink, type BundleSink } from './bundle-sink';
 import { writeDicomdir } from './dicomdir-writer';
 import { DICOMDIR_FILE, MANIFEST_FILE, MANIFEST_FORMAT, PROFILE_NAME, README_FILE, SIGNATURE_FILE, serializeManifest, type ManifestFile } from './manifest';
 import { MediaLayout, recordKeysOf, type PlacedFile } from './media-layout';
+import { readAhead, WriteQueue } from './pipeline';
 import { buildReadme } from './readme';
 import { verifyBundle } from './verify-bundle';
 
@@ -91,9 +92,9 @@ export async function runExport(vault: OpenVault, draft: Draft, input: StartExpo
     progress.set({ phase: 'working', filesTotal: going.length, filesDone: 0, bytesTotal: going.reduce((s, f) => s + f.size, 0), bytesDone: 0 });
     const layout = new MediaLayout();
     let bytesDone = 0;
-    for (const [i, file] of going.entries()) {
+    const writes = new WriteQueue();
+    for await (const [file, original, i] of readAhead(going, (f) => vault.blobs.readAll(f.blobId))) {
       if (signal.aborted) throw new CoreError('CANCELLED', 'The share was cancelled. Nothing was saved.');
-      const original = await vault.blobs.readAll(file.blobId);
       if (original.length !== file.size) throw new CoreError('BLOB_CORRUPT');
       let built: Built;
       try {
@@ -107,7 +108,7 @@ export async function runExport(vault: OpenVault, draft: Draft, input: StartExpo
       const keys = recordKeysOf(built.bytes);
       const fileId = layout.place(keys);
       const rel = fileId.join('/');
-      await sink.add(rel, built.bytes);
+      await writes.push(() => sink.add(rel, built.bytes));
       placed.push({ fileId, keys });
       files.push({ path: rel, size: built.bytes.length, sha256: sha256(built.bytes), ...(built.conversions.length > 0 ? { conversions: built.conversions } : {}), ...(built.masked !== null ? { masked: true } : {}) });
       for (const c of built.conversions) conversions.set(c, (conversions.get(c) ?? 0) + 1);
@@ -115,6 +116,7 @@ export async function runExport(vault: OpenVault, draft: Draft, input: StartExpo
       bytesDone += file.size;
       progress.set({ filesDone: i + 1, bytesDone });
     }
+    await writes.drain();
     if (placed.length === 0) throw new CoreError('BAD_REQUEST', 'None of the chosen pictures could be read, so nothing was shared.');
     progress.set({ phase: 'finishing' });
     const dicomdir = writeDicomdir(placed);

@@ -17,6 +17,7 @@ interface Seen { size: number; sha256: string }
 interface ReadBundle { files: Map<string, Seen>; manifest: Buffer | null; signature: Buffer | null; unreadable: string[] }
 
 const MAX_MANIFEST = 64 * 1024 * 1024;
+const HASH_BATCH = 8;
 
 async function hashFile(file: string): Promise<Seen> {
   const hash = createHash('sha256');
@@ -30,6 +31,7 @@ async function hashFile(file: string): Promise<Seen> {
 
 async function readFolder(root: string): Promise<ReadBundle> {
   const out: ReadBundle = { files: new Map(), manifest: null, signature: null, unreadable: [] };
+  const toHash: [string, string][] = [];
   const walk = async (dir: string, prefix: string) => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
@@ -37,10 +39,14 @@ async function readFolder(root: string): Promise<ReadBundle> {
       if (entry.isDirectory()) await walk(full, rel);
       else if (rel === MANIFEST_FILE && (await stat(full)).size <= MAX_MANIFEST) out.manifest = await readFile(full);
       else if (rel === SIGNATURE_FILE && (await stat(full)).size <= 1024) out.signature = await readFile(full);
-      else await hashFile(full).then((seen) => out.files.set(rel, seen), () => out.unreadable.push(rel));
+      else toHash.push([rel, full]);
     }
   };
   await walk(root, '');
+  // A few files at once: the disk works while the CPU hashes.
+  for (let i = 0; i < toHash.length; i += HASH_BATCH) {
+    await Promise.all(toHash.slice(i, i + HASH_BATCH).map(([rel, full]) => hashFile(full).then((seen) => { out.files.set(rel, seen); }, () => { out.unreadable.push(rel); })));
+  }
   return out;
 }
 
