@@ -23,7 +23,7 @@ export async function verifyExportInPage(page: Page, target: string, fingerprint
   return result.value as VerifiedExport;
 }
 
-/** On the review step: adds a box, then moves it right and makes it taller with the keyboard; its label (position and size) changes and it keeps focus. */
+/** On the review step: adds a box, moves it right and makes it taller with the keyboard (it keeps focus), drags it with the mouse, and deletes another with the Delete key; checked through each box's label (position and size). */
 export async function editBoxWithKeyboard(page: Page): Promise<void> {
   const boxes = page.getByRole('button', { name: /^Mask \d+:/ });
   const before = await boxes.count();
@@ -42,6 +42,17 @@ export async function editBoxWithKeyboard(page: Page): Promise<void> {
   expect(y2).toBe(y);
   expect(w2).toBe(w);
   expect(h2).toBeGreaterThan(h ?? Infinity);
+  // The mouse moves it too: dragging its middle to the right.
+  const area = await box.boundingBox();
+  if (!area) throw new Error('the box is not on screen');
+  await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(area.x + area.width / 2 + 30, area.y + area.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const dragged = (await box.getAttribute('aria-label')) ?? '';
+  const [, x3, y3] = /from (\d+), (\d+)/.exec(dragged)?.map(Number) ?? [];
+  expect(x3).toBeGreaterThan(x2 ?? Infinity);
+  expect(y3).toBe(y2);
   // Delete removes a box; the others stay.
   await page.getByRole('button', { name: 'Add a box' }).click();
   await boxes.nth(before + 1).focus();

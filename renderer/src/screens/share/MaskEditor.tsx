@@ -25,6 +25,9 @@ export function MaskEditor({ item, masks, onChange }: Props) {
   const [selected, setSelected] = useState<number | null>(null);
   const [drag, setDrag] = useState<Drag | null>(null);
   const [draft, setDraft] = useState<MaskRect | null>(null);
+  /** The frame on screen (0-based); the boxes cover every frame. */
+  const [frame, setFrame] = useState(0);
+  const frameId = useId();
   const size: Size = { columns: item.columns ?? canvasRef.current?.width ?? 1, rows: item.rows ?? canvasRef.current?.height ?? 1 };
 
   useEffect(() => {
@@ -32,7 +35,7 @@ export function MaskEditor({ item, masks, onChange }: Props) {
     setDrawn('loading');
     void (async () => {
       const canvas = canvasRef.current;
-      const imageId = imageIdsFor({ id: item.instanceId, frames: item.frameCount > 1 ? item.frameCount : null })[0];
+      const imageId = imageIdsFor({ id: item.instanceId, frames: item.frameCount > 1 ? item.frameCount : null })[frame];
       if (!canvas || imageId === undefined) return;
       try {
         const preview = await import('../../viewer/cornerstone/render-to-canvas');
@@ -43,7 +46,7 @@ export function MaskEditor({ item, masks, onChange }: Props) {
       }
     })();
     return () => controller.abort();
-  }, [item.instanceId, item.frameCount]);
+  }, [item.instanceId, item.frameCount, frame]);
 
   const toImage = (e: PointerEvent): { x: number; y: number } => {
     const box = frameRef.current?.getBoundingClientRect();
@@ -113,6 +116,13 @@ export function MaskEditor({ item, masks, onChange }: Props) {
           {draft && <span className="mask-rect mask-draft" style={pct(draft)} aria-hidden="true" />}
         </div>
       </div>
+      {item.frameCount > 1 && (
+        <div className="review-frame-picker">
+          <label htmlFor={frameId}>Frame {frame + 1} of {item.frameCount}</label>
+          <input id={frameId} type="range" min={1} max={item.frameCount} value={frame + 1} onChange={(e) => setFrame(Number(e.target.value) - 1)} />
+          <span className="review-hint">The boxes cover the same place on every frame.</span>
+        </div>
+      )}
       <p id={hintId} className="review-hint">
         Black boxes will cover what is under them. Drag a box to move it, drag its corner to change its size, or drag on the picture to draw a new one.
         With the keyboard: Tab to a box, arrow keys move it, Shift and arrow keys change its size, Delete removes it.

@@ -6,7 +6,7 @@ import { modalityLabel, plural } from '../../format';
 import { useAction } from '../../hooks/useAction';
 import { useApi } from '../../services';
 import { MaskEditor } from './MaskEditor';
-import { decisionFor, mergeDecision, reasonWords, releaseNeedsConfirm, reviewCounts } from './review-state';
+import { decisionFor, mergeDecision, reasonWords, releaseWarning, reviewCounts } from './review-state';
 
 const ACTION_WORDS: Record<ShareDecision['action'], string> = {
   exclude: 'Left out of the copy',
@@ -83,7 +83,7 @@ export function ReviewStep({ draft, onDraft }: { draft: ShareDraft; onDraft: (d:
         <h3 id="review-item-title">{reasonWords(item)}{item.modality ? ` · ${modalityLabel(item.modality)}` : ''}{item.frameCount > 1 ? ` · ${plural(item.frameCount, 'frame', 'frames')}` : ''}</h3>
         <p>{item.explanation}</p>
         {decided && <p className="badge-line"><span className="badge">{ACTION_WORDS[decided.action]}{decided.scope === 'series' ? ' (whole series)' : ''}</span></p>}
-        {isImage && <MaskEditor item={item} masks={masks} onChange={setMasks} />}
+        {isImage && <MaskEditor key={item.instanceId} item={item} masks={masks} onChange={setMasks} />}
         {sameSeries > 1 && (
           <div className="check">
             <input id={scopeId} type="checkbox" checked={wholeSeries} onChange={(e) => setWholeSeries(e.target.checked)} />
@@ -94,14 +94,12 @@ export function ReviewStep({ draft, onDraft }: { draft: ShareDraft; onDraft: (d:
         <div className="button-row">
           {isImage && <button type="button" className="button button-primary" disabled={busy || masks.length === 0} onClick={() => void decide('mask')}>Cover the boxes and include</button>}
           <button type="button" className="button" disabled={busy} onClick={() => void decide('exclude')}>Leave it out</button>
-          <button type="button" className="button" disabled={busy} onClick={() => (releaseNeedsConfirm(item, draft.screeningAvailable !== false) ? setConfirming(true) : void decide('release'))}>Include as it is…</button>
+          <button type="button" className="button" disabled={busy} onClick={() => setConfirming(true)}>Include as it is…</button>
         </div>
       </section>
       {confirming && (
         <ConfirmDialog title="Include it as it is?" confirmLabel="Include as it is" busy={busy} onConfirm={() => void decide('release')} onCancel={() => setConfirming(false)}>
-          <p>{item.reason === 'report'
-            ? 'The report’s text leaves the computer exactly as it is, including any names or numbers in it.'
-            : `${item.reason === 'burned-in-likely' && item.textRegions.length === 0 ? 'This kind of picture often has text printed into it.' : 'Text was seen or flagged in this picture.'} If it shows your name, ID or birth date, the doctor will see it. Include it only if you have looked and it shows nothing about you.`}</p>
+          <p>{releaseWarning(item, draft.screeningAvailable !== false)}</p>
         </ConfirmDialog>
       )}
     </>

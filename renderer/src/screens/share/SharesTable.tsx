@@ -12,7 +12,7 @@ export function SharesTable({ shares, caption }: { shares: readonly ShareRecord[
         <thead>
           <tr>
             <th scope="col">Date</th><th scope="col">Recipient</th><th scope="col">Purpose</th><th scope="col">How</th>
-            <th scope="col">What was shared</th><th scope="col">Profile and options</th><th scope="col">Made-up name</th><th scope="col">Package fingerprint</th>
+            <th scope="col">What was shared</th><th scope="col">Profile, options, made-up name and package fingerprint</th>
           </tr>
         </thead>
         <tbody>
@@ -21,11 +21,14 @@ export function SharesTable({ shares, caption }: { shares: readonly ShareRecord[
               <td className="nowrap">{formatDicomDate(s.date) ?? s.date}</td>
               <td><bdi>{recipientLine(s.recipient)}</bdi>{s.recipient.contact && <><br /><span className="muted"><bdi>{s.recipient.contact}</bdi></span></>}</td>
               <td><bdi>{s.purpose}</bdi>{s.note && <><br /><span className="muted"><bdi>{s.note}</bdi></span></>}</td>
-              <td>{s.method}{s.outside ? <><br /><span className="badge">Made outside ScanVault</span></> : null}{s.documentId !== null ? <><br /><span className="muted">Letter attached</span></> : null}</td>
+              <td>{s.method}{s.outside ? <><br /><span className="muted">Made outside ScanVault</span></> : null}{s.documentId !== null ? <><br /><span className="muted">Letter attached</span></> : null}</td>
               <td><bdi>{itemsLine(s)}</bdi></td>
-              <td>{s.profile ?? '—'}{s.options.length > 0 && <ul className="plain-list">{s.options.map((o) => <li key={o}>{optionWords(o)}</li>)}</ul>}</td>
-              <td>{s.pseudonym ? <code>{s.pseudonym}</code> : '—'}</td>
-              <td>{s.packageSha256 ? <code className="hash">{s.packageSha256}</code> : '—'}</td>
+              <td className="share-protection">
+                {s.profile ?? '—'}
+                {s.options.length > 0 && <ul className="plain-list">{s.options.map((o) => <li key={o}>{optionWords(o)}</li>)}</ul>}
+                {s.pseudonym && <p>Made-up name: <code>{s.pseudonym}</code></p>}
+                {s.packageSha256 && <p>Package: <code className="hash">{s.packageSha256}</code></p>}
+              </td>
             </tr>
           ))}
         </tbody>

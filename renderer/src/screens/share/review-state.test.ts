@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HeldBackItem } from '../../../../shared/share/share-domain';
-import { decisionFor, mergeDecision, releaseNeedsConfirm, reviewCounts } from './review-state';
+import { decisionFor, mergeDecision, releaseWarning, reviewCounts } from './review-state';
 
 const item = (instanceId: number, series: string, reason: HeldBackItem['reason'] = 'text-found', regions = 1): HeldBackItem => ({
   instanceId, sopInstanceUid: `1.${instanceId}`, seriesInstanceUid: series, modality: 'US', reason, explanation: 'x',
@@ -25,11 +25,12 @@ describe('burned-in review bookkeeping', () => {
     expect(reviewCounts({ heldBack, decisions })).toEqual({ undecided: 0, excluded: 3, masked: 0, released: 0 });
   });
 
-  it('asks again before releasing a picture with text found or flagged, not one only likely by its kind', () => {
-    expect(releaseNeedsConfirm(item(1, 'S', 'text-found'))).toBe(true);
-    expect(releaseNeedsConfirm(item(1, 'S', 'burned-in-flagged', 0))).toBe(true);
-    expect(releaseNeedsConfirm(item(1, 'S', 'burned-in-likely', 0))).toBe(false);
-    expect(releaseNeedsConfirm(item(1, 'S', 'burned-in-likely', 0), false)).toBe(true);
+  it('says in the release confirmation why the item was held back', () => {
+    expect(releaseWarning(item(1, 'S', 'text-found'), true)).toMatch(/^Text was found/);
+    expect(releaseWarning(item(1, 'S', 'burned-in-flagged', 0), true)).toMatch(/^The file says/);
+    expect(releaseWarning(item(1, 'S', 'burned-in-likely', 0), true)).toMatch(/^No text was found/);
+    expect(releaseWarning(item(1, 'S', 'burned-in-likely', 0), false)).toMatch(/could not look inside/);
+    expect(releaseWarning(item(1, 'S', 'report', 0), true)).toMatch(/report’s text/);
   });
 });
 

@@ -38,12 +38,17 @@ export function reviewCounts(draft: Pick<ShareDraft, 'heldBack' | 'decisions'>):
 }
 
 /**
- * Releasing a picture as it is needs a second "yes" when text was seen or flagged in it, or when
- * no screening looked inside the pictures (then nobody knows what it shows); not for a picture
- * held back only for its kind after screening found no text.
+ * Releasing a held-back item as it is always takes a second "yes": it was held back because it may
+ * show the patient's name, and a header rule, the screener or a report's kind said so. The dialog
+ * says why, in the words of its reason.
  */
-export function releaseNeedsConfirm(item: HeldBackItem, screeningAvailable = true): boolean {
-  return item.reason !== 'burned-in-likely' || item.textRegions.length > 0 || !screeningAvailable;
+export function releaseWarning(item: HeldBackItem, screeningAvailable: boolean): string {
+  if (item.reason === 'report') return 'The report’s text leaves the computer exactly as it is, including any names or numbers in it.';
+  const why = item.textRegions.length > 0 || item.reason === 'text-found' ? 'Text was found in this picture.'
+    : item.reason === 'burned-in-flagged' ? 'The file says this picture has text printed into it.'
+      : screeningAvailable ? 'No text was found in this picture, but this kind of picture often has text printed into it.'
+        : 'This kind of picture often has text printed into it, and this version of ScanVault could not look inside the picture.';
+  return `${why} If it shows your name, ID or birth date, the doctor will see it. Include it only if you have looked and it shows nothing about you.`;
 }
 
 const REASON_WORDS: Record<HeldBackItem['reason'], string> = {
