@@ -9,7 +9,7 @@ import {
   DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_BIG_ENDIAN, isNativeTransferSyntax,
 } from '../../dicom/transfer-syntax';
 import { MEDIA_STORAGE_DIRECTORY_SOP_CLASS } from '../../dicom/tags';
-import { readDicomTree, type DataElement } from './dataset-tree';
+import { readDicomTree, type DataElement, type DicomTree } from './dataset-tree';
 import { DeidError } from './deid-error';
 import { leakGuard } from './leak-guard';
 import { methodElements } from './method';
@@ -29,6 +29,8 @@ export interface DeidentifiedFile {
   transferSyntaxUid: string;
   /** Encoding changes made on the way (listed in the share's manifest), e.g. "implicit VR little endian to explicit VR little endian". */
   conversions: string[];
+  /** `bytes` as re-read for the checks, for callers that need its values (one parse fewer). */
+  tree: DicomTree;
 }
 
 const CONVERSIONS: Record<string, string> = {
@@ -84,5 +86,5 @@ export function deidentifyFile(original: Uint8Array, ctx: DeidContext): Deidenti
   leakGuard(bytes, ctx.terms, reread);
   postFlight(tree, reread, expected, { transferSyntaxUid });
   checkAgainstProfile(ctx.profile, tree.dataset, reread.dataset, '', ctx.keys);
-  return { bytes, sopInstanceUid: textOf(dataset, 0x00080018), transferSyntaxUid, conversions };
+  return { bytes, sopInstanceUid: textOf(dataset, 0x00080018), transferSyntaxUid, conversions, tree: reread };
 }

@@ -10,6 +10,7 @@ import { tagText } from '../../dicom/dictionary';
 import { DeidError } from './deid-error';
 import { findTerm, ownKindOf, ownOnly, type Term, type TermKind } from './identifiers';
 import { flatten, readDicomTree, type DataElement, type DicomTree } from './dataset-tree';
+import { findRawForm, rawForms, type RawForm } from './raw-forms';
 
 const KIND_WORDS: Record<TermKind, string> = {
   name: 'name', id: 'ID', 'birth-date': 'birth date', accession: 'accession number', address: 'address', phone: 'phone number', institution: 'hospital or clinic',
@@ -61,27 +62,6 @@ function scanElements(elements: readonly DataElement[], terms: Searched, prefix:
   return null;
 }
 
-/** ASCII forms of the terms looked for everywhere, lower case, as raw bytes could hold them (with or without spaces). */
-function rawForms(terms: readonly Term[]): { form: Buffer; kind: TermKind }[] {
-  const forms: { form: Buffer; kind: TermKind }[] = [];
-  for (const term of terms) {
-    if (ownOnly(term) || !/^[\x20-\x7e]+$/.test(term.text)) continue;
-    forms.push({ form: Buffer.from(term.text.toLowerCase(), 'latin1'), kind: term.kind });
-    if (term.text.includes(' ')) forms.push({ form: Buffer.from(term.text.replace(/ /g, '').toLowerCase(), 'latin1'), kind: term.kind });
-  }
-  return forms;
-}
-
-/** ASCII lower case of every byte (a typed-array pass: far faster than lower-casing a latin1 string). */
-function asciiLower(bytes: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(bytes.length);
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] ?? 0;
-    out[i] = b >= 0x41 && b <= 0x5a ? b | 0x20 : b;
-  }
-  return out;
-}
-
 interface Span { path: string; vr: string; start: number; end: number }
 
 /** Where each element's value sits in the output bytes, for a plain "where" and to skip ScanVault's own. */
@@ -95,22 +75,20 @@ function valueSpans(bytes: Uint8Array, tree: DicomTree): Span[] {
   return spans;
 }
 
-const isWordByte = (byte: number | undefined) => byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7a));
 const ownPath = (path: string) => OWN_WRITTEN.has(Number.parseInt(path.slice(1, 5) + path.slice(6, 10), 16));
 
 /** `tree` is `bytes` as re-read (readDicomTree); pass it when already parsed. */
 export function leakGuard(bytes: Uint8Array, terms: readonly Term[], tree: DicomTree = readDicomTree(bytes)): void {
   const hit = scanElements([...tree.meta, ...tree.dataset], searcher(terms), '', parseCharacterSet(null));
   if (hit !== null) throw new DeidError('LEAK_GUARD', `Stopped: ${hit}`);
-  const lower = asciiLower(bytes);
   let spans: Span[] | null = null; // worked out only when a form is found
   const spanAt = (at: number) => (spans ??= valueSpans(bytes, tree)).find((s) => at >= s.start && at < s.end && !s.path.includes('[')) ?? spans.find((s) => at >= s.start && at < s.end);
-  for (const { form, kind } of rawForms(terms)) {
-    for (let at = lower.indexOf(form); at >= 0; at = lower.indexOf(form, at + 1)) {
-      if (isWordByte(lower[at - 1]) || isWordByte(lower[at + form.length])) continue;
-      const span = spanAt(at);
-      if (span !== undefined && (ownPath(span.path) || (span.vr === 'CS' && kind === 'name'))) continue;
-      throw new DeidError('LEAK_GUARD', `Stopped: the file's raw data at ${span?.path ?? `byte ${at}`} holds the patient's ${KIND_WORDS[kind]}`);
-    }
+  const ignored = ({ kind }: RawForm, at: number) => {
+    const span = spanAt(at);
+    return span !== undefined && (ownPath(span.path) || (span.vr === 'CS' && kind === 'name'));
+  };
+  const found = findRawForm(bytes, rawForms(terms), ignored);
+  if (found !== null) {
+    throw new DeidError('LEAK_GUARD', `Stopped: the file's raw data at ${spanAt(found.at)?.path ?? `byte ${found.at}`} holds the patient's ${KIND_WORDS[found.form.kind]}`);
   }
 }

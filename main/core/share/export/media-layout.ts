@@ -4,7 +4,7 @@
  * order the DICOMDIR lists them: DICOM/P0000001/S0000001/SE000001/IM000001.
  */
 import { readDicomTree } from '../deid';
-import type { DataElement } from '../deid/dataset-tree';
+import type { DataElement, DicomTree } from '../deid/dataset-tree';
 
 /** The header values one file contributes to its DICOMDIR records, as raw (padded) value bytes. */
 export interface RecordKeys {
@@ -34,8 +34,8 @@ const bytesOf = (elements: readonly DataElement[], tag: number): Uint8Array | nu
 };
 const textOf = (elements: readonly DataElement[], tag: number): string => Buffer.from(find(elements, tag)?.value ?? new Uint8Array(0)).toString('latin1').replace(/[\0 ]+$/, '').trim();
 
-export function recordKeysOf(file: Uint8Array): RecordKeys {
-  const tree = readDicomTree(file);
+/** `tree` is `file` as already parsed, when it is. */
+export function recordKeysOf(file: Uint8Array, tree: DicomTree = readDicomTree(file)): RecordKeys {
   const d = tree.dataset;
   return {
     charset: bytesOf(d, 0x00080005),

@@ -14,7 +14,7 @@ import { currentAnchor } from '../../verify/anchor';
 import { appendEvent } from '../../vault/event-log';
 import type { OpenVault } from '../../vault/vault';
 import type { MaskPixels } from '../burned-in/types';
-import { DeidError, deidentifyFile, type DeidContext } from '../deid';
+import { DeidError, deidentifyFile, type DeidContext, type DicomTree } from '../deid';
 import { leakGuard } from '../deid/leak-guard';
 import { findTerm } from '../deid/identifiers';
 import { draftContext, leavingFiles, type Draft } from '../draft';
@@ -52,7 +52,7 @@ function stopped(error: DeidError, index: number, total: number, instanceId: num
   return new CoreError(code, `${error.message} (file ${index + 1} of ${total}, picture ${instanceId}).${next}`);
 }
 
-interface Built { bytes: Uint8Array; conversions: string[]; masked: MaskRect[] | null }
+interface Built { bytes: Uint8Array; conversions: string[]; masked: MaskRect[] | null; tree?: DicomTree }
 
 /** The accounting lists only what left: a study or series whose every picture was held back was not disclosed. */
 function sharedItems(draft: Draft, going: readonly { studyUid: string; seriesUid: string }[]): Draft['items'] {
@@ -66,10 +66,10 @@ function buildFile(original: Uint8Array, draft: Draft, instanceId: number, ctx: 
     if (maskPixels === undefined) throw new CoreError('BAD_REQUEST', 'Covering text in pictures is not available in this version. Leave those pictures out instead.');
     const masked = maskPixels(original, decision.masks);
     const out = deidentifyFile(masked.bytes, { ...ctx, pixelsCleaned: true });
-    return { bytes: out.bytes, conversions: [...masked.conversions, ...out.conversions], masked: decision.masks };
+    return { bytes: out.bytes, conversions: [...masked.conversions, ...out.conversions], masked: decision.masks, tree: out.tree };
   }
   const out = deidentifyFile(original, ctx);
-  return { bytes: out.bytes, conversions: out.conversions, masked: null };
+  return { bytes: out.bytes, conversions: out.conversions, masked: null, tree: out.tree };
 }
 
 export async function runExport(vault: OpenVault, draft: Draft, input: StartExportRequest, deps: ExportDeps, signal: AbortSignal, progress: ProgressSink): Promise<ExportReport> {
@@ -110,7 +110,7 @@ export async function runExport(vault: OpenVault, draft: Draft, input: StartExpo
         heldBack.push({ sopInstanceUid: file.sopInstanceUid, reason: UNREADABLE_REASON }); // damaged or not an image file: it stays
         continue;
       }
-      const keys = recordKeysOf(built.bytes);
+      const keys = recordKeysOf(built.bytes, built.tree);
       const fileId = layout.place(keys);
       const rel = fileId.join('/');
       await writes.push(() => sink.add(rel, built.bytes));
