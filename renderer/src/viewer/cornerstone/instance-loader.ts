@@ -17,6 +17,7 @@ import { recordTiming } from './timings';
 import { asPart10 } from './part10';
 import { modalityLutFrom, type ModalityLut } from './modality-lut';
 import { colourWindow } from './colour-depth';
+import { readSegmentedPalette } from './segmented-palette-data';
 
 /** An error a viewer can show as it is: plain words and what to do, no names or UIDs. */
 export class ViewerLoadError extends Error {
@@ -76,6 +77,7 @@ async function decodeFrame(imageId: string, dataSet: DataSet, frameIndex: number
     bitsStored: dataSet.uint16('x00280101') ?? dataSet.uint16('x00280100') ?? 0,
     pixelRepresentation: dataSet.uint16('x00280103') ?? 0,
     modalityLut: readModalityLut(dataSet),
+    segmentedPalette: readSegmentedPalette(dataSet),
     ...(pixelElement === undefined ? {} : { pixelElement: (dataSet.byteArray as Uint8Array).subarray(pixelElement.dataOffset, pixelElement.dataOffset + pixelElement.length) }),
   });
   setPixelPatch(imageId, fix.patch);
