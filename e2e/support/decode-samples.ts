@@ -32,7 +32,6 @@ export const KNOWN_WRONG: Record<string, string> = {};
 
 /** Files the viewer refuses with its plain "could not be decoded" error, and why. */
 export const UNVIEWABLE: Record<string, string> = {
-  'transfer-syntax/misc-pydicom/SC_rgb_rle_32bit.dcm': '32 bits per colour sample: the loader\'s RLE decoder and renderer stop at 16',
   'malformed/meta_missing_tsyntax.dcm': 'a malformed test file: no image size and two bytes of pixel data',
   'private-tags-sequences/nested_priv_SQ.dcm': 'a test file of nested private sequences: no image size and two bytes of pixel data',
 };

@@ -163,8 +163,8 @@ export async function fixFrame(f: FrameInput): Promise<FrameFix> {
       patch: { bitsAllocated: 16, bitsStored: bits, highBit: bits - 1, pixelRepresentation: 0, modalityLutApplied: true },
     };
   }
-  if (f.transferSyntax === RLE && f.samplesPerPixel === 3 && f.bitsAllocated === 16) {
-    const native = decodeRleColour(f.pixelData, f.rows * f.columns, 3, 2);
+  if (f.transferSyntax === RLE && f.samplesPerPixel === 3 && (f.bitsAllocated === 16 || f.bitsAllocated === 32)) {
+    const native = decodeRleColour(f.pixelData, f.rows * f.columns, 3, f.bitsAllocated / 8);
     if (native !== null) return { transferSyntax: EXPLICIT_LE, pixelData: native, patch: { planarConfiguration: 0 } };
   }
   if (JPEG_DCT.has(f.transferSyntax) && f.samplesPerPixel === 3) {
