@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import { SAMPLES_DIR, samplesPresent } from '../main/test-support/sample-corpus';
 import { optionalToolPresent } from '../main/test-support/optional-tools';
 import { useDecodePage } from './support/decode-server';
-import { KNOWN_WRONG, LOSSY, samples, UNVIEWABLE } from './support/decode-samples';
+import { KNOWN_WRONG, LOSSY, samples, UNVIEWABLE, UNVIEWABLE_SAYS } from './support/decode-samples';
 import { NO_INDEPENDENT_DECODER, referencePixels, type Reference } from './support/reference-pixels';
 
 const toolsPresent = samplesPresent && optionalToolPresent('dcmdump', 'viewer decoding correctness') && optionalToolPresent('gdcminfo', 'viewer decoding correctness');
@@ -122,7 +122,11 @@ test.describe('viewer decoding correctness', () => {
     for (const o of outcomes) {
       const where = `${o.rel} frame ${o.frame + 1}`;
       let verdict: string;
-      if (o.status === 'viewer-error') verdict = UNVIEWABLE[o.rel] !== undefined ? 'unviewable (stated)' : 'UNEXPECTED ERROR';
+      if (o.status === 'viewer-error') {
+        const says = UNVIEWABLE_SAYS[o.rel];
+        if (UNVIEWABLE[o.rel] === undefined) verdict = 'UNEXPECTED ERROR';
+        else verdict = says === undefined || says.test(o.detail ?? '') ? 'unviewable (stated)' : `UNEXPECTED: unviewable, but the viewer does not say ${String(says)}`;
+      }
       else if (o.status === 'no-reference') verdict = (NO_INDEPENDENT_DECODER[o.ts] ?? NO_REFERENCE[o.rel]) !== undefined ? 'no reference (stated)' : 'UNEXPECTED: no reference';
       else {
         const within = (o.maxDiff ?? Infinity) <= (o.tolerance ?? 0);

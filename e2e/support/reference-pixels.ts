@@ -138,11 +138,20 @@ export function toPlainFile(file: string, transferSyntax: string, plain: string)
   const tool = TOOLS[transferSyntax];
   if (tool === undefined) return { reason: `no independent decoder set up for ${transferSyntax}` };
   let used = tool;
-  let run = spawnSync(tool.cmd, tool.args(file, plain), { encoding: 'utf8' });
+  let input = file;
+  // dcmtk (3.6.7) ignores segmented palettes: GDCM expands them into plain tables first.
+  if (spawnSync('dcmdump', ['-q', '+P', '0028,1221', file], { encoding: 'utf8' }).stdout.trim() !== '') {
+    const plainLut = `${plain}.lut.dcm`;
+    const lut = spawnSync('gdcmconv', ['--decompress-lut', file, plainLut], { encoding: 'utf8' });
+    if (lut.status !== 0) return { reason: `GDCM could not expand its segmented palette: ${lut.stderr.trim().split('\n')[0] ?? ''}` };
+    input = plainLut;
+    used = { ...tool, decoder: `GDCM gdcmconv --decompress-lut + ${tool.decoder}` };
+  }
+  let run = spawnSync(used.cmd, used.args(input, plain), { encoding: 'utf8' });
   if (run.status !== 0 && tool !== GDCM) {
     // dcmtk refuses some valid files (e.g. RLE with a pixel representation it will not change): GDCM is the second opinion.
     used = GDCM;
-    run = spawnSync(GDCM.cmd, GDCM.args(file, plain), { encoding: 'utf8' });
+    run = spawnSync(GDCM.cmd, GDCM.args(input, plain), { encoding: 'utf8' });
   }
   if (run.status !== 0) return { reason: `${used.decoder} could not decode it: ${run.stderr.trim().split('\n')[0] ?? ''}` };
   return { decoder: used.decoder };

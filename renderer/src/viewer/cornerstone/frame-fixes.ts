@@ -7,9 +7,11 @@
 import { applyModalityLut, storedValues, type ModalityLut } from './modality-lut';
 import { decodeRleColour } from './rle-colour';
 import { withoutColourTransform } from './jpeg-colour-transform';
+import { paletteToRgb, type Palette } from './segmented-palette';
 
 export interface PixelPatch {
   photometricInterpretation?: string;
+  samplesPerPixel?: number;
   planarConfiguration?: number;
   bitsAllocated?: number;
   bitsStored?: number;
@@ -36,6 +38,8 @@ export interface FrameInput {
   pixelRepresentation?: number;
   /** The file's Modality LUT Sequence, when it has one instead of a rescale. */
   modalityLut?: ModalityLut | null;
+  /** A segmented palette, expanded (segmented-palette.ts): the loader reads only plain tables. */
+  segmentedPalette?: Palette | null;
 }
 
 export interface FrameFix {
@@ -143,6 +147,13 @@ export async function fixFrame(f: FrameInput): Promise<FrameFix> {
   if (NATIVE.has(f.transferSyntax) && f.photometric === 'YBR_FULL_422' && f.bitsAllocated === 8 && f.samplesPerPixel === 3) {
     return { ...keep, pixelData: expandYbr422(f.pixelData, f.rows, f.columns), patch: { photometricInterpretation: 'YBR_FULL', planarConfiguration: 0 } };
   }
+  if (f.segmentedPalette && NATIVE.has(f.transferSyntax) && f.transferSyntax !== EXPLICIT_BE && f.samplesPerPixel === 1 && (f.bitsAllocated === 8 || f.bitsAllocated === 16)) {
+    return {
+      transferSyntax: EXPLICIT_LE,
+      pixelData: paletteToRgb(f.pixelData, f.bitsAllocated, f.rows * f.columns, f.segmentedPalette),
+      patch: { photometricInterpretation: 'RGB', samplesPerPixel: 3, planarConfiguration: 0, bitsAllocated: 8, bitsStored: 8, highBit: 7, pixelRepresentation: 0 },
+    };
+  }
   if (f.modalityLut && NATIVE.has(f.transferSyntax) && f.transferSyntax !== EXPLICIT_BE && f.samplesPerPixel === 1 && (f.bitsAllocated === 8 || f.bitsAllocated === 16)) {
     const values = storedValues(f.pixelData, f.bitsAllocated, f.bitsStored ?? f.bitsAllocated, f.pixelRepresentation === 1);
     const bits = f.modalityLut.bits;
@@ -152,8 +163,8 @@ export async function fixFrame(f: FrameInput): Promise<FrameFix> {
       patch: { bitsAllocated: 16, bitsStored: bits, highBit: bits - 1, pixelRepresentation: 0, modalityLutApplied: true },
     };
   }
-  if (f.transferSyntax === RLE && f.samplesPerPixel === 3 && f.bitsAllocated === 16) {
-    const native = decodeRleColour(f.pixelData, f.rows * f.columns, 3, 2);
+  if (f.transferSyntax === RLE && f.samplesPerPixel === 3 && (f.bitsAllocated === 16 || f.bitsAllocated === 32)) {
+    const native = decodeRleColour(f.pixelData, f.rows * f.columns, 3, f.bitsAllocated / 8);
     if (native !== null) return { transferSyntax: EXPLICIT_LE, pixelData: native, patch: { planarConfiguration: 0 } };
   }
   if (JPEG_DCT.has(f.transferSyntax) && f.samplesPerPixel === 3) {

@@ -18,6 +18,7 @@ import { recordTiming } from './timings';
 import { asPart10 } from './part10';
 import { modalityLutFrom, type ModalityLut } from './modality-lut';
 import { colourWindow } from './colour-depth';
+import { readSegmentedPalette } from './segmented-palette-data';
 
 /** An error a viewer can show as it is: plain words and what to do, no names or UIDs. */
 export class ViewerLoadError extends Error {
@@ -28,6 +29,10 @@ export class ViewerLoadError extends Error {
 }
 
 const NOT_OURS = 'This image cannot be shown here. Close the study and open it again.';
+/** A file with no image size (some test and incomplete files) has no picture; decoding it would only fail vaguely. */
+export const NO_PICTURE = 'This file holds no picture to show: it has no image size and almost no image data, so it is probably incomplete or a test file. The original file is kept unchanged; if you need this image, ask for a complete copy.';
+/** The loader's parser refused the file's layout (for example test files with a meta header but no transfer syntax). */
+export const UNPARSABLE = 'This file has no picture that can be shown: its layout is damaged or incomplete, so it could not be read as an image. The original file is kept unchanged; if you need this image, ask for a complete copy.';
 const UNREADABLE = 'This image could not be decoded: the file may be damaged or use a kind of compression the viewer cannot show. Run “Check vault”; the original file is kept unchanged.';
 
 /** Reads one instance's bytes; the dataset cache calls this once per file. */
@@ -57,6 +62,7 @@ function readModalityLut(dataSet: DataSet): ModalityLut | null {
 
 async function decodeFrame(imageId: string, dataSet: DataSet, frameIndex: number, options: Record<string, unknown>): Promise<Types.IImage> {
   const started = performance.now();
+  if (!((dataSet.uint16('x00280010') ?? 0) > 0 && (dataSet.uint16('x00280011') ?? 0) > 0)) throw new ViewerLoadError(NO_PICTURE, 'NO_PICTURE');
   let pixelData: Uint8Array;
   try {
     pixelData = wadouri.getPixelData(dataSet, frameIndex) as Uint8Array;
@@ -77,6 +83,7 @@ async function decodeFrame(imageId: string, dataSet: DataSet, frameIndex: number
     bitsStored: dataSet.uint16('x00280101') ?? dataSet.uint16('x00280100') ?? 0,
     pixelRepresentation: dataSet.uint16('x00280103') ?? 0,
     modalityLut: readModalityLut(dataSet),
+    segmentedPalette: readSegmentedPalette(dataSet),
     ...(pixelElement === undefined ? {} : { pixelElement: (dataSet.byteArray as Uint8Array).subarray(pixelElement.dataOffset, pixelElement.dataOffset + pixelElement.length) }),
   });
   setPixelPatch(imageId, fix.patch);
@@ -102,7 +109,8 @@ export function loadScanvaultImage(imageId: string, options: Record<string, unkn
   const loaded = wadouri.dataSetCacheManager.load(parsed.url, readInstance, imageId) as Promise<DataSet>;
   return {
     promise: loaded.then((dataSet) => decodeFrame(imageId, dataSet, parsed.frameIndex, options), (error: unknown) => {
-      throw error instanceof ViewerLoadError ? error : new ViewerLoadError(UNREADABLE, 'BLOB_CORRUPT');
+      // The bytes arrived (reading failures are ViewerLoadErrors), so the parser refused the file itself.
+      throw error instanceof ViewerLoadError ? error : new ViewerLoadError(UNPARSABLE, 'NO_PICTURE');
     }),
     // Cornerstone calls this when it drops the image: the file's parsed bytes go with its last frame.
     decache: () => {

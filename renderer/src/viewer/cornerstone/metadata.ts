@@ -6,12 +6,14 @@
  * - enhanced multi-frame images keep rescale and window in functional groups, which the provider's
  *   modality and VOI modules do not look into (an enhanced CT lost its -1024 intercept);
  * - frames frame-fixes.ts changed before decoding (pixel module overrides; a Modality LUT Sequence
- *   already applied).
+ *   already applied);
+ * - segmented palette colour files, which its pixel module throws on: they decode as 8-bit RGB.
  */
 import { wadouri } from '@cornerstonejs/dicom-image-loader';
 import type { DataSet } from 'dicom-parser';
 import type { PixelPatch } from './frame-fixes';
 import { parseImageId } from './image-ids';
+import { hasSegmentedPalette, segmentedPixelModule } from './segmented-palette-data';
 
 export const METADATA_PRIORITY = 10_000;
 
@@ -70,6 +72,10 @@ function voiLut(base: Module, imageId: string): Module {
 
 export function scanvaultMetadata(type: string, imageId: string): unknown {
   if (typeof imageId !== 'string' || parseImageId(imageId) === null) return undefined;
+  if (type === 'imagePixelModule') {
+    const ds = frameDataSet(imageId);
+    if (ds !== undefined && hasSegmentedPalette(ds)) return segmentedPixelModule(ds);
+  }
   const base = wadouri.metaData.metaDataProvider(type, imageId) as Module;
   if (type === 'modalityLutModule') return modalityLut(base, imageId);
   if (type === 'voiLutModule') return voiLut(base, imageId);
