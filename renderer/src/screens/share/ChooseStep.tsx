@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { CheckboxField } from '../../components/CheckboxField';
 import type { PersonSummary, StudySummary } from '../../../../shared/domain';
 import { formatDicomDate, formatPersonName, modalityLabel, plural } from '../../format';
 import { chosenSeries, toggleSeries, toggleStudy, type Chosen } from './wizard-state';
@@ -61,21 +62,11 @@ function StudyChoice({ study, chosen, onChange }: { study: StudySummary; chosen:
         <fieldset>
           <legend className="visually-hidden">Series of {label}</legend>
           {study.series.map((s) => (
-            <SeriesChoice key={s.id} label={seriesLabel(s)} checked={ticked.includes(s.id)} onChange={(on) => onChange(toggleSeries(chosen, study, s.id, on))} />
+            <CheckboxField key={s.id} label={seriesLabel(s)} checked={ticked.includes(s.id)} onChange={(on) => onChange(toggleSeries(chosen, study, s.id, on))} />
           ))}
         </fieldset>
         {study.attachments.length > 0 && <p className="hint">Reports filed with this study are handled in the step “How to share”.</p>}
       </details>
     </li>
-  );
-}
-
-function SeriesChoice({ label, checked, onChange }: { label: string; checked: boolean; onChange: (on: boolean) => void }) {
-  const id = useId();
-  return (
-    <div className="check">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      <label htmlFor={id}>{label}</label>
-    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { CheckboxField } from '../../components/CheckboxField';
 import { DEID_OPTION_NAMES, OPTION_TEXT, SECOND_OPINION_DEFAULTS, SECOND_OPINION_DEFAULTS_TEXT, type DeidOptionName } from '../../../../shared/share/options';
 import type { ShareRecord } from '../../../../shared/share/share-domain';
 import { formatDicomDate } from '../../format';
@@ -59,7 +60,7 @@ export function MethodStep({ method, onChange, earlier, recipientName, hasReport
           {method.identified ? 'Reports (written findings, PDF letters) are part of the originals.' : 'Written reports (structured reports and PDF letters) are left out of a de-identified copy: their text often names you, your doctors or the hospital, and ScanVault cannot reliably take that out of free text.'}
           {hasReports ? '' : ' The scans you chose have no reports filed with them.'}
         </p>
-        <Check label="Include the reports too" checked={method.includeReports} onChange={(on) => onChange({ ...method, includeReports: on })}
+        <CheckboxField label="Include the reports too" checked={method.includeReports} onChange={(on) => onChange({ ...method, includeReports: on })}
           hint={method.identified ? '' : 'Tick this only after reading them: whatever they say leaves with the copy as it is.'} />
       </fieldset>
 
@@ -83,19 +84,6 @@ function Radio({ name, checked, onChange, label, hint }: { name: string; checked
   return (
     <div className="check">
       <input id={id} type="radio" name={name} checked={checked} onChange={onChange} aria-describedby={hint ? `${id}-h` : undefined} />
-      <div>
-        <label htmlFor={id}>{label}</label>
-        {hint && <p className="hint" id={`${id}-h`}>{hint}</p>}
-      </div>
-    </div>
-  );
-}
-
-function Check({ label, checked, onChange, hint }: { label: string; checked: boolean; onChange: (on: boolean) => void; hint: string }) {
-  const id = useId();
-  return (
-    <div className="check">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-h` : undefined} />
       <div>
         <label htmlFor={id}>{label}</label>
         {hint && <p className="hint" id={`${id}-h`}>{hint}</p>}

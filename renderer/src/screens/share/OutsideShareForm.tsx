@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { CheckboxField } from '../../components/CheckboxField';
 import { IsoDate } from '../../../../shared/domain';
 import type { PersonSummary } from '../../../../shared/domain';
 import type { ShareRecord } from '../../../../shared/share/share-domain';
@@ -93,7 +94,7 @@ export function OutsideShareForm({ person, onRecorded }: Props) {
         <fieldset className="share-outside-studies">
           <legend>Scans in your vault it concerned (optional)</legend>
           {studies.map((s) => (
-            <StudyBox key={s.id} label={studyLabel(s)} checked={studyUids.includes(s.studyInstanceUid)}
+            <CheckboxField key={s.id} label={studyLabel(s)} checked={studyUids.includes(s.studyInstanceUid)}
               onChange={(on) => setStudyUids(on ? [...studyUids, s.studyInstanceUid] : studyUids.filter((u) => u !== s.studyInstanceUid))} />
           ))}
         </fieldset>
@@ -109,15 +110,5 @@ export function OutsideShareForm({ person, onRecorded }: Props) {
         <p className="success" role="status">{done}</p>
       </div>
     </form>
-  );
-}
-
-function StudyBox({ label, checked, onChange }: { label: string; checked: boolean; onChange: (on: boolean) => void }) {
-  const id = useId();
-  return (
-    <div className="check">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      <label htmlFor={id}>{label}</label>
-    </div>
   );
 }
