@@ -17,6 +17,26 @@ export interface HeldFiles {
   release: () => void;
 }
 
+/**
+ * Files read at once. Reading a whole series at once queues every fetch together, so the pictures
+ * that cine and scrolling need next wait behind the rest; a few at a time, in series order, keeps
+ * the check's reads in step with what is shown.
+ */
+const PARALLEL_READS = 4;
+
+async function settleInOrder<T, R>(items: readonly T[], load: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+  const results = new Array<PromiseSettledResult<R>>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      try { results[i] = { status: 'fulfilled', value: await load(items[i] as T) }; } catch (reason) { results[i] = { status: 'rejected', reason }; }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, items.length) }, lane));
+  return results;
+}
+
 /** Parses (or reuses) the files behind `imageIds`; rejects, holding nothing, if any cannot be read. */
 export async function holdParsedFiles(imageIds: readonly string[]): Promise<HeldFiles> {
   const urls = imageIds.map((id) => {
@@ -25,7 +45,7 @@ export async function holdParsedFiles(imageIds: readonly string[]): Promise<Held
     return { url: parsed.url, imageId: id };
   });
   const unique = [...new Map(urls.map((u) => [u.url, u])).values()];
-  const settled = await Promise.allSettled(unique.map((u) => wadouri.dataSetCacheManager.load(u.url, readInstance, u.imageId) as Promise<DataSet>));
+  const settled = await settleInOrder(unique, (u) => wadouri.dataSetCacheManager.load(u.url, readInstance, u.imageId) as Promise<DataSet>);
   const held = unique.filter((_, i) => settled[i]?.status === 'fulfilled').map((u) => u.url);
   let released = false;
   const release = (): void => {
