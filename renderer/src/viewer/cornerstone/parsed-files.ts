@@ -9,6 +9,7 @@ import { wadouri } from '@cornerstonejs/dicom-image-loader';
 import type { DataSet } from 'dicom-parser';
 import { parseImageId } from './image-ids';
 import { readInstance } from './instance-loader';
+import { settleInOrder } from './settle-in-order';
 
 export interface HeldFiles {
   /** The parsed file of each id, in the order given. */
@@ -24,19 +25,6 @@ export interface HeldFiles {
  */
 const PARALLEL_READS = 4;
 
-async function settleInOrder<T, R>(items: readonly T[], load: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
-  const results = new Array<PromiseSettledResult<R>>(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      try { results[i] = { status: 'fulfilled', value: await load(items[i] as T) }; } catch (reason) { results[i] = { status: 'rejected', reason }; }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, items.length) }, lane));
-  return results;
-}
-
 /** Parses (or reuses) the files behind `imageIds`; rejects, holding nothing, if any cannot be read. */
 export async function holdParsedFiles(imageIds: readonly string[]): Promise<HeldFiles> {
   const urls = imageIds.map((id) => {
@@ -45,7 +33,7 @@ export async function holdParsedFiles(imageIds: readonly string[]): Promise<Held
     return { url: parsed.url, imageId: id };
   });
   const unique = [...new Map(urls.map((u) => [u.url, u])).values()];
-  const settled = await settleInOrder(unique, (u) => wadouri.dataSetCacheManager.load(u.url, readInstance, u.imageId) as Promise<DataSet>);
+  const settled = await settleInOrder(unique, PARALLEL_READS, (u) => wadouri.dataSetCacheManager.load(u.url, readInstance, u.imageId) as Promise<DataSet>);
   const held = unique.filter((_, i) => settled[i]?.status === 'fulfilled').map((u) => u.url);
   let released = false;
   const release = (): void => {
