@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { RateWindow } from './cine';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Cine, RateWindow } from './cine';
 
 describe('RateWindow', () => {
   it('has no rate before two events', () => {
@@ -28,5 +28,60 @@ describe('RateWindow', () => {
     w.add(10);
     w.clear();
     expect(w.rate()).toBeNull();
+  });
+});
+
+/** A display whose frames the test advances by hand, with a clock it sets. */
+function fakeDisplay(): { frame: (at: number) => void; setNow: (at: number) => void } {
+  let callbacks: FrameRequestCallback[] = [];
+  let now = 0;
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => { callbacks.push(cb); return callbacks.length; });
+  vi.stubGlobal('cancelAnimationFrame', () => { callbacks = []; });
+  vi.spyOn(performance, 'now').mockImplementation(() => now);
+  return {
+    setNow: (at) => { now = at; },
+    frame: (at) => { now = at; const due = callbacks; callbacks = []; due.forEach((cb) => cb(at)); },
+  };
+}
+
+const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+describe('Cine', () => {
+  afterEach(() => { vi.unstubAllGlobals(); vi.restoreAllMocks(); });
+
+  it('asks for the next picture as soon as the last is on screen when it is due, not a frame later', async () => {
+    const display = fakeDisplay();
+    const finishers: (() => void)[] = [];
+    const cine = new Cine(() => new Promise<void>((resolve) => finishers.push(resolve)));
+    cine.setFps(30);
+    cine.play();
+    display.frame(40); // due: the first picture is asked for
+    expect(finishers).toHaveLength(1);
+    display.setNow(75); // drawn 35 ms later, in the viewer's own frame: the next one is due already
+    finishers[0]?.();
+    await settle();
+    expect(finishers).toHaveLength(2);
+    cine.pause();
+  });
+
+  it('never asks while a picture is still on its way, and keeps to the rate it was given', async () => {
+    const display = fakeDisplay();
+    const finishers: (() => void)[] = [];
+    const cine = new Cine(() => new Promise<void>((resolve) => finishers.push(resolve)));
+    cine.setFps(10);
+    cine.play();
+    display.frame(100);
+    display.frame(116);
+    display.frame(133);
+    expect(finishers).toHaveLength(1); // busy: nothing more asked for
+    display.setNow(140);
+    finishers[0]?.();
+    await settle();
+    expect(finishers).toHaveLength(1); // drawn, but the next is not due until about 192 ms
+    display.frame(150);
+    expect(finishers).toHaveLength(1);
+    display.frame(200);
+    expect(finishers).toHaveLength(2);
+    cine.pause();
   });
 });
