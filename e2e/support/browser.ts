@@ -40,10 +40,12 @@ function fail(message: string): never {
 /**
  * Flags for a closed network and a machine without a GPU. WebGL2 (the viewer) runs on SwiftShader.
  * Deliberately not @sparticuz/chromium's own list: it turns off web security, which the
- * browser-host tests (CSP, Origin checks) must see working.
+ * browser-host tests (CSP, Origin checks) must see working. The page is composited in software, as
+ * a browser without a usable GPU does on its own: unblocking the GPU for WebGL had also moved
+ * compositing onto SwiftShader, which took 130-140 % CPU in cine (bench:viewer 20-27 fps -> 38).
  */
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-quic', '--no-zygote',
-  '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+  '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--disable-gpu-compositing',
 ];

@@ -115,7 +115,11 @@ window.renderDisplay = async (instanceId, frames, frameIndex, voi) => {
     const high = toModality(image.maxPixelValue);
     const used = voi === 'half-range' ? { center: (low + high) / 2, width: Math.max(2, Math.round((high - low) / 2)) } : voi;
     if (used !== null) view.setWindow(used.width, used.center);
-    const rendered = new Promise<void>((resolve) => element.addEventListener(Enums.Events.IMAGE_RENDERED, () => resolve(), { once: true }));
+    // A render that never comes (an error inside Cornerstone's animation frame) fails this sample, not the run.
+    const rendered = new Promise<void>((resolve, reject) => {
+      const late = setTimeout(() => reject(new Error('the viewport did not draw within 20 s')), 20_000);
+      element.addEventListener(Enums.Events.IMAGE_RENDERED, () => { clearTimeout(late); resolve(); }, { once: true });
+    });
     viewport.render();
     await rendered;
     const canvas = element.querySelector('canvas');

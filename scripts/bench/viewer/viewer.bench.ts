@@ -17,6 +17,9 @@ const CINE_MS = 6000;
 
 const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? NaN; };
 
+const getRendererNote = (backend: string | null): string =>
+  backend === 'cpu' ? "Cornerstone's CPU path: this browser's WebGL is a software rasteriser" : "Cornerstone's WebGL path";
+
 test('bench:viewer', async ({ app, page }) => {
   test.setTimeout(600_000);
   const dir = path.join(path.dirname(app.vaultDir), 'BENCH_CT');
@@ -64,6 +67,20 @@ test('bench:viewer', async ({ app, page }) => {
       resolve({ t, fetch, timings: hook?.snapshot() ?? null });
     }, ms);
   }), CINE_MS);
+  // What cine was drawn with, and proof it drew a picture: a fast path that paints black is no path.
+  const vp1 = page.getByTestId('viewport-1');
+  const backend = await vp1.getAttribute('data-renderer');
+  const lit = await vp1.evaluate((el) => {
+    const canvas = el.querySelector('canvas');
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return 0;
+    const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if ((px[i] ?? 0) + (px[i + 1] ?? 0) + (px[i + 2] ?? 0) > 30) n += 1;
+    return n / (px.length / 4);
+  });
+  await vp1.screenshot({ path: test.info().outputPath('after-cine.png') });
+  expect(lit, 'the viewport shows a picture after cine').toBeGreaterThan(0.05);
   const steady = frames.t.filter((x) => x - (frames.t[0] ?? 0) > 1000);
   const intervals = steady.slice(1).map((x, i) => x - (steady[i] ?? x));
   const fps = intervals.length ? 1000 / (intervals.reduce((a, b) => a + b, 0) / intervals.length) : 0;
@@ -80,6 +97,7 @@ test('bench:viewer', async ({ app, page }) => {
     const xs = frames.timings?.[kind] ?? [];
     console.log(`${kind} per picture (ms, ${xs.length}, median ${r(median(xs))}): ${xs.map(r).join(' ')}`);
   }
+  console.log(`drawn with: ${backend ?? 'unknown'} (${getRendererNote(backend)}), ${Math.round(lit * 100)}% of the viewport lit after cine`);
   console.log(`first image: ${Math.round(median(opens))} ms`);
   console.log(`cine: ${Math.round(fps)} fps`);
 });

@@ -3,10 +3,11 @@
  * rotation, mirror and inversion, and reports what it shows. The React side holds one of these per
  * viewport cell and never touches Cornerstone itself.
  */
-import { Enums, metaData, utilities, type RenderingEngine, type StackViewport, type Types } from '@cornerstonejs/core';
+import { Enums, getRenderingCapabilities, imageLoader, metaData, utilities, type RenderingEngine, type StackViewport, type Types } from '@cornerstonejs/core';
 import { prefetchAhead } from './prefetch';
 import { rangeToWindow, windowRange, type WindowPreset } from './presets';
 import { recordTiming } from './timings';
+import { preferredStackBackend, stackBackendFor, type StackBackend } from './render-backend';
 
 export interface StackState {
   index: number;
@@ -49,13 +50,47 @@ export class StackView {
       defaultOptions: { background: [0, 0, 0] as Types.Point3 },
     });
     this.viewport = engine.getViewport<StackViewport>(viewportId);
+    this.useBackend(preferredStackBackend(getRenderingCapabilities()));
   }
 
   /** Shows these pictures, starting at `index`; resolves when the first one is on screen. */
   async show(imageIds: string[], index = 0): Promise<void> {
     this.imageIds = imageIds;
-    await this.viewport.setStack(imageIds, Math.max(0, Math.min(imageIds.length - 1, index)));
+    const start = Math.max(0, Math.min(imageIds.length - 1, index));
+    // The backend follows the series (render-backend.ts): the first picture is loaded to see what it
+    // needs, before it is drawn. setStack then finds it in the cache.
+    const first = imageIds[start];
+    // A picture that cannot be loaded is left to setStack, which reports it as it always has.
+    const image = first === undefined ? null : await imageLoader.loadAndCacheImage(first).catch(() => null);
+    if (first !== undefined && image !== null) {
+      const pixel = metaData.get('imagePixelModule', first) as { bitsAllocated?: number } | undefined;
+      this.useBackend(stackBackendFor(getRenderingCapabilities(), {
+        voiLutFunction: image.voiLUTFunction,
+        hasVoiLut: (image.voiLUT?.lut.length ?? 0) > 0,
+        color: image.color,
+        bitsAllocated: pixel?.bitsAllocated ?? null,
+      }));
+    }
+    await this.viewport.setStack(imageIds, start);
     this.viewport.render();
+  }
+
+  /** Where this viewport draws; also on the element (data-renderer) for tests and the benchmark. */
+  backend: StackBackend = 'webgl';
+
+  private useBackend(backend: StackBackend): void {
+    const useCpu = backend === 'cpu';
+    if (useCpu !== this.viewport.getUseCustomRenderingPipeline()) {
+      this.viewport.setUseCPURendering(useCpu);
+      // Cornerstone's engine asks each viewport which pipeline draws it, but StackViewport answers
+      // from the global CPU flag, not its own: a stack switched alone would be sent down the WebGL
+      // path and come out black. So the instance answers for itself.
+      (this.viewport as unknown as { getUseCustomRenderingPipeline: () => boolean }).getUseCustomRenderingPipeline = () => useCpu;
+      // Switching resets the WebGL camera to an empty one; the next stack must fit it again.
+      if (!useCpu) this.viewport.resetCamera();
+    }
+    this.backend = backend;
+    this.element.dataset.renderer = backend;
   }
 
   get count(): number {
