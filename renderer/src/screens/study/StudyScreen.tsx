@@ -4,7 +4,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDicomDate, formatPersonName } from '../../format';
 import { useApi } from '../../services';
 import { clearMeasurements, onMeasurementsChange, readMeasurements, type Measurement } from '../../viewer/cornerstone/measurements';
-import { checkSeriesVolume } from '../../viewer/cornerstone/mpr';
 import { CT_PRESETS, presetsFor } from '../../viewer/cornerstone/presets';
 import { ViewerSession } from '../../viewer/cornerstone/session';
 import { DetailsPanel } from './details/DetailsPanel';
@@ -14,8 +13,9 @@ import { commandFor, controlOwnsKey, type Command, type ToolId } from './keymap'
 import { MeasurementList } from './MeasurementList';
 import { MprPanel } from './MprPanel';
 import { SeriesStrip } from './SeriesStrip';
-import { mightBeVolume, seriesEntries } from './series-entries';
-import { Toolbar, type MprAvailability } from './Toolbar';
+import { seriesEntries } from './series-entries';
+import { Toolbar } from './Toolbar';
+import { useVolumeCheck } from './use-volume-check';
 import { cellCount, initialViewState, LAYOUTS, viewReducer } from './view-state';
 import type { CurrentImage, ViewportHandle, ViewportStatus } from './viewport-handle';
 import { ViewportCell } from './ViewportCell';
@@ -48,7 +48,6 @@ export function StudyScreen({ studyId, onClose, onShare, details = defaultDetail
   const [showDetails, setShowDetails] = useState(false);
   const [openDocument, setOpenDocument] = useState<OpenDocument | null>(null);
   const [mprSeries, setMprSeries] = useState<number | null>(null);
-  const [mprCheck, setMprCheck] = useState<Record<number, MprAvailability>>({});
   const [measurements, setMeasurements] = useState<Measurement[]>([]);
   const [statuses, setStatuses] = useState<ViewportStatus[]>([]);
   const handles = useRef<(ViewportHandle | null)[]>([]);
@@ -94,21 +93,8 @@ export function StudyScreen({ studyId, onClose, onShare, details = defaultDetail
     ? { instanceId: activeStatus.entry.instanceId, frame: activeStatus.entry.frame?.number ?? null }
     : firstObject && seriesEntries(activeSeries).length === 0 ? { instanceId: firstObject.id, frame: null } : null;
 
-  // Whether the active series is a volume: checked once its first picture is on screen.
-  const activeId = activeSeries?.id ?? null;
-  const activeShown = activeStatus.state !== null;
-  useEffect(() => {
-    if (!session || !activeSeries || !activeShown || mprCheck[activeSeries.id]) return;
-    const id = activeSeries.id;
-    if (!mightBeVolume(activeSeries)) {
-      setMprCheck((m) => ({ ...m, [id]: { state: 'no', reason: 'they are offered for CT and MR series of at least 3 slices.' } }));
-      return;
-    }
-    setMprCheck((m) => ({ ...m, [id]: { state: 'checking' } }));
-    checkSeriesVolume(seriesEntries(activeSeries).map((e) => e.imageId)).then((r) => {
-      setMprCheck((m) => ({ ...m, [id]: r.ok ? { state: 'yes' } : { state: 'no', reason: r.reason } }));
-    }, () => setMprCheck((m) => ({ ...m, [id]: { state: 'no', reason: 'the pictures could not be read to check.' } })));
-  }, [session, activeSeries, activeId, activeShown, mprCheck]);
+  // Whether the active series is a volume: checked once its first picture is on screen, never during cine.
+  const mprAvailable = useVolumeCheck(activeSeries, activeStatus.state !== null, activeStatus.playing);
 
   // Relayout (grid, side views, details panel) changes canvas sizes.
   useEffect(() => { requestAnimationFrame(() => session?.resize()); }, [session, layout.layout, mprSeries, showDetails]);
@@ -116,7 +102,6 @@ export function StudyScreen({ studyId, onClose, onShare, details = defaultDetail
   const close = useCallback(() => { clearMeasurements(); onClose(); }, [onClose]);
   const chooseTool = (t: ToolId): void => { setTool(t); session?.setTool(t); };
   const activeHandle = (): ViewportHandle | null => handles.current[layout.active] ?? null;
-  const mprAvailable: MprAvailability = activeSeries ? mprCheck[activeSeries.id] ?? { state: 'checking' } : { state: 'no', reason: 'no series is shown.' };
   const toggleMpr = (): void => {
     if (mprSeries !== null) setMprSeries(null);
     else if (activeSeries && mprAvailable.state === 'yes') setMprSeries(activeSeries.id);

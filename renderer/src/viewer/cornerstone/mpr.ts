@@ -5,7 +5,9 @@
  * whether the slices form a volume at all and, if not, why.
  */
 import { Enums, cache, metaData, setVolumesForViewports, volumeLoader, type RenderingEngine, type Types } from '@cornerstonejs/core';
+import { isSingleFrameId, readHeaderPlane } from './header-planes';
 import { holdParsedFiles } from './parsed-files';
+import { settleInOrder } from './settle-in-order';
 import { checkVolume, type SlicePlane, type VolumeCheck } from './volume-check';
 
 export type MprOrientation = 'axial' | 'sagittal' | 'coronal';
@@ -24,12 +26,29 @@ interface PlaneModule {
   imagePositionPatient?: number[] | null;
 }
 
+/** Header reads at once: a few, in series order, so they keep pace with what is being shown. */
+const HEADER_READS = 4;
+
 /**
- * Each picture's plane, from its header alone: the files are parsed (not decoded) and held while
- * the metadata is read, so a thumbnail or the cache dropping a decoded picture meanwhile cannot
- * take its header away.
+ * Each picture's plane. Single-frame files: from a range read of the header (header-planes.ts).
+ * Multi-frame files, and any header that does not fit the range: the whole file is parsed (not
+ * decoded) and held while the metadata is read, so a thumbnail or the cache dropping a decoded
+ * picture meanwhile cannot take its header away. Rejects if any file cannot be read, and with the
+ * signal's reason once `signal` is aborted.
  */
-export async function readPlanes(imageIds: readonly string[]): Promise<SlicePlane[]> {
+export async function readPlanes(imageIds: readonly string[], signal?: AbortSignal): Promise<SlicePlane[]> {
+  const fromHeaders = await settleInOrder(imageIds, HEADER_READS, (id) => (isSingleFrameId(id) ? readHeaderPlane(id) : Promise.resolve(null)), signal);
+  const failed = fromHeaders.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  const planes = fromHeaders.map((s) => (s as PromiseFulfilledResult<SlicePlane | null>).value);
+  const rest = imageIds.filter((_, i) => planes[i] === null);
+  if (rest.length === 0) return planes as SlicePlane[];
+  signal?.throwIfAborted();
+  const fromFiles = new Map((await readPlanesFromFiles(rest)).map((plane, i) => [rest[i] as string, plane]));
+  return imageIds.map((id, i) => planes[i] ?? (fromFiles.get(id) as SlicePlane));
+}
+
+async function readPlanesFromFiles(imageIds: readonly string[]): Promise<SlicePlane[]> {
   const held = await holdParsedFiles(imageIds);
   try {
     return imageIds.map((id) => {
@@ -46,8 +65,8 @@ export async function readPlanes(imageIds: readonly string[]): Promise<SlicePlan
   }
 }
 
-export async function checkSeriesVolume(imageIds: readonly string[]): Promise<VolumeCheck> {
-  return checkVolume(await readPlanes(imageIds));
+export async function checkSeriesVolume(imageIds: readonly string[], signal?: AbortSignal): Promise<VolumeCheck> {
+  return checkVolume(await readPlanes(imageIds, signal));
 }
 
 let volumeCount = 0;

@@ -25,6 +25,21 @@ describe('settleInOrder', () => {
     expect(results).toEqual([{ status: 'fulfilled', value: 'a' }, { status: 'rejected', reason: boom }, { status: 'fulfilled', value: 'c' }]);
   });
 
+  it('starts nothing more once its signal is aborted, and rejects the items it did not start', async () => {
+    const controller = new AbortController();
+    const started: number[] = [];
+    const results = await settleInOrder([1, 2, 3, 4, 5], 2, async (n) => {
+      started.push(n);
+      if (n === 2) controller.abort(new Error('left the study'));
+      await new Promise((r) => setTimeout(r, 1));
+      return n;
+    }, controller.signal);
+    expect(started).toEqual([1, 2]);
+    expect(results.slice(0, 2)).toEqual([{ status: 'fulfilled', value: 1 }, { status: 'fulfilled', value: 2 }]);
+    expect(results.slice(2).map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect((results[2] as PromiseRejectedResult).reason).toEqual(new Error('left the study'));
+  });
+
   it('answers an empty list with an empty list', async () => {
     expect(await settleInOrder([], 4, () => Promise.resolve(1))).toEqual([]);
   });
