@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, type KeyObject } from 'node:crypto';
 import { CryptoError, isCryptoError } from './crypto-error';
 import {
   BLOB_CHUNK_SIZE,
@@ -12,7 +12,7 @@ import {
 } from './blob-format';
 import { WRAP_NONCE_LENGTH, dangerousWrapKeyWithNonce, unwrapBlobKey } from './key-wrap';
 import type { WrapContext } from './key-wrap';
-import { KEY_LENGTH, dangerousAsKey, zeroizeKey } from './secret-keys';
+import { KEY_LENGTH, dangerousAsKey, keyObjectOf, zeroizeKey } from './secret-keys';
 import type { BlobKey, BlobWrappingKey } from './secret-keys';
 
 export interface BlobBinding {
@@ -26,17 +26,11 @@ export interface EncryptedChunk {
   readonly tag: Buffer;
 }
 
-/**
- * GCM takes a fresh nonce per chunk, so each chunk needs its own cipher object; what can be done once
- * per blob is the key set-up. Passing the raw Buffer made node:crypto validate and copy it again for
- * every 64 KiB chunk (about 30 us each, most of the cipher time for small files). The KeyObject
- * holds one native copy, like the copy each cipher context holds, freed when collected; our Buffer
- * is still zeroed on dispose, and a disposed object refuses further chunks.
+/*
+ * GCM takes a fresh nonce per chunk, so each chunk needs its own cipher object; what can be done
+ * once per blob is the key set-up (keyObjectOf, secret-keys.ts). A disposed encryptor or decryptor
+ * refuses further chunks.
  */
-function keyObjectOf(key: BlobKey): KeyObject {
-  return createSecretKey(key);
-}
-
 const DISPOSED = 'blob key already disposed';
 
 export function blobKeyWrapContext(binding: BlobBinding): WrapContext {
