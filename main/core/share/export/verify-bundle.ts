@@ -31,13 +31,17 @@ export async function hashFile(file: string): Promise<Seen> {
   try {
     const { size: expected } = await handle.stat();
     const hash = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(Math.min(Math.max(expected, 1), expected <= WHOLE_FILE ? WHOLE_FILE : HASH_PIECE));
+    // One byte more than the file holds: a read that comes back short is its end, so no second read to find it.
+    const buffer = Buffer.allocUnsafe(expected < WHOLE_FILE ? expected + 1 : HASH_PIECE);
     let size = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, size);
       if (bytesRead === 0) break;
       hash.update(buffer.subarray(0, bytesRead));
       size += bytesRead;
+      // Short before the size fstat gave (a file system that reads in pieces): read on. A file that
+      // grew fills the buffer and is read on too; stopping early could only fail the check, never pass it.
+      if (bytesRead < buffer.length && size >= expected) break;
     }
     return { size, sha256: hash.digest('hex') };
   } finally {
