@@ -11,7 +11,7 @@ import type { ProgressSink } from '../jobs/job-runner';
 import type { OpenVault } from '../vault/vault';
 import { ImageError } from './burned-in';
 import type { Screener, ScreenResult } from './burned-in/types';
-import { addIdentifiersFromFile, emptyIdentifiers, holdReason, readDicomTree, type DicomTree } from './deid';
+import { addIdentifiersFromTree, emptyIdentifiers, holdReason, readDicomTree, type DicomTree } from './deid';
 import type { Draft, DraftItem } from './draft';
 import { addKnownIdentifiers } from './known-identifiers';
 import { READ_AHEAD, readAhead } from './export/pipeline';
@@ -95,7 +95,7 @@ export async function prepareShare(vault: OpenVault, request: PrepareShareReques
       let tree: DicomTree;
       try {
         tree = readDicomTree(bytes);
-        addIdentifiersFromFile(draft.identifiers, bytes);
+        addIdentifiersFromTree(draft.identifiers, tree); // from the tree just read: each file is parsed once
       } catch {
         draft.leftOut.push({ instanceId: file.instanceId, sopInstanceUid: file.sopInstanceUid, reason: UNREADABLE });
         continue;
