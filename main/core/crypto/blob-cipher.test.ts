@@ -35,6 +35,18 @@ describe('BlobEncryptor / BlobDecryptor', () => {
     expect(Buffer.concat(plain).toString('hex')).toBe('01'.repeat(16) + '02'.repeat(16) + Buffer.from('end').toString('hex'));
   });
 
+  it('refuses chunks after dispose (the key is set up once per blob, not per chunk)', () => {
+    const { chunks, open, encryptor } = setup();
+    const decryptor = open();
+    const first = chunks[0]!;
+    expect(decryptor.decryptChunk(first.ciphertext, first.tag, false).equals(Buffer.alloc(16, 1))).toBe(true);
+    decryptor.dispose();
+    decryptor.seek(0);
+    expect(() => decryptor.decryptChunk(first.ciphertext, first.tag, false)).toThrow(/disposed/);
+    encryptor.dispose();
+    expect(() => encryptor.encryptChunk(Buffer.alloc(16), false)).toThrow();
+  });
+
   it('fails a chunk presented out of order or with the wrong final flag', () => {
     const { chunks, open } = setup();
     const [first, second] = chunks;

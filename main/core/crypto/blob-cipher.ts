@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, type KeyObject } from 'node:crypto';
 import { CryptoError, isCryptoError } from './crypto-error';
 import {
   BLOB_CHUNK_SIZE,
@@ -12,7 +12,7 @@ import {
 } from './blob-format';
 import { WRAP_NONCE_LENGTH, dangerousWrapKeyWithNonce, unwrapBlobKey } from './key-wrap';
 import type { WrapContext } from './key-wrap';
-import { KEY_LENGTH, dangerousAsKey, zeroizeKey } from './secret-keys';
+import { KEY_LENGTH, dangerousAsKey, keyObjectOf, zeroizeKey } from './secret-keys';
 import type { BlobKey, BlobWrappingKey } from './secret-keys';
 
 export interface BlobBinding {
@@ -25,6 +25,13 @@ export interface EncryptedChunk {
   readonly ciphertext: Buffer;
   readonly tag: Buffer;
 }
+
+/*
+ * GCM takes a fresh nonce per chunk, so each chunk needs its own cipher object; what can be done
+ * once per blob is the key set-up (keyObjectOf, secret-keys.ts). A disposed encryptor or decryptor
+ * refuses further chunks.
+ */
+const DISPOSED = 'blob key already disposed';
 
 export function blobKeyWrapContext(binding: BlobBinding): WrapContext {
   return {
@@ -49,6 +56,7 @@ export class BlobEncryptor {
   readonly header: Buffer;
   readonly chunkSize: number;
   private readonly blobKey: BlobKey;
+  private keyObject: KeyObject | null;
   private readonly noncePrefix: Buffer;
   private readonly nonce = Buffer.alloc(12);
   private index = 0;
@@ -56,6 +64,7 @@ export class BlobEncryptor {
 
   private constructor(blobKey: BlobKey, noncePrefix: Buffer, header: Buffer, chunkSize: number) {
     this.blobKey = blobKey;
+    this.keyObject = keyObjectOf(blobKey);
     this.noncePrefix = noncePrefix;
     this.header = header;
     this.chunkSize = chunkSize;
@@ -91,8 +100,9 @@ export class BlobEncryptor {
     if (isFinal ? plaintext.length >= this.chunkSize : plaintext.length !== this.chunkSize) {
       throw new RangeError('chunk has the wrong length');
     }
+    if (this.keyObject === null) throw new Error(DISPOSED);
     writeChunkNonce(this.nonce, this.noncePrefix, this.index, isFinal);
-    const cipher = createCipheriv('aes-256-gcm', this.blobKey, this.nonce, { authTagLength: BLOB_TAG_LENGTH });
+    const cipher = createCipheriv('aes-256-gcm', this.keyObject, this.nonce, { authTagLength: BLOB_TAG_LENGTH });
     cipher.setAAD(this.header);
     const ciphertext = cipher.update(plaintext);
     cipher.final();
@@ -104,6 +114,7 @@ export class BlobEncryptor {
   /** Zeroes the blob key; the encryptor is unusable afterwards. */
   dispose(): void {
     zeroizeKey(this.blobKey);
+    this.keyObject = null;
     this.finished = true;
   }
 }
@@ -117,6 +128,7 @@ export class BlobDecryptor {
   readonly chunkSize: number;
   private readonly header: Buffer;
   private readonly blobKey: BlobKey;
+  private keyObject: KeyObject | null;
   private readonly noncePrefix: Buffer;
   private readonly nonce = Buffer.alloc(12);
   private index = 0;
@@ -124,6 +136,7 @@ export class BlobDecryptor {
   private constructor(header: Buffer, blobKey: BlobKey, noncePrefix: Buffer, chunkSize: number) {
     this.header = header;
     this.blobKey = blobKey;
+    this.keyObject = keyObjectOf(blobKey);
     this.noncePrefix = noncePrefix;
     this.chunkSize = chunkSize;
   }
@@ -143,8 +156,9 @@ export class BlobDecryptor {
   }
 
   decryptChunk(ciphertext: Uint8Array, tag: Uint8Array, isFinal: boolean): Buffer {
+    if (this.keyObject === null) throw new CryptoError('AUTH_FAILED', DISPOSED);
     writeChunkNonce(this.nonce, this.noncePrefix, this.index, isFinal);
-    const decipher = createDecipheriv('aes-256-gcm', this.blobKey, this.nonce, { authTagLength: BLOB_TAG_LENGTH });
+    const decipher = createDecipheriv('aes-256-gcm', this.keyObject, this.nonce, { authTagLength: BLOB_TAG_LENGTH });
     decipher.setAAD(this.header);
     decipher.setAuthTag(tag);
     const plaintext = decipher.update(ciphertext);
@@ -169,5 +183,6 @@ export class BlobDecryptor {
 
   dispose(): void {
     zeroizeKey(this.blobKey);
+    this.keyObject = null;
   }
 }

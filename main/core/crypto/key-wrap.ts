@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { CryptoError } from './crypto-error';
-import { KEY_LENGTH, dangerousAsKey } from './secret-keys';
+import { KEY_LENGTH, dangerousAsKey, keyObjectOf } from './secret-keys';
 import type { BlobKey, BlobWrappingKey, MasterKey, PassphraseKek, RecoveryKek } from './secret-keys';
 
 /**
@@ -84,7 +84,8 @@ function sealKey(key: Buffer, kek: Buffer, context: WrapContext, nonce: Buffer):
   if (key.length !== KEY_LENGTH || kek.length !== KEY_LENGTH || nonce.length !== WRAP_NONCE_LENGTH) {
     throw new RangeError('wrap needs a 32-byte key, a 32-byte KEK and a 12-byte nonce');
   }
-  const cipher = createCipheriv('aes-256-gcm', kek, nonce, { authTagLength: WRAP_TAG_LENGTH });
+  // The KEK wraps or unwraps every blob's key: its key object is set up once (keyObjectOf).
+  const cipher = createCipheriv('aes-256-gcm', keyObjectOf(kek), nonce, { authTagLength: WRAP_TAG_LENGTH });
   cipher.setAAD(wrapAad(context));
   const body = cipher.update(key);
   cipher.final();
@@ -100,7 +101,7 @@ function openKey(wrapped: Buffer, kek: Buffer, context: WrapContext): Buffer {
   const nonce = wrapped.subarray(1, 1 + WRAP_NONCE_LENGTH);
   const body = wrapped.subarray(1 + WRAP_NONCE_LENGTH, 1 + WRAP_NONCE_LENGTH + KEY_LENGTH);
   const tag = wrapped.subarray(1 + WRAP_NONCE_LENGTH + KEY_LENGTH);
-  const decipher = createDecipheriv('aes-256-gcm', kek, nonce, { authTagLength: WRAP_TAG_LENGTH });
+  const decipher = createDecipheriv('aes-256-gcm', keyObjectOf(kek), nonce, { authTagLength: WRAP_TAG_LENGTH });
   decipher.setAAD(wrapAad(context));
   decipher.setAuthTag(tag);
   const key = decipher.update(body);

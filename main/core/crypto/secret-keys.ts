@@ -7,6 +7,8 @@
  * the renderer. Zero it (`zeroizeKey`) as soon as it is no longer needed.
  */
 
+import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
+
 export const KEY_LENGTH = 32;
 
 /** Random root key of a vault. Never log this. */
@@ -53,5 +55,25 @@ export function dangerousAsKey<K extends AnySecretKey>(bytes: Buffer, length = K
  * zeroing our copy shortens the window in which a memory dump reveals it.
  */
 export function zeroizeKey(key: AnySecretKey | Buffer): void {
+  keyObjects.delete(key);
   key.fill(0);
+}
+
+/**
+ * node:crypto validates and copies a raw key Buffer into a key object for every cipher or HMAC made
+ * with it (tens of us; a share made one per 64 KiB chunk and one per blob key unwrap). A KeyObject
+ * made once per key Buffer avoids that. It is forgotten by zeroizeKey (lock zeroes every key), and
+ * it is used only while the Buffer still holds the bytes it was made from (a digest is compared),
+ * so a key zeroed or changed any other way is never used in its old form. The KeyObject's native
+ * copy is freed when collected, like the copy each cipher context holds.
+ */
+const keyObjects = new WeakMap<Buffer, { keyObject: KeyObject; digest: Buffer }>();
+
+export function keyObjectOf(key: AnySecretKey | Buffer): KeyObject {
+  const digest = createHash('sha256').update(key).digest();
+  const known = keyObjects.get(key);
+  if (known !== undefined && known.digest.equals(digest)) return known.keyObject;
+  const made = { keyObject: createSecretKey(key), digest };
+  keyObjects.set(key, made);
+  return made.keyObject;
 }

@@ -12,17 +12,41 @@ export interface DictionaryEntry {
 
 const ALIASES: Record<string, string> = { xs: 'US', ox: 'OW' };
 
-export function tagText(tag: number): string {
-  const hex = (tag >>> 0).toString(16).toUpperCase().padStart(8, '0');
-  return `(${hex.slice(0, 4)},${hex.slice(4)})`;
+/**
+ * Both are asked for every element of every file a share reads and checks (a few hundred per
+ * file, three or four times each), always for the same few hundred tags: remembered, they no
+ * longer format a string and parse a dictionary entry each time. Tags are not patient data; the
+ * caches are cleared if a stream of odd (private) tags ever grows them past CACHE_LIMIT.
+ */
+const CACHE_LIMIT = 50_000;
+const texts = new Map<number, string>();
+const entries = new Map<number, Readonly<DictionaryEntry> | null>();
+
+function remember<V>(cache: Map<number, V>, tag: number, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(tag, value);
+  return value;
 }
 
-export function lookupTag(tag: number): DictionaryEntry | null {
-  if ((tag & 0xffff) === 0 && tag >>> 16 !== 0x0002) return { keyword: 'GroupLength', vr: 'UL' };
+export function tagText(tag: number): string {
+  const known = texts.get(tag);
+  if (known !== undefined) return known;
+  const hex = (tag >>> 0).toString(16).toUpperCase().padStart(8, '0');
+  return remember(texts, tag, `(${hex.slice(0, 4)},${hex.slice(4)})`);
+}
+
+export function lookupTag(tag: number): Readonly<DictionaryEntry> | null {
+  const known = entries.get(tag);
+  if (known !== undefined) return known;
+  return remember(entries, tag, readEntry(tag));
+}
+
+function readEntry(tag: number): Readonly<DictionaryEntry> | null {
+  if ((tag & 0xffff) === 0 && tag >>> 16 !== 0x0002) return Object.freeze({ keyword: 'GroupLength', vr: 'UL' });
   const entry = dcmjs.data.DicomMetaDictionary.dictionary[tagText(tag)];
   if (entry === undefined || entry.name === '') return null;
   const first = entry.vr.split(/\s+or\s+|\|/)[0]?.trim() ?? 'UN';
-  return { keyword: entry.name, vr: ALIASES[first] ?? first };
+  return Object.freeze({ keyword: entry.name, vr: ALIASES[first] ?? first });
 }
 
 /** 'SOPInstanceUID' -> 'SOP Instance UID', 'PatientName' -> 'Patient Name'. */

@@ -11,10 +11,10 @@ import type { ProgressSink } from '../jobs/job-runner';
 import type { OpenVault } from '../vault/vault';
 import { ImageError } from './burned-in';
 import type { Screener, ScreenResult } from './burned-in/types';
-import { addIdentifiersFromFile, emptyIdentifiers, holdReason, readDicomTree, type DicomTree } from './deid';
+import { addIdentifiersFromTree, emptyIdentifiers, holdReason, readDicomTree, type DicomTree } from './deid';
 import type { Draft, DraftItem } from './draft';
 import { addKnownIdentifiers } from './known-identifiers';
-import { readAhead } from './export/pipeline';
+import { READ_AHEAD, readAhead } from './export/pipeline';
 
 export interface PrepareDeps {
   screener?: (() => Screener) | undefined;
@@ -89,13 +89,13 @@ export async function prepareShare(vault: OpenVault, request: PrepareShareReques
   progress.set({ phase: 'working', filesTotal: files.length, filesDone: 0, bytesTotal: files.reduce((s, f) => s + f.size, 0), bytesDone: 0 });
   let bytesDone = 0;
   try {
-    for await (const [file, bytes, i] of readAhead(files, (f) => vault.blobs.readAll(f.blobId))) {
+    for await (const [file, bytes, i] of readAhead(files, (f) => vault.blobs.readAll(f.blobId), READ_AHEAD)) {
       if (signal.aborted) throw new CoreError('CANCELLED');
       if (bytes.length !== file.size) throw new CoreError('BLOB_CORRUPT');
       let tree: DicomTree;
       try {
         tree = readDicomTree(bytes);
-        addIdentifiersFromFile(draft.identifiers, bytes);
+        addIdentifiersFromTree(draft.identifiers, tree); // from the tree just read: each file is parsed once
       } catch {
         draft.leftOut.push({ instanceId: file.instanceId, sopInstanceUid: file.sopInstanceUid, reason: UNREADABLE });
         continue;

@@ -6,7 +6,7 @@
  */
 import { EXPLICIT_LE, makeSource, valueEnd, walkElements, type Encoding, type Source } from '../../dicom/element-walker';
 import type { DataElement } from '../deid/dataset-tree';
-import { writeElements } from '../deid/serialise';
+import { encodeElements } from '../deid/serialise';
 import { encodeAscii } from '../deid/values';
 import { ImageError } from './image-frames';
 
@@ -19,9 +19,7 @@ function metaStart(file: Uint8Array): number {
 }
 
 function encoded(element: DataElement): Buffer {
-  const out: Uint8Array[] = [];
-  writeElements([element], out);
-  return Buffer.concat(out);
+  return encodeElements([element]);
 }
 
 /** Preamble, DICM and the meta group with `transferSyntaxUid` (group length recomputed). */

@@ -4,7 +4,7 @@
  * originals; a recipient without it cannot link two shares, or a share to the hospital's copy
  * (an unkeyed hash of the old UID would let them).
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 
 /** 32 random bytes, stored encrypted in the vault. Never log this. */
 export type ShareSecret = Uint8Array & { readonly __brand: 'ShareSecret' };
@@ -14,7 +14,7 @@ export function asShareSecret(bytes: Uint8Array): ShareSecret {
   return bytes as ShareSecret;
 }
 
-function mac(secret: ShareSecret, purpose: string, input: string): Buffer {
+function mac(secret: KeyObject, purpose: string, input: string): Buffer {
   return createHmac('sha256', secret).update(`${purpose}\0${input}`, 'utf8').digest();
 }
 
@@ -31,7 +31,9 @@ export interface ShareKeys {
   readonly dateShiftDays: number;
 }
 
-export function shareKeys(secret: ShareSecret, pseudonymPrefix = 'SECOND-OPINION'): ShareKeys {
+export function shareKeys(shareSecret: ShareSecret, pseudonymPrefix = 'SECOND-OPINION'): ShareKeys {
+  // Set up once: with the raw bytes, node:crypto validated and copied the key again for every UID.
+  const secret = createSecretKey(shareSecret);
   const cache = new Map<string, string>();
   const pseudonymBytes = mac(secret, 'pseudonym', '');
   let suffix = '';

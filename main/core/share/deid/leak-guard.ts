@@ -77,6 +77,18 @@ function valueSpans(bytes: Uint8Array, tree: DicomTree): Span[] {
 
 const ownPath = (path: string) => OWN_WRITTEN.has(Number.parseInt(path.slice(1, 5) + path.slice(6, 10), 16));
 
+/** Raw forms by terms list: the same (readonly) list is searched for in every file of an export; weak, so they go with it. */
+const formsOfTerms = new WeakMap<readonly Term[], RawForm[]>();
+
+function formsFor(terms: readonly Term[]): RawForm[] {
+  let forms = formsOfTerms.get(terms);
+  if (forms === undefined) {
+    forms = rawForms(terms);
+    formsOfTerms.set(terms, forms);
+  }
+  return forms;
+}
+
 /** `tree` is `bytes` as re-read (readDicomTree); pass it when already parsed. */
 export function leakGuard(bytes: Uint8Array, terms: readonly Term[], tree: DicomTree = readDicomTree(bytes)): void {
   const hit = scanElements([...tree.meta, ...tree.dataset], searcher(terms), '', parseCharacterSet(null));
@@ -87,7 +99,7 @@ export function leakGuard(bytes: Uint8Array, terms: readonly Term[], tree: Dicom
     const span = spanAt(at);
     return span !== undefined && (ownPath(span.path) || (span.vr === 'CS' && kind === 'name'));
   };
-  const found = findRawForm(bytes, rawForms(terms), ignored);
+  const found = findRawForm(bytes, formsFor(terms), ignored);
   if (found !== null) {
     throw new DeidError('LEAK_GUARD', `Stopped: the file's raw data at ${spanAt(found.at)?.path ?? `byte ${found.at}`} holds the patient's ${KIND_WORDS[found.form.kind]}`);
   }

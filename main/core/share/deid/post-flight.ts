@@ -7,8 +7,9 @@ import { DeidError } from './deid-error';
 import { flatten, readDicomTree, type DicomTree, type FlatValue } from './dataset-tree';
 import type { Expected } from './transform';
 
+// Buffer.compare takes the views as they are: wrapping both in Buffers for every element showed in profiles.
 const same = (a: FlatValue, b: { value: Uint8Array; itemCount: number | null }) =>
-  a.itemCount === b.itemCount && Buffer.from(a.value).equals(Buffer.from(b.value));
+  a.itemCount === b.itemCount && a.value.length === b.value.length && Buffer.compare(a.value, b.value) === 0;
 
 /** The nearest planned change covering a path: its own, or a removed/added ancestor's. */
 function expectationFor(path: string, expected: ReadonlyMap<string, Expected>): Expected | undefined {

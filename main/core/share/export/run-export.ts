@@ -23,7 +23,7 @@ import { folderSink, zipSink, type BundleSink } from './bundle-sink';
 import { writeDicomdir } from './dicomdir-writer';
 import { DICOMDIR_FILE, MANIFEST_FILE, MANIFEST_FORMAT, PROFILE_NAME, README_FILE, SIGNATURE_FILE, serializeManifest, type ManifestFile } from './manifest';
 import { MediaLayout, recordKeysOf, type PlacedFile } from './media-layout';
-import { readAhead, WriteQueue } from './pipeline';
+import { READ_AHEAD, readAhead, WriteQueue } from './pipeline';
 import { buildReadme } from './readme';
 import { verifyBundle } from './verify-bundle';
 
@@ -98,7 +98,7 @@ export async function runExport(vault: OpenVault, draft: Draft, input: StartExpo
     const layout = new MediaLayout();
     let bytesDone = 0;
     const writes = new WriteQueue();
-    for await (const [file, original, i] of readAhead(going, (f) => vault.blobs.readAll(f.blobId))) {
+    for await (const [file, original, i] of readAhead(going, (f) => vault.blobs.readAll(f.blobId), READ_AHEAD)) {
       if (signal.aborted) throw new CoreError('CANCELLED', 'The share was cancelled. Nothing was saved.');
       if (original.length !== file.size) throw new CoreError('BLOB_CORRUPT');
       let built: Built;

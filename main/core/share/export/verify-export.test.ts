@@ -1,10 +1,10 @@
 /** verify-export notices every kind of tampering with a bundle, folder or zip, and a wrong fingerprint. */
 import { cpSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeShareVault, type ShareVault } from '../../../test-support/share/share-vault';
-import { verifyBundle } from './verify-bundle';
+import { hashFile, verifyBundle } from './verify-bundle';
 
 const IMAGE = 'DICOM/P0000001/S0000001/SE000001/IM000001';
 
@@ -87,6 +87,16 @@ describe('verify-export', () => {
     const report = await verifyBundle(tampered, fingerprint);
     expect(report.ok).toBe(false);
     expect(report.problems.map((p) => p.path)).toContain(IMAGE);
+  });
+
+  it('hashes files of any size as a whole-file SHA-256 would (one read up to 8 MiB, pieces above)', async () => {
+    for (const size of [0, 1, 65_537, 8 * 1024 * 1024 - 1, 8 * 1024 * 1024, 8 * 1024 * 1024 + 1, 9 * 1024 * 1024 + 3]) {
+      const file = path.join(v.root, `hash-${size}`);
+      const bytes = randomBytes(size);
+      writeFileSync(file, bytes);
+      expect(await hashFile(file)).toEqual({ size, sha256: createHash('sha256').update(bytes).digest('hex') });
+      rmSync(file);
+    }
   });
 
   it('says there is no share at a missing path', async () => {
