@@ -23,11 +23,11 @@ export function preferredStackBackend(capabilities: RenderingCapabilities): Stac
 /** What about a picture decides whether the CPU path can draw it right. */
 export interface PictureTraits {
   /** VOI LUT Function (0028,1056). */
-  voiLutFunction?: string | null;
+  voiLutFunction?: string | null | undefined;
   /** Whether the file carries a VOI LUT Sequence (0028,3010). */
-  hasVoiLut?: boolean;
-  color?: boolean;
-  bitsAllocated?: number | null;
+  hasVoiLut?: boolean | undefined;
+  color?: boolean | undefined;
+  bitsAllocated?: number | null | undefined;
 }
 
 /**
