@@ -44,17 +44,23 @@ function fakeDisplay(): { frame: (at: number) => void; setNow: (at: number) => v
   };
 }
 
+/** A playing cine at `fps` whose pictures finish drawing when the test calls their finisher. */
+function startCine(fps: number): { display: ReturnType<typeof fakeDisplay>; finishers: (() => void)[]; cine: Cine } {
+  const display = fakeDisplay();
+  const finishers: (() => void)[] = [];
+  const cine = new Cine(() => new Promise<void>((resolve) => finishers.push(resolve)));
+  cine.setFps(fps);
+  cine.play();
+  return { display, finishers, cine };
+}
+
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 describe('Cine', () => {
   afterEach(() => { vi.unstubAllGlobals(); vi.restoreAllMocks(); });
 
   it('asks for the next picture as soon as the last is on screen when it is due, not a frame later', async () => {
-    const display = fakeDisplay();
-    const finishers: (() => void)[] = [];
-    const cine = new Cine(() => new Promise<void>((resolve) => finishers.push(resolve)));
-    cine.setFps(30);
-    cine.play();
+    const { display, finishers, cine } = startCine(30);
     display.frame(40); // due: the first picture is asked for
     expect(finishers).toHaveLength(1);
     display.setNow(75); // drawn 35 ms later, in the viewer's own frame: the next one is due already
@@ -65,11 +71,7 @@ describe('Cine', () => {
   });
 
   it('never asks while a picture is still on its way, and keeps to the rate it was given', async () => {
-    const display = fakeDisplay();
-    const finishers: (() => void)[] = [];
-    const cine = new Cine(() => new Promise<void>((resolve) => finishers.push(resolve)));
-    cine.setFps(10);
-    cine.play();
+    const { display, finishers, cine } = startCine(10);
     display.frame(100);
     display.frame(116);
     display.frame(133);

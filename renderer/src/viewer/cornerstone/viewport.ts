@@ -39,6 +39,8 @@ interface CineModule { frameTime?: number | null; cineRate?: number | null }
 const asList = (v: number[] | number | null | undefined): number[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 export class StackView {
+  /** Where this viewport draws; also on the element (data-renderer) for tests and the benchmark. */
+  backend: StackBackend = 'webgl';
   private readonly viewport: StackViewport;
   private imageIds: string[] = [];
 
@@ -74,9 +76,6 @@ export class StackView {
     await this.viewport.setStack(imageIds, start);
     this.viewport.render();
   }
-
-  /** Where this viewport draws; also on the element (data-renderer) for tests and the benchmark. */
-  backend: StackBackend = 'webgl';
 
   private useBackend(backend: StackBackend): void {
     const useCpu = backend === 'cpu';
