@@ -36,6 +36,8 @@ test('a CT study: scroll, preset, length, privacy, cine, help, side views', asyn
   await expect(vp).toHaveAttribute('data-rendered-index', '0');
   await expect(corner(page)).toContainText('Image 1/3');
   await expect(corner(page)).toContainText('W 400 L 40'); // the file's own window
+  // A fitted picture reads 100 % whichever path draws it (the CPU path's raw scale read 109 %).
+  await expect(page.getByTestId('corner-text').filter({ hasText: 'Zoom' })).toContainText('Zoom 100%');
 
   // Stack navigation: wheel, keys, slider.
   const box = await vp.boundingBox();

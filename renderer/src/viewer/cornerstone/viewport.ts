@@ -7,6 +7,7 @@ import { Enums, getRenderingCapabilities, imageLoader, metaData, utilities, type
 import { prefetchAhead } from './prefetch';
 import { rangeToWindow, windowRange, type WindowPreset } from './presets';
 import { recordTiming } from './timings';
+import { cpuZoomReadout } from './fit-zoom';
 import { preferredStackBackend, stackBackendFor, type StackBackend } from './render-backend';
 
 export interface StackState {
@@ -112,7 +113,7 @@ export class StackView {
       imageId,
       windowWidth: win?.width ?? null,
       windowCenter: win?.center ?? null,
-      zoom: vp.getZoom(),
+      zoom: this.zoomReadout(),
       rotation: vp.getViewPresentation().rotation ?? 0,
       flipHorizontal: camera.flipHorizontal ?? false,
       flipVertical: camera.flipVertical ?? false,
@@ -120,6 +121,18 @@ export class StackView {
       sliceLocation: typeof plane?.sliceLocation === 'number' ? plane.sliceLocation : null,
       instanceNumber: typeof general?.instanceNumber === 'number' ? general.instanceNumber : null,
     };
+  }
+
+  /** Zoom against the fitted picture on both paths (fit-zoom.ts). */
+  private zoomReadout(): number {
+    const raw = this.viewport.getZoom();
+    const image = this.backend === 'cpu' ? this.viewport.getCornerstoneImage() : undefined;
+    if (image === undefined) return raw;
+    const { canvas } = this.viewport;
+    return cpuZoomReadout(raw, {
+      canvasWidth: canvas.width, canvasHeight: canvas.height, columns: image.columns, rows: image.rows,
+      rowSpacing: image.rowPixelSpacing ?? 0, columnSpacing: image.columnPixelSpacing ?? 0,
+    });
   }
 
   /** Calls `listener` after each render (new picture, window, zoom...). */
