@@ -57,7 +57,21 @@ function isSequence(header: ElementHeader, vr: string): boolean {
   return vr === 'SQ' || (header.length === UNDEFINED_LENGTH && (header.vr === null || header.vr === 'UN'));
 }
 
-function readItems(src: Source, header: ElementHeader, enc: Encoding, depth: number): DataElement[][] {
+/**
+ * Elements and items a file may hold before it is refused. Each costs about a hundred bytes here, so
+ * this caps one file's tree at a few hundred MB: far above real files (large RT structure sets and
+ * enhanced multi-frame headers hold a few hundred thousand), far below what a hostile file of tiny
+ * items could make the process allocate.
+ */
+export const MAX_TREE_NODES = 2_000_000;
+
+interface NodeBudget { left: number }
+
+function spend(budget: NodeBudget): void {
+  if (--budget.left < 0) throw new DeidError('UNSUPPORTED', 'The file holds too many details to be checked one by one, so it cannot be de-identified');
+}
+
+function readItems(src: Source, header: ElementHeader, enc: Encoding, depth: number, budget: NodeBudget): DataElement[][] {
   const inner = header.vr === 'UN' ? IMPLICIT_LE : enc;
   const end = header.length === UNDEFINED_LENGTH ? src.bytes.length : header.valueOffset + header.length;
   const items: DataElement[][] = [];
@@ -69,20 +83,22 @@ function readItems(src: Source, header: ElementHeader, enc: Encoding, depth: num
     if (tag === SEQUENCE_DELIMITER) break;
     if (tag !== ITEM) throw new DeidError('DAMAGED', 'A group of details in the file is damaged');
     const undefinedItem = length === UNDEFINED_LENGTH;
-    const read = readLevel(src, pos, undefinedItem ? end : pos + length, inner, undefinedItem, depth + 1);
+    spend(budget);
+    const read = readLevel(src, pos, undefinedItem ? end : pos + length, inner, undefinedItem, depth + 1, budget);
     items.push(read.elements);
     pos = undefinedItem ? read.position : pos + length;
   }
   return items;
 }
 
-function readLevel(src: Source, start: number, limit: number, enc: Encoding, insideItem: boolean, depth: number): { elements: DataElement[]; position: number } {
+function readLevel(src: Source, start: number, limit: number, enc: Encoding, insideItem: boolean, depth: number, budget: NodeBudget): { elements: DataElement[]; position: number } {
   if (depth > 64) throw new DeidError('DAMAGED', 'The file nests details too deeply to be read');
   const elements: DataElement[] = [];
   const result = walkElements(src, start, limit, enc, (header) => {
+    spend(budget);
     const vr = outputVr(header);
     if (isSequence(header, vr)) {
-      elements.push({ tag: header.tag, vr: 'SQ', value: new Uint8Array(0), encapsulated: false, items: readItems(src, header, enc, depth) });
+      elements.push({ tag: header.tag, vr: 'SQ', value: new Uint8Array(0), encapsulated: false, items: readItems(src, header, enc, depth, budget) });
       return 'continue';
     }
     const end = valueEnd(src, header, enc);
@@ -101,12 +117,13 @@ function metaStart(bytes: Uint8Array): number {
   return Buffer.from(bytes.subarray(0, 4)).toString('latin1') === 'DICM' ? 4 : 0;
 }
 
-export function readDicomTree(bytes: Uint8Array): DicomTree {
+export function readDicomTree(bytes: Uint8Array, maxNodes = MAX_TREE_NODES): DicomTree {
+  const budget: NodeBudget = { left: maxNodes };
   const detected = detectLayout(bytes);
   if (detected.kind !== 'layout') throw new DeidError('DAMAGED', 'The file is not a medical image file ScanVault can read');
   const { layout } = detected;
-  const meta = layout.hasFileMeta ? readLevel(makeSource(bytes), metaStart(bytes), layout.datasetOffset, EXPLICIT_LE, false, 0).elements : [];
-  const dataset = readLevel(layout.dataset, layout.datasetStart, layout.dataset.bytes.length, layout.encoding, false, 0).elements;
+  const meta = layout.hasFileMeta ? readLevel(makeSource(bytes), metaStart(bytes), layout.datasetOffset, EXPLICIT_LE, false, 0, budget).elements : [];
+  const dataset = readLevel(layout.dataset, layout.datasetStart, layout.dataset.bytes.length, layout.encoding, false, 0, budget).elements;
   return { meta, dataset, transferSyntaxUid: layout.transferSyntaxUid, hasFileMeta: layout.hasFileMeta, encoding: layout.encoding };
 }
 
