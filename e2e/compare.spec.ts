@@ -1,7 +1,8 @@
 /**
  * Check a copy, in Chromium through the browser host: a CT is imported, a copy with a painted
  * rectangle is checked by typing its folder, the result says the picture was changed, and the
- * side-by-side view shows both pictures with the difference drawn over them.
+ * side-by-side view shows both pictures with the difference drawn over them; a copy chosen in the
+ * page and one dragged onto the drop zone are checked the same way.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -114,4 +115,28 @@ test('a multi-frame copy chosen in the page opens at its changed frame, and both
   await expect(original3).toHaveAttribute('data-frame', '1');
   await expect(copy3).toHaveAttribute('data-frame', '1');
   expect(await violations(page)).toEqual([]);
+});
+
+test('a copy dragged onto the drop zone is checked like a chosen one', async ({ app, page }) => {
+  const root = path.dirname(app.vaultDir);
+  const originals = path.join(root, 'originals');
+  mkdirSync(originals);
+  const original = multiFrameFile({ frames: 2, rows: 32, columns: 32, seed: 5 });
+  writeFileSync(path.join(originals, 'MF.dcm'), original);
+
+  await createVault(page, app.url);
+  await importPath(page, originals, 'Generated cine');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Check a copy' }).click();
+  // What a drag from the file manager delivers: a DataTransfer holding the file, through the
+  // dragenter, dragover and drop events the zone listens to.
+  const zone = page.getByRole('button', { name: /Drop files, a folder or a zip here/ });
+  const dropped = await page.evaluateHandle((bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], 'MF-copy.dcm', { type: 'application/dicom' }));
+    return data;
+  }, [...original]);
+  for (const type of ['dragenter', 'dragover', 'drop']) await zone.dispatchEvent(type, { dataTransfer: dropped });
+  await expect(page.getByText('Chosen: 1 file')).toBeVisible();
+  await page.getByRole('button', { name: 'Check this copy' }).click();
+  await expect(page.getByText('Identical to your original', { exact: true })).toBeVisible({ timeout: 60_000 });
 });
