@@ -11,7 +11,7 @@ import type { ProgressSink } from '../jobs/job-runner';
 import type { OpenVault } from '../vault/vault';
 import { ImageError } from './burned-in';
 import type { Screener, ScreenResult } from './burned-in/types';
-import { addIdentifiersFromTree, emptyIdentifiers, holdReason, readDicomTree, type DicomTree } from './deid';
+import { addIdentifiersFromTree, DeidError, emptyIdentifiers, holdReason, readDicomTree, type DicomTree } from './deid';
 import type { Draft, DraftItem } from './draft';
 import { addKnownIdentifiers } from './known-identifiers';
 import { READ_AHEAD, readAhead } from './export/pipeline';
@@ -28,7 +28,11 @@ const EXPLAIN: Record<HeldBackReason, string> = {
   'text-found': 'Text was found in the picture: it may show your name or ID.',
   'not-screened': 'ScanVault could not read this picture’s pixels to look for text written into it, so it cannot say the picture shows nothing about you.',
 };
-const UNREADABLE = 'This file could not be read as a medical image file, so it cannot be de-identified. It stays in your vault and is not shared.';
+/** Why a file prepare could not read is left out: the reader's own plain words when it gave them (damage, too many details). */
+export function leftOutReason(error: unknown): string {
+  const why = error instanceof DeidError ? error.message : 'This file could not be read as a medical image file, so it cannot be de-identified';
+  return `${why}. It stays in your vault and is not shared.`;
+}
 
 const PIXEL_DATA = 0x7fe00010;
 
@@ -96,8 +100,8 @@ export async function prepareShare(vault: OpenVault, request: PrepareShareReques
       try {
         tree = readDicomTree(bytes);
         addIdentifiersFromTree(draft.identifiers, tree); // from the tree just read: each file is parsed once
-      } catch {
-        draft.leftOut.push({ instanceId: file.instanceId, sopInstanceUid: file.sopInstanceUid, reason: UNREADABLE });
+      } catch (error) {
+        draft.leftOut.push({ instanceId: file.instanceId, sopInstanceUid: file.sopInstanceUid, reason: leftOutReason(error) });
         continue;
       }
       if (!request.identified) await judgeFile(draft, file, tree, bytes, screener, signal, deps.canMask);

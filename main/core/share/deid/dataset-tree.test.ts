@@ -3,6 +3,7 @@ import { encodeDataset, encodeMeta, part10File, type FixtureElement } from '../.
 import { EXPLICIT_LE } from '../../dicom/element-walker';
 import { MAX_TREE_NODES, readDicomTree } from './dataset-tree';
 import { DeidError } from './deid-error';
+import { leftOutReason } from '../prepare-share';
 
 const CT = '1.2.840.10008.5.1.4.1.1.2';
 /** A file whose one sequence holds `count` items of one element each. */
@@ -34,5 +35,14 @@ describe('readDicomTree node budget', () => {
   it('allows far more than real files hold by default', () => {
     expect(MAX_TREE_NODES).toBeGreaterThanOrEqual(1_000_000);
     expect(() => readDicomTree(withItems(5_000))).not.toThrow();
+  });
+});
+
+describe('why prepare leaves such a file out', () => {
+  it('says what the reader found, in its own words, and that the file stays in the vault', () => {
+    let error: unknown = null;
+    try { readDicomTree(withItems(40), 60); } catch (e) { error = e; }
+    expect(leftOutReason(error)).toBe('The file holds too many details to be checked one by one, so it cannot be de-identified. It stays in your vault and is not shared.');
+    expect(leftOutReason(new Error('internal'))).toBe('This file could not be read as a medical image file, so it cannot be de-identified. It stays in your vault and is not shared.');
   });
 });
