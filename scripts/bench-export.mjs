@@ -3,7 +3,9 @@
 // gdcmanon), and compares with gdcmanon (GDCM, PS3.15 basic profile, one process for all files) on
 // the same files in the same run: the two alternate for BENCH_ROUNDS rounds (default 3), since the
 // machine's load drifts, and the median round's ratio is reported (target >= 2). BENCH_MB sets the
-// study size (default 256). Burned-in screening's images/s is measured with the screener (burned-in/).
+// study size (default 256). Each round also times the floor (bench/copy-floor.ts): Node copying the
+// same files and doing nothing else, whose ratio to gdcmanon bounds what any Node export could reach.
+// Burned-in screening's images/s is measured with the screener (burned-in/).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -47,6 +49,10 @@ try {
   else {
     lines.push(`gdcmanon -e (basic profile), same files: ${rate(median.gdcmSeconds)}`);
     lines.push(`ratio ScanVault/gdcmanon, median of rounds: ${median.ratio.toFixed(2)} (rounds: ${withRatio.map((r) => r.ratio?.toFixed(2)).join(', ')}) (target >= 2.00) ${median.ratio >= 2 ? 'OK' : 'BELOW TARGET'}`);
+    // The ceiling for any export written in Node here: copying the files and doing nothing else.
+    const floors = withRatio.map((r) => ({ seconds: r.floorSeconds, ratio: r.gdcmSeconds / r.floorSeconds }));
+    const floor = [...floors].sort((a, b) => a.ratio - b.ratio)[Math.floor(floors.length / 2)];
+    lines.push(`floor, a bare copy of the same files in Node on ${os.availableParallelism()} threads (no decrypting, de-identifying, checks or fsync): ${rate(floor.seconds)}; its ratio to gdcmanon, median of rounds: ${floor.ratio.toFixed(2)} (rounds: ${floors.map((f) => f.ratio.toFixed(2)).join(', ')}), the most any Node export could reach here`);
   }
   process.stdout.write(lines.join('\n') + '\n');
 } finally {

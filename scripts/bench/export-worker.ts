@@ -1,7 +1,8 @@
 // Export benchmark worker (bundled by scripts/bench-export.mjs): imports the study into a fresh
 // vault (not timed), then for each round times gdcmanon on the study's files and one de-identified
-// share of it (prepare + export, --burned-in trust-headers, to a folder), back to back, so both
-// see the same machine load. Prints {files, bytes, rounds: [{gdcmSeconds, seconds, prepareSeconds, exportSeconds}], maxRssBytes}.
+// share of it (prepare + export, --burned-in trust-headers, to a folder), and the floor (copy-floor.ts:
+// a bare copy of the same files in Node), back to back, so all three see the same machine load.
+// Prints {files, bytes, rounds: [{gdcmSeconds, floorSeconds, seconds, prepareSeconds, exportSeconds}], maxRssBytes}.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { createVault } from '../../main/core/vault/vault';
 import { JobRunner } from '../../main/core/jobs/job-runner';
 import { ShareFeature } from '../../main/core/share/share-feature';
 import { SECOND_OPINION_DEFAULTS } from '../../shared/share/options';
+import { filesUnder, timeBareCopy } from './copy-floor';
 
 const [sourceDir, workDir, roundsText, certFile] = process.argv.slice(2) as [string, string, string, string | undefined];
 const kdfPolicy = { minMemoryKiB: 1024, minIterations: 1 };
@@ -22,6 +24,7 @@ const jobs = new JobRunner();
 const share = new ShareFeature(() => vault, jobs);
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 
+const sourceFiles = filesUnder(sourceDir);
 const rounds = [];
 let files = 0;
 for (let round = 0; round < Number(roundsText); round++) {
@@ -34,6 +37,9 @@ for (let round = 0; round < Number(roundsText); round++) {
     gdcmSeconds = r.status === 0 ? seconds(started) : null;
     rmSync(out, { recursive: true, force: true });
   }
+  const floorDir = path.join(workDir, `floor-${round}`);
+  const floorSeconds = await timeBareCopy(sourceFiles, floorDir);
+  rmSync(floorDir, { recursive: true, force: true });
   const started = process.hrtime.bigint();
   const prepared = await jobs.waitFor((await share.prepareShare({
     selection: { studyUids, seriesUids: [] }, identified: false, options: [...SECOND_OPINION_DEFAULTS], burnedIn: 'trust-headers', includeReports: false, followUpOfShareId: null,
@@ -46,7 +52,7 @@ for (let round = 0; round < Number(roundsText); round++) {
     draftId: draft.draftId, recipient: { name: 'Dr Bench', role: null, org: null, contact: null }, purpose: 'benchmark', destination: { kind: 'folder', path: target },
   })).jobId);
   if (exported.exportReport === undefined) throw new Error(`export failed: ${exported.error?.code ?? '?'} ${exported.error?.message ?? ''}`);
-  rounds.push({ gdcmSeconds, seconds: seconds(started), prepareSeconds, exportSeconds: seconds(started) - prepareSeconds });
+  rounds.push({ gdcmSeconds, floorSeconds, seconds: seconds(started), prepareSeconds, exportSeconds: seconds(started) - prepareSeconds });
   files = exported.exportReport.files;
   rmSync(target, { recursive: true, force: true });
 }
