@@ -24,7 +24,7 @@ export interface PrepareDeps {
 const EXPLAIN: Record<HeldBackReason, string> = {
   report: 'This is a written report. Its text can name you, so it is left out unless you read it and choose to include it.',
   'burned-in-flagged': 'The file says text is written into the picture itself. It may show your name or ID.',
-  'burned-in-likely': 'Pictures of this kind (ultrasound, screenshots, scanned documents) often have your name or ID written into them.',
+  'burned-in-likely': 'Pictures of this kind (ultrasound, angiography, endoscopy, screenshots, scanned documents) often have your name or ID written into them.',
   'text-found': 'Text was found in the picture: it may show your name or ID.',
   'not-screened': 'ScanVault could not read this picture’s pixels to look for text written into it, so it cannot say the picture shows nothing about you.',
 };

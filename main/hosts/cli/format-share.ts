@@ -22,6 +22,23 @@ export function formatExportReport(report: ExportReport, draft: ShareDraft): str
   return lines.join('\n') + '\n';
 }
 
+/**
+ * Why nothing would leave (every chosen picture held back or left out), each picture with its
+ * plain reason, and what to do next: the app's review is the one way to release a held-back picture.
+ */
+export function formatNothingToShare(draft: ShareDraft): string {
+  const leftOut = draft.leftOut ?? [];
+  const lines = [`Nothing was shared: all ${draft.heldBack.length + leftOut.length} chosen file(s) are held back or left out.`];
+  const excluded = new Set(draft.decisions.filter((d) => d.action === 'exclude').map((d) => d.instanceId));
+  for (const h of draft.heldBack) lines.push(`  ${h.sopInstanceUid}  ${excluded.has(h.instanceId) ? 'left out (--burned-in exclude)' : 'held back'}: ${h.explanation}`);
+  for (const l of leftOut) lines.push(`  ${l.sopInstanceUid}  left out: ${l.reason}`);
+  if (draft.heldBack.length > 0) {
+    lines.push('To share held-back pictures, review them in the app ("scanvault serve", then Share): look at each one, cover any text, then include or leave it out.');
+    if (draft.burnedIn !== 'mask') lines.push('Or use --burned-in mask to cover the text that screening finds, without review.');
+  }
+  return lines.join('\n');
+}
+
 export function formatShares(shares: readonly ShareRecord[]): string {
   if (shares.length === 0) return 'No shares recorded yet.\n';
   const lines: string[] = [];

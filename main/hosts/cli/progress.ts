@@ -4,7 +4,8 @@ import type { Progress } from '../../../shared/domain';
 export function formatProgress(p: Progress): string {
   const pct = p.bytesTotal > 0 ? Math.floor((p.bytesDone / p.bytesTotal) * 100) : 0;
   const eta = p.etaSeconds === null ? '' : `, about ${formatDuration(p.etaSeconds)} left`;
-  if (p.phase === 'scanning') return `Looking through the files… ${p.filesTotal} found`;
+  // Every job starts in 'scanning' with nothing counted; only import really looks through files first.
+  if (p.phase === 'scanning') return p.filesTotal === 0 ? 'Starting…' : `Looking through the files… ${p.filesTotal} found`;
   return `${pct}% — ${p.filesDone} of ${p.filesTotal} files, ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)} (${formatBytes(p.bytesPerSecond)}/s${eta})`;
 }
 

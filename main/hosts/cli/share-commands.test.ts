@@ -60,8 +60,13 @@ describe('scanvault export, shares, share-add, verify-export', () => {
     const shares = JSON.parse((await cli(['--json', 'shares'])).stdout) as { shares: { options: string[]; method: string }[] };
     expect(shares.shares[0]).toMatchObject({ method: 'ScanVault export (zip)', options: ['retain-patient-characteristics', 'retain-device-identity', 'clean-descriptors'] });
     const text = await cli(['export', '--study', us, '--recipient', 'Dr B', '--purpose', 'review', '--out', path.join(root, 'share3'), '--burned-in', 'exclude']);
-    expect(text.code).toBe(1); // nothing left to share
-    expect(text.stderr).toContain('No pictures are left to share');
+    expect(text.code).toBe(1); // nothing left to share: each picture listed with its plain reason, and what to do next
+    expect(text.stderr).toContain('Nothing was shared: all 1 chosen file(s) are held back or left out.');
+    expect(text.stderr).toMatch(/left out \(--burned-in exclude\): Pictures of this kind \(ultrasound/);
+    expect(text.stderr).toContain('review them in the app ("scanvault serve", then Share)');
+    const held = await cli(['--json', 'export', '--study', us, '--recipient', 'Dr B', '--purpose', 'review', '--out', path.join(root, 'share4')]);
+    expect(held.code).toBe(1);
+    expect(JSON.parse(held.stdout)).toMatchObject({ error: { code: 'BAD_REQUEST', message: expect.stringContaining('held back: Pictures of this kind') as unknown } });
     expect((await cli(['export', '--study', us, '--recipient', 'X', '--purpose', 'y', '--out', path.join(root, 'x'), '--option', 'keep-everything'])).code).toBe(2);
   });
 

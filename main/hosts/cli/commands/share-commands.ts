@@ -9,7 +9,7 @@ import { isDeidOptionName, resolveOptions, type DeidOptionName } from '../../../
 import { IsoDate } from '../../../../shared/primitives';
 import { printJson, withSession, type CliContext } from '../context';
 import { CliExit, EXIT } from '../exit-codes';
-import { formatExportReport, formatShares, formatVerifyExport } from '../format-share';
+import { formatExportReport, formatNothingToShare, formatShares, formatVerifyExport } from '../format-share';
 import { followJob, jobFailure, withUnlocked } from './data-commands';
 
 interface ExportOpts {
@@ -51,6 +51,7 @@ async function runExport(ctx: CliContext, o: ExportOpts): Promise<void> {
       includeReports: o.includeReports === true, followUpOfShareId,
     })).jobId);
     if (prepared.shareDraft === undefined) throw jobFailure(prepared);
+    if (prepared.shareDraft.fileCount === 0) throw new CliExit(EXIT.failure, formatNothingToShare(prepared.shareDraft), 'BAD_REQUEST');
     ctx.stderr.write(`Writing ${prepared.shareDraft.fileCount} file(s)…\n`);
     const exported = await followJob(ctx, session, (await session.call('startExport', {
       draftId: prepared.shareDraft.draftId, recipient: recipientOf(o), purpose: o.purpose, destination,
