@@ -18,6 +18,8 @@ export interface FixtureOptions {
   studyDescription?: string;
   seriesDescription?: string;
   institution?: string;
+  /** Manufacturer (0008,0070), written only when given. */
+  manufacturer?: string;
   /** YYYYMMDD; default 20240315. */
   studyDate?: string;
   /** Body Part Examined, written only when given. */
@@ -53,6 +55,7 @@ export function makeDicom(o: FixtureOptions = {}): Buffer {
     StudyDescription: o.studyDescription ?? 'CT HEAD',
     SeriesDescription: o.seriesDescription ?? 'AXIAL',
     InstitutionName: o.institution ?? 'Mercy Hospital',
+    ...(o.manufacturer !== undefined ? { Manufacturer: o.manufacturer } : {}),
     AccessionNumber: 'ACC123',
     Modality: o.modality ?? 'CT',
     ...(o.bodyPart !== undefined ? { BodyPartExamined: o.bodyPart } : {}),

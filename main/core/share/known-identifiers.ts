@@ -7,20 +7,26 @@
 import type { VaultDatabase } from '../db/database';
 import { readProfile } from '../db/people';
 import { indexedIdentifiers } from '../db/shares';
-import type { PersonIdentifiers } from './deid';
+import { isMakerName, type PersonIdentifiers } from './deid';
 
 const push = (list: string[], value: string | null | undefined) => {
   const v = value?.trim() ?? '';
   if (v !== '' && !list.includes(v)) list.push(v);
 };
 
-export function addKnownIdentifiers(db: VaultDatabase, personIds: readonly number[], into: PersonIdentifiers): void {
+/**
+ * `makers`: the Manufacturer values of the files being shared. A hospital the index took from a
+ * file's hospital field that is only a maker's name (isMakerName) is no hospital, as in the files
+ * themselves; left in, it stopped every share of a scanner left at its factory settings. What
+ * the patient typed into the profile always counts.
+ */
+export function addKnownIdentifiers(db: VaultDatabase, personIds: readonly number[], into: PersonIdentifiers, makers: readonly string[] = []): void {
   const indexed = indexedIdentifiers(db, personIds);
   indexed.names.forEach((v) => push(into.names, v));
   indexed.ids.forEach((v) => push(into.ids, v));
   indexed.birthDates.forEach((v) => push(into.birthDates, v.replaceAll('-', '')));
   indexed.accessions.forEach((v) => push(into.accessions, v));
-  indexed.institutions.forEach((v) => push(into.institutions, v));
+  indexed.institutions.filter((v) => !isMakerName(v, makers)).forEach((v) => push(into.institutions, v));
   for (const personId of personIds) {
     const profile = readProfile(db, personId);
     if (profile === null) continue;

@@ -86,12 +86,12 @@ export async function prepareShare(vault: OpenVault, request: PrepareShareReques
     identifiers: emptyIdentifiers(), items, screened: { images: 0, withText: 0 },
     screeningAvailable: false,
   };
-  addKnownIdentifiers(vault.db, personIds, draft.identifiers);
   const screen = !request.identified && request.burnedIn !== 'trust-headers' && deps.screener !== undefined;
   const screener = screen ? deps.screener?.() : undefined;
   draft.screeningAvailable = screener !== undefined;
   progress.set({ phase: 'working', filesTotal: files.length, filesDone: 0, bytesTotal: files.reduce((s, f) => s + f.size, 0), bytesDone: 0 });
   let bytesDone = 0;
+  const makers = new Set<string>();
   try {
     for await (const [file, bytes, i] of readAhead(files, (f) => vault.blobs.readAll(f.blobId), READ_AHEAD)) {
       if (signal.aborted) throw new CoreError('CANCELLED');
@@ -99,7 +99,8 @@ export async function prepareShare(vault: OpenVault, request: PrepareShareReques
       let tree: DicomTree;
       try {
         tree = readDicomTree(bytes);
-        addIdentifiersFromTree(draft.identifiers, tree); // from the tree just read: each file is parsed once
+        // From the tree just read: each file is parsed once.
+        for (const maker of addIdentifiersFromTree(draft.identifiers, tree)) makers.add(maker);
       } catch (error) {
         draft.leftOut.push({ instanceId: file.instanceId, sopInstanceUid: file.sopInstanceUid, reason: leftOutReason(error) });
         continue;
@@ -111,6 +112,8 @@ export async function prepareShare(vault: OpenVault, request: PrepareShareReques
   } finally {
     await screener?.close();
   }
+  // After the files: the vault's index tells a maker's name from a hospital by the files' makers.
+  addKnownIdentifiers(vault.db, personIds, draft.identifiers, [...makers]);
   progress.set({ phase: 'finishing' });
   return draft;
 }

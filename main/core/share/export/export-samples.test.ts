@@ -1,9 +1,9 @@
 /**
  * Exports of real sample files (skipped when ../shared/dicom-samples is absent): each study of a
  * varied set goes out as a folder that verifies, whose DICOMDIR dcmdump reads, and whose files
- * dciodvfy finds no error in that the original did not have (when the tools are installed). A
- * study the leak guard stops (test data reusing names as descriptions) counts as stopped, never
- * as a silent pass.
+ * dciodvfy finds no error in that the original did not have (when the tools are installed). None
+ * may be stopped by the leak guard: these files hold no identifier outside the attributes the
+ * profile changes, so a stop is a false alarm (as the maker's name in the hospital field was).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { readManifest, SAMPLES_DIR, samplesPresent } from '../../../test-support
 import { optionalToolPresent } from '../../../test-support/optional-tools';
 import { filesUnder, makeShareVault, type ShareVault } from '../../../test-support/share/share-vault';
 
-const FOLDERS = ['ct-series', 'us', 'xray-cr-dx-mg', 'transfer-syntax', 'color-photometric', 'private-tags-sequences', 'multiframe', 'charset'];
+const FOLDERS = ['ct-series', 'mr-series', 'us', 'xray-cr-dx-mg', 'transfer-syntax', 'color-photometric', 'private-tags-sequences', 'multiframe', 'charset', 'secondary-capture', 'sr-pdf-rt-other', 'dicomdir-cd'];
 const hasDciodvfy = samplesPresent && optionalToolPresent('dciodvfy', 'exported real samples add no dciodvfy error');
 const hasDcmdump = samplesPresent && optionalToolPresent('dcmdump', 'the DICOMDIR of exported real samples is read by dcmtk');
 
@@ -44,8 +44,9 @@ describe.skipIf(!samplesPresent)('exporting real samples', () => {
   }, 120_000);
   afterAll(() => v.cleanup());
 
-  it('exports every study as verified standard media, or stops it with the leak guard', async () => {
+  it('exports every study as verified standard media', async () => {
     const outcomes: Record<string, number> = {};
+    const stops: string[] = [];
     let newErrors: string[] = [];
     let checkedFiles = 0;
     for (const [i, studyUid] of studies.entries()) {
@@ -59,9 +60,7 @@ describe.skipIf(!samplesPresent)('exporting real samples', () => {
       try {
         await v.exportTo(draft.draftId, 'folder', name);
       } catch (error) {
-        const code = (error as { code?: string }).code ?? 'ERROR';
-        expect([studyUid, code]).toEqual([studyUid, 'LEAK_GUARD']);
-        outcomes[code] = (outcomes[code] ?? 0) + 1;
+        stops.push(`${studyUid}: ${(error as { code?: string }).code ?? 'ERROR'} ${(error as Error).message}`);
         continue;
       }
       outcomes.ok = (outcomes.ok ?? 0) + 1;
@@ -81,8 +80,8 @@ describe.skipIf(!samplesPresent)('exporting real samples', () => {
       }
     }
     process.stdout.write(`real-sample exports: ${JSON.stringify(outcomes)}; ${checkedFiles} files checked with dciodvfy\n`);
+    expect(stops).toEqual([]);
     expect(newErrors).toEqual([]);
-    expect(outcomes.ok ?? 0).toBeGreaterThan(((outcomes.ok ?? 0) + (outcomes.LEAK_GUARD ?? 0)) * 0.8);
-    expect(outcomes.ok ?? 0).toBeGreaterThan(20);
+    expect(outcomes.ok ?? 0).toBeGreaterThan(60);
   }, 300_000);
 });
