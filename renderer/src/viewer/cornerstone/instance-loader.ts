@@ -10,6 +10,7 @@ import { createImage, wadouri } from '@cornerstonejs/dicom-image-loader';
 import type { DataSet } from 'dicom-parser';
 import { parseBytePath } from '../../../../shared/api/bytes';
 import { fetchBytes } from '../../api/bytes';
+import { encapsulatedFrame } from './encapsulated-frame';
 import { fixFrame } from './frame-fixes';
 import { parseImageId } from './image-ids';
 import { trackedRead } from './in-flight';
@@ -63,13 +64,15 @@ function readModalityLut(dataSet: DataSet): ModalityLut | null {
 async function decodeFrame(imageId: string, dataSet: DataSet, frameIndex: number, options: Record<string, unknown>): Promise<Types.IImage> {
   const started = performance.now();
   if (!((dataSet.uint16('x00280010') ?? 0) > 0 && (dataSet.uint16('x00280011') ?? 0) > 0)) throw new ViewerLoadError(NO_PICTURE, 'NO_PICTURE');
+  const pixelElement = dataSet.elements.x7fe00010;
   let pixelData: Uint8Array;
   try {
-    pixelData = wadouri.getPixelData(dataSet, frameIndex) as Uint8Array;
+    const frames = Math.max(1, dataSet.intString('x00280008') ?? 1);
+    const own = pixelElement?.encapsulatedPixelData === true ? encapsulatedFrame(dataSet, pixelElement, frames, frameIndex) : null;
+    pixelData = own ?? (wadouri.getPixelData(dataSet, frameIndex) as Uint8Array);
   } catch {
     throw new ViewerLoadError(UNREADABLE, 'BLOB_CORRUPT');
   }
-  const pixelElement = dataSet.elements.x7fe00010;
   const fix = await fixFrame({
     transferSyntax: dataSet.string('x00020010') ?? '',
     pixelData,
