@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuFitScale, cpuZoomReadout } from './fit-zoom';
+import { cpuFitScale, cpuZoomReadout, shownZoom } from './fit-zoom';
 
 const square512 = { columns: 512, rows: 512, rowSpacing: 0.7, columnSpacing: 0.7 };
 
@@ -32,5 +32,14 @@ describe('cpuZoomReadout', () => {
 
   it('falls back to the raw scale when the canvas has no size yet', () => {
     expect(cpuZoomReadout(1.5, { ...fit, canvasWidth: 0 })).toBe(1.5);
+  });
+});
+
+describe('shownZoom', () => {
+  it('shows a drawn picture\'s zoom and nothing while none is drawn (Cornerstone reports NaN)', () => {
+    expect(shownZoom(1.25)).toBe(1.25);
+    expect(shownZoom(Number.NaN)).toBeNull();
+    expect(shownZoom(Number.POSITIVE_INFINITY)).toBeNull();
+    expect(shownZoom(0)).toBeNull();
   });
 });

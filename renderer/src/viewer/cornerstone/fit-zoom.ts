@@ -29,3 +29,8 @@ export function cpuZoomReadout(rawScale: number, fit: CpuFitInput): number {
   const fitted = cpuFitScale(fit);
   return fitted === null ? rawScale : rawScale / fitted;
 }
+
+/** A zoom worth showing: none while no picture is drawn (Cornerstone then reports NaN, once shown as "Zoom NaN%"). */
+export function shownZoom(zoom: number): number | null {
+  return Number.isFinite(zoom) && zoom > 0 ? zoom : null;
+}

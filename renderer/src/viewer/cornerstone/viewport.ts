@@ -7,7 +7,7 @@ import { Enums, getRenderingCapabilities, imageLoader, metaData, utilities, type
 import { prefetchAhead } from './prefetch';
 import { rangeToWindow, windowRange, type WindowPreset } from './presets';
 import { recordTiming } from './timings';
-import { cpuZoomReadout } from './fit-zoom';
+import { cpuZoomReadout, shownZoom } from './fit-zoom';
 import { preferredStackBackend, stackBackendFor, type StackBackend } from './render-backend';
 
 export interface StackState {
@@ -16,8 +16,8 @@ export interface StackState {
   imageId: string | null;
   windowWidth: number | null;
   windowCenter: number | null;
-  /** 1 = the picture fitted to the viewport. */
-  zoom: number;
+  /** 1 = the picture fitted to the viewport; null while no picture is drawn. */
+  zoom: number | null;
   rotation: number;
   flipHorizontal: boolean;
   flipVertical: boolean;
@@ -123,16 +123,16 @@ export class StackView {
     };
   }
 
-  /** Zoom against the fitted picture on both paths (fit-zoom.ts). */
-  private zoomReadout(): number {
+  /** Zoom against the fitted picture on both paths (fit-zoom.ts); null while no picture is drawn. */
+  private zoomReadout(): number | null {
     const raw = this.viewport.getZoom();
     const image = this.backend === 'cpu' ? this.viewport.getCornerstoneImage() : undefined;
-    if (image === undefined) return raw;
+    if (image === undefined) return shownZoom(raw);
     const { canvas } = this.viewport;
-    return cpuZoomReadout(raw, {
+    return shownZoom(cpuZoomReadout(raw, {
       canvasWidth: canvas.width, canvasHeight: canvas.height, columns: image.columns, rows: image.rows,
       rowSpacing: image.rowPixelSpacing ?? 0, columnSpacing: image.columnPixelSpacing ?? 0,
-    });
+    }));
   }
 
   /** Calls `listener` after each render (new picture, window, zoom...). */
