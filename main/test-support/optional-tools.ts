@@ -10,6 +10,7 @@ const KNOWN = {
   dcm2pnm: { args: ['--version'], install: 'apt-get install dcmtk' },
   dciodvfy: { args: ['-h'], install: 'apt-get install dicom3tools' },
   gdcminfo: { args: ['--version'], install: 'apt-get install libgdcm-tools' },
+  unzip: { args: ['-v'], install: 'apt-get install unzip' },
 } as const;
 
 export type OptionalTool = keyof typeof KNOWN;

@@ -1,14 +1,13 @@
 /**
- * Where a bundle's files go while it is written: a folder, or one zip file (stored entries, CRC-32
- * from node:zlib; no ZIP64, so a share over 4 GB or 65,535 files must go to a folder). Both write
- * under a temporary name beside the destination and are moved into place only by commit(), so a
- * crash never leaves a half bundle under the name the patient chose. Nothing is ever overwritten.
+ * Where a bundle's files go while it is written: a folder (here), or one zip file (zip-sink.ts).
+ * Both write under a temporary name beside the destination and are moved into place only by
+ * commit(), so a crash never leaves a half bundle under the name the patient chose. Nothing is
+ * ever overwritten.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { link, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import { CoreError } from '../../core-error';
 import { fsyncDirectory } from '../../vault/atomic-file';
 
@@ -27,7 +26,7 @@ export interface BundleSink {
 const SYNC_BATCH = 64;
 /** Batches being synced before add() waits for one: bounds the open files at about 3 x SYNC_BATCH. */
 const SYNC_BATCHES_OPEN = 2;
-const EXISTS = 'Something is already saved under this name, and ScanVault never overwrites it. Choose another name or folder for the share.';
+export const EXISTS = 'Something is already saved under this name, and ScanVault never overwrites it. Choose another name or folder for the share.';
 const NO_PARENT = 'The folder to save the share in does not exist. Check that the drive is connected, or choose another place.';
 
 export async function assertNewDestination(target: string): Promise<void> {
@@ -36,7 +35,7 @@ export async function assertNewDestination(target: string): Promise<void> {
   if (!parent?.isDirectory()) throw new CoreError('PATH_NOT_FOUND', NO_PARENT);
 }
 
-const partialName = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.partial-${randomBytes(6).toString('hex')}`);
+export const partialName = (target: string): string => path.join(path.dirname(target), `.${path.basename(target)}.partial-${randomBytes(6).toString('hex')}`);
 
 /**
  * Makes every file written durable in batches, through the handle that wrote it: a batch's fsyncs
@@ -122,101 +121,6 @@ export async function folderSink(target: string): Promise<BundleSink> {
     async discard() {
       await syncer.abandon();
       await rm(committed ? target : partial, { recursive: true, force: true });
-    },
-  };
-}
-
-const ZIP_LIMIT = 0xffffffff;
-
-interface CentralEntry { name: Buffer; crc: number; size: number; offset: number }
-
-function dosTime(date: Date): { time: number; day: number } {
-  return {
-    time: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),
-    day: ((date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
-  };
-}
-
-export async function zipSink(target: string, now = new Date()): Promise<BundleSink> {
-  await assertNewDestination(target);
-  const partial = partialName(target);
-  const handle: FileHandle = await open(partial, 'wx');
-  const entries: CentralEntry[] = [];
-  const { time, day } = dosTime(now);
-  let offset = 0;
-  let closed = false;
-  let committed = false;
-  // The place is reserved before the first await, so several adds may be in flight at once.
-  const write = async (bytes: Uint8Array) => {
-    const at = offset;
-    offset += bytes.length;
-    await handle.write(bytes, 0, bytes.length, at);
-  };
-  const tooLarge = () => new CoreError('BAD_REQUEST', 'This share is too large for a zip file (over 4 GB or 65,535 files). Save it to a folder instead.');
-  return {
-    partialPath: partial,
-    async add(relativePath, bytes) {
-      if (offset + bytes.length + 1024 > ZIP_LIMIT || entries.length >= 0xffff - 1) throw tooLarge();
-      const name = Buffer.from(relativePath, 'utf8');
-      const crc = crc32(bytes);
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(10, 4); // version needed: 1.0 (stored)
-      local.writeUInt16LE(0x0800, 6); // names are UTF-8
-      local.writeUInt16LE(0, 8); // stored
-      local.writeUInt16LE(time, 10);
-      local.writeUInt16LE(day, 12);
-      local.writeUInt32LE(crc, 14);
-      local.writeUInt32LE(bytes.length, 18);
-      local.writeUInt32LE(bytes.length, 22);
-      local.writeUInt16LE(name.length, 26);
-      entries.push({ name, crc, size: bytes.length, offset });
-      await Promise.all([write(Buffer.concat([local, name])), write(bytes)]);
-    },
-    async close() {
-      const start = offset;
-      for (const e of entries) {
-        const central = Buffer.alloc(46);
-        central.writeUInt32LE(0x02014b50, 0);
-        central.writeUInt16LE(0x0314, 4); // made by: Unix, 2.0
-        central.writeUInt16LE(10, 6);
-        central.writeUInt16LE(0x0800, 8);
-        central.writeUInt16LE(0, 10);
-        central.writeUInt16LE(time, 12);
-        central.writeUInt16LE(day, 14);
-        central.writeUInt32LE(e.crc, 16);
-        central.writeUInt32LE(e.size, 20);
-        central.writeUInt32LE(e.size, 24);
-        central.writeUInt16LE(e.name.length, 28);
-        central.writeUInt32LE((0o100644 << 16) >>> 0, 38);
-        central.writeUInt32LE(e.offset, 42);
-        await write(Buffer.concat([central, e.name]));
-      }
-      const end = Buffer.alloc(22);
-      end.writeUInt32LE(0x06054b50, 0);
-      end.writeUInt16LE(entries.length, 8);
-      end.writeUInt16LE(entries.length, 10);
-      end.writeUInt32LE(offset - start, 12);
-      end.writeUInt32LE(start, 16);
-      if (offset + 22 > ZIP_LIMIT) throw tooLarge();
-      await write(end);
-      await handle.sync();
-      await handle.close();
-      closed = true;
-    },
-    async commit() {
-      // link, not rename: it fails rather than replace a file that appeared meanwhile.
-      await link(partial, target).catch((error: unknown) => {
-        throw error instanceof Error && 'code' in error && error.code === 'EEXIST' ? new CoreError('TARGET_EXISTS', EXISTS) : error;
-      });
-      committed = true;
-      await rm(partial, { force: true });
-      await fsyncDirectory(path.dirname(target));
-    },
-    async discard() {
-      if (!closed) await handle.close().catch(() => undefined);
-      await rm(partial, { force: true });
-      if (committed) await rm(target, { force: true });
     },
   };
 }
