@@ -16,8 +16,12 @@ function describe(a: DicomAttribute): string | null {
   return a.binaryLength !== null ? `${a.binaryLength} bytes` : null;
 }
 
+/** Group lengths (gggg,0000) count bytes, not details: the copy drops the retired ones and recounts the file header's. */
+const isGroupLength = (tag: number) => (tag & 0xffff) === 0;
+
 function flatten(attributes: readonly DicomAttribute[], prefix: string, into: Map<string, Row>): void {
   for (const a of attributes) {
+    if (isGroupLength(a.tag)) continue;
     const path = prefix + tagText(a.tag);
     into.set(path, { tag: path, keyword: a.keyword ?? lookupTag(a.tag)?.keyword ?? (a.privateCreator !== null ? `Private (${a.privateCreator})` : 'Unknown'), value: describe(a) });
     a.items?.forEach((item, i) => flatten(item.attributes, `${path}[${i}]`, into));
