@@ -45,8 +45,8 @@ export const OPTION_TEXT: Record<DeidOptionName, DeidOptionText> = {
   },
   'retain-device-identity': {
     title: 'Keep which machine made the scan',
-    keeps: 'The scanner’s name, model and serial numbers.',
-    removes: 'Without this option those are removed; a serial number can point to the hospital.',
+    keeps: 'The scanner’s own name at the hospital (its station name) and its serial numbers. The maker and model are always kept: they help the doctor read the pictures.',
+    removes: 'Without this option the station name and serial numbers are removed; either can point to the hospital.',
   },
   'retain-institution-identity': {
     title: 'Keep the hospital’s name',

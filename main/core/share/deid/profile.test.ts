@@ -24,6 +24,17 @@ describe('Table E.1-1 as data', () => {
     expect(actionFor(basic, 0x00180015, 'CS', null)).toBe('keep'); // Body Part Examined: not listed
   });
 
+  it('keeps the maker and model under every option, and removes the station name and serial number without Retain Device Identity, as the option\'s words say', () => {
+    for (const profile of [basic, makeProfile([...DEID_OPTION_NAMES])]) {
+      expect(actionFor(profile, 0x00080070, 'LO', null)).toBe('keep'); // Manufacturer
+      expect(actionFor(profile, 0x00081090, 'LO', null)).toBe('keep'); // Manufacturer's Model Name
+    }
+    expect(actionFor(basic, 0x00081010, 'SH', null)).not.toBe('keep'); // Station Name
+    expect(actionFor(basic, 0x00181000, 'LO', null)).not.toBe('keep'); // Device Serial Number
+    expect(actionFor(makeProfile(['retain-device-identity']), 0x00181000, 'LO', null)).toBe('keep');
+    expect(OPTION_TEXT['retain-device-identity'].keeps).toContain('maker and model are always kept');
+  });
+
   it('lets a chosen option keep or clean what the Basic Profile removes', () => {
     expect(actionFor(makeProfile(['retain-longitudinal-modified-dates']), 0x00080020, 'DA', null)).toBe('clean');
     expect(actionFor(makeProfile(['retain-patient-characteristics']), 0x00101010, 'AS', null)).toBe('keep');

@@ -22,7 +22,7 @@ export function csvFileName(personLabel: string | null, today: string): string {
 export const REMOVED_WITHOUT: Record<DeidOptionName, string> = {
   'retain-longitudinal-modified-dates': 'The dates of your scans (removed or replaced with a made-up date)',
   'retain-patient-characteristics': 'Your age, sex, height and weight',
-  'retain-device-identity': 'Which machine made the scan (its name, model and serial numbers)',
+  'retain-device-identity': 'Which machine made the scan: its station name and serial numbers (the maker and model stay)',
   'retain-institution-identity': 'The hospital’s or clinic’s name and address',
   'clean-descriptors': 'The descriptions of the scans',
   'retain-safe-private': 'All maker-specific data',
