@@ -46,7 +46,7 @@ function studyLabel(s: { date: string | null; description: string | null; modali
 function selectionItems(vault: OpenVault, request: PrepareShareRequest): DraftItem[] {
   const db = vault.db;
   const studies = studiesByUid(db, request.selection.studyUids);
-  if (studies.length !== new Set(request.selection.studyUids).size) throw new CoreError('NOT_FOUND', 'A study chosen for the share is no longer in the vault. Refresh the library and choose again.');
+  if (studies.length !== new Set(request.selection.studyUids).size) throw new CoreError('NOT_FOUND', 'A study chosen for the share is not in the vault (it may have been removed). Choose the studies again: in the app from the library, on the command line by the Study Instance UIDs "scanvault list" shows.');
   const series = seriesByUid(db, request.selection.seriesUids);
   if (series.length !== new Set(request.selection.seriesUids).size || series.some((s) => !request.selection.studyUids.includes(s.studyUid))) {
     throw new CoreError('BAD_REQUEST', 'A series chosen for the share is not part of the chosen studies. Choose the series again.');

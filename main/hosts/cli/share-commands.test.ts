@@ -70,6 +70,22 @@ describe('scanvault export, shares, share-add, verify-export', () => {
     expect((await cli(['export', '--study', us, '--recipient', 'X', '--purpose', 'y', '--out', path.join(root, 'x'), '--option', 'keep-everything'])).code).toBe(2);
   });
 
+  it('refuses before reading any file what the export would refuse later, in plain words', async () => {
+    const taken = path.join(root, 'taken');
+    mkdirSync(taken);
+    const exists = await cli(['export', '--study', studyUid, '--recipient', 'Dr B', '--purpose', 'review', '--out', taken]);
+    expect([exists.code, exists.stderr]).toEqual([1, expect.stringContaining('ScanVault never overwrites it')]);
+    expect(exists.stderr).not.toContain('Preparing the share');
+    const noParent = await cli(['export', '--study', studyUid, '--recipient', 'Dr B', '--purpose', 'review', '--zip', path.join(root, 'missing', 'x.zip')]);
+    expect([noParent.code, noParent.stderr]).toEqual([1, expect.stringContaining('this folder does not exist')]);
+    const blank = await cli(['export', '--study', studyUid, '--recipient', ' ', '--purpose', 'review', '--out', path.join(root, 'blank')]);
+    expect([blank.code, blank.stderr]).toEqual([2, expect.stringContaining('--recipient: write the name of the person or place')]);
+    const both = await cli(['export', '--study', studyUid, '--identified', '--option', 'retain-device-identity', '--recipient', 'Dr B', '--purpose', 'review', '--out', path.join(root, 'both')]);
+    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('--identified sends the original files as they are')]);
+    const unknown = await cli(['export', '--study', '1.2.3.999', '--recipient', 'Dr B', '--purpose', 'review', '--out', path.join(root, 'unknown')]);
+    expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringContaining('"scanvault list" shows')]);
+  });
+
   it('stops with LEAK_GUARD (exit 1, saying where) and writes nothing', async () => {
     const out = path.join(root, 'leak');
     const r = await cli(['--json', 'export', '--study', studyUid, '--recipient', 'Dr C', '--purpose', 'for Margaret Whitfield', '--out', out]);

@@ -2,6 +2,7 @@
  * `export`, `shares`, `share-add` and `verify-export`: a share as two jobs (prepare, then export)
  * with progress on stderr, the share log as text, JSON or CSV, and the offline bundle check.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { BurnedInMode } from '../../../../shared/share/share-domain';
@@ -41,8 +42,16 @@ async function runExport(ctx: CliContext, o: ExportOpts): Promise<void> {
   const burnedIn = BurnedInMode.safeParse(o.burnedIn);
   if (!burnedIn.success) throw usage(`--burned-in ${o.burnedIn}: use hold, exclude, mask or trust-headers.`);
   const identified = o.identified === true;
+  if (identified && (o.option !== undefined || o.noOption !== undefined)) {
+    throw usage('--option and --no-option choose what a de-identified copy keeps; --identified sends the original files as they are. Leave one out.');
+  }
+  if (o.recipient.trim() === '') throw usage('--recipient: write the name of the person or place that receives the copy.');
+  if (o.purpose.trim() === '') throw usage('--purpose: write why you share it, for example "second opinion".');
   const options = identified ? [] : resolveOptions(optionNames(o.option), optionNames(o.noOption));
   const destination = { kind: o.out !== undefined ? 'folder' as const : 'zip' as const, path: path.resolve((o.out ?? o.zip)!) };
+  // Before the files are read (screening can take minutes): the export would refuse these anyway.
+  if (existsSync(destination.path)) throw new CliExit(EXIT.failure, `${destination.path}: something is already saved under this name, and ScanVault never overwrites it. Choose another name or folder for the share.`, 'TARGET_EXISTS');
+  if (!existsSync(path.dirname(destination.path))) throw new CliExit(EXIT.failure, `${path.dirname(destination.path)}: this folder does not exist. Check that the drive is connected, or choose another place.`, 'PATH_NOT_FOUND');
   const followUpOfShareId = o.followUp === undefined ? null : positiveId(o.followUp, '--follow-up');
   const { draft, job } = await withUnlocked(ctx, async (session) => {
     ctx.stderr.write('Preparing the share: reading the files and checking them…\n');
