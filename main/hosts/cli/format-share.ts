@@ -56,10 +56,14 @@ export function formatShares(shares: readonly ShareRecord[]): string {
   return lines.join('\n') + '\n';
 }
 
-export function formatVerifyExport(r: VerifyExportReport): string {
+/** `fingerprintGiven`: checked against --fingerprint; otherwise only against the key the share carries, which proves nothing about who made it. */
+export function formatVerifyExport(r: VerifyExportReport, fingerprintGiven: boolean): string {
   const lines = [r.ok ? 'The share checks out: signature valid, every file as signed.' : 'The share does NOT check out.'];
   if (r.recipient !== null) lines.push(`Made for ${r.recipient} on ${r.date ?? '?'}; ${r.files} file(s) listed; history anchor ${r.anchor ?? '-'}.`);
   lines.push(`Fingerprint verified against: ${r.fingerprint ?? '(none: no readable key)'}`);
+  if (!fingerprintGiven && r.fingerprint !== null) {
+    lines.push('That is the key the share carries itself. To know the patient made it, compare it with the fingerprint they gave you by phone or letter, or run again with --fingerprint.');
+  }
   if (!r.signatureValid) lines.push('The signature is missing or does not match the manifest.');
   if (r.fingerprintMismatch) lines.push('The key that signed this share is NOT the one with the fingerprint given: it was not made by that vault.');
   for (const p of r.problems) lines.push(`  ${p.problem}: ${p.path}`);

@@ -43,6 +43,9 @@ describe('scanvault export, shares, share-add, verify-export', () => {
     const verify = await cli(['verify-export', out, '--fingerprint', report.fingerprint as string]);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toContain(`Fingerprint verified against: ${report.fingerprint as string}`);
+    expect(verify.stdout).not.toContain('the key the share carries itself');
+    const unchecked = await cli(['verify-export', out]);
+    expect([unchecked.code, unchecked.stdout]).toEqual([0, expect.stringContaining('That is the key the share carries itself.')]);
     const wrong = await cli(['--json', 'verify-export', out, '--fingerprint', 'AAAA BBBB']);
     expect(wrong.code).toBe(4);
     expect(JSON.parse(wrong.stdout)).toMatchObject({ ok: false, fingerprintMismatch: true });

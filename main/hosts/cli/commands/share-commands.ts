@@ -149,7 +149,7 @@ export function registerShareCommands(program: Command, context: () => CliContex
       const ctx = context();
       const report = await withSession(ctx, (session) => session.call('verifyExport', { path: path.resolve(target), ...(o.fingerprint !== undefined ? { fingerprint: o.fingerprint } : {}) }));
       if (ctx.json) printJson(ctx, report);
-      else ctx.stdout.write(formatVerifyExport(report));
+      else ctx.stdout.write(formatVerifyExport(report, o.fingerprint !== undefined));
       if (!report.ok) throw new CliExit(EXIT.problems, '');
     });
 }
