@@ -10,6 +10,12 @@ import { deidOptionSchema } from './options';
 const Uid = z.string().regex(/^[0-9.]{1,64}$/, 'A DICOM UID is digits and dots, at most 64 characters.');
 const RowId = z.number().int().positive();
 const text = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * Why a share holds one person's scans: a de-identified copy gives every file the same made-up
+ * name, so two people's scans would reach the doctor as one person's history.
+ */
+export const ONE_PERSON_PER_SHARE = 'The chosen scans belong to different people in your vault. Share one person’s scans at a time: a copy shows them all as one patient, so the doctor would take them for one person. If they are in fact the same person, link their records first (on their profile: This is the same person).';
 const optText = (max: number) => z.string().trim().max(max).nullable();
 
 export const Recipient = z.object({

@@ -4,7 +4,7 @@
  * Files are decrypted into memory one at a time and dropped; nothing is written.
  */
 import { randomBytes } from 'node:crypto';
-import type { HeldBackItem, HeldBackReason, PrepareShareRequest } from '../../../shared/share/share-domain';
+import { ONE_PERSON_PER_SHARE, type HeldBackItem, type HeldBackReason, type PrepareShareRequest } from '../../../shared/share/share-domain';
 import { CoreError } from '../core-error';
 import { instancesOfSelection, personIdsOfPatients, seriesByUid, shareSecret, studiesByUid } from '../db/shares';
 import type { ProgressSink } from '../jobs/job-runner';
@@ -78,6 +78,7 @@ export async function prepareShare(vault: OpenVault, request: PrepareShareReques
   const files = instancesOfSelection(vault.db, request.selection.studyUids, request.selection.seriesUids);
   if (files.length === 0) throw new CoreError('BAD_REQUEST', 'The chosen studies hold no pictures to share. Choose other studies.');
   const personIds = personIdsOfPatients(vault.db, [...new Set(files.map((f) => f.patientId))]);
+  if (personIds.length > 1) throw new CoreError('BAD_REQUEST', ONE_PERSON_PER_SHARE);
   const draft: Draft = {
     draftId: randomBytes(16).toString('hex'),
     request,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PersonSummary } from '../../../../shared/domain';
 import { VaultFolderPath } from '../../../../shared/domain';
-import type { ExportDestination, ExportReport, ShareDraft, ShareRecord } from '../../../../shared/share/share-domain';
+import { ONE_PERSON_PER_SHARE, type ExportDestination, type ExportReport, type ShareDraft, type ShareRecord } from '../../../../shared/share/share-domain';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApi } from '../../services';
 import { ChooseStep } from './ChooseStep';
@@ -16,7 +16,7 @@ import { StepFrame } from './StepFrame';
 import { SummaryStep } from './SummaryStep';
 import { seriesChoices } from './series-choices';
 import {
-  allStudies, checkRecipient, DEFAULT_METHOD, earlierSharesWith, EMPTY_RECIPIENT, toPrepareRequest, toRecipient,
+  allStudies, checkRecipient, chosenPeopleCount, DEFAULT_METHOD, earlierSharesWith, EMPTY_RECIPIENT, toPrepareRequest, toRecipient,
   type Chosen, type MethodDraft, type RecipientErrors, type StepKey,
 } from './wizard-state';
 
@@ -117,7 +117,11 @@ export function ShareWizard({ initialStudyIds, nativeDialogs, onClose }: Props) 
     case 'choose':
       return (
         <StepFrame step="choose" onBack={null} nextLabel="Next" extra={cancel}
-          onNext={() => (chosen.size === 0 ? setStepError('Tick at least one scan to share.') : go('recipient'))}>
+          onNext={() => {
+            if (chosen.size === 0) setStepError('Tick at least one scan to share.');
+            else if (chosenPeopleCount(people, chosen) > 1) setStepError(ONE_PERSON_PER_SHARE);
+            else go('recipient');
+          }}>
           <ChooseStep people={people} chosen={chosen} onChange={(c) => { setStepError(null); setChosen(c); }} />
           {errorLine}
         </StepFrame>

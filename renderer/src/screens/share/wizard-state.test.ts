@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { StudySummary } from '../../../../shared/domain';
+import type { PersonSummary, StudySummary } from '../../../../shared/domain';
 import type { ShareRecord } from '../../../../shared/share/share-domain';
 import { SECOND_OPINION_DEFAULTS } from '../../../../shared/share/options';
-import { checkRecipient, DEFAULT_METHOD, earlierSharesWith, EMPTY_RECIPIENT, stepNumber, toggleSeries, toggleStudy, toPrepareRequest, toRecipient, toSelection, type Chosen } from './wizard-state';
+import { checkRecipient, chosenPeopleCount, DEFAULT_METHOD, earlierSharesWith, EMPTY_RECIPIENT, stepNumber, toggleSeries, toggleStudy, toPrepareRequest, toRecipient, toSelection, type Chosen } from './wizard-state';
 
 const series = (id: number, uid: string) => ({ id, seriesInstanceUid: uid, modality: 'CT', bodyPart: null, description: null, seriesNumber: id, instanceCount: 1, conflictCount: 0, alteredCount: 0 });
 const study = (id: number, uid: string, s: ReturnType<typeof series>[]): StudySummary => ({
@@ -29,6 +29,17 @@ describe('share wizard state', () => {
     expect(toSelection(chosen, [A, B]).seriesUids).toEqual([]);
     chosen = toggleSeries(toggleSeries(chosen, A, 11, false), A, 12, false);
     expect(toSelection(chosen, [A, B])).toEqual({ studyUids: ['1.2.2'], seriesUids: [] });
+  });
+
+  it('counts the people the chosen studies belong to: two linked records are one person', () => {
+    const C = study(3, '1.2.3', [series(31, '1.2.3.1')]);
+    const record = (id: number, studies: StudySummary[]) => ({ studies, id }) as unknown as PersonSummary['records'][number];
+    const people = [
+      { id: 1, displayName: null, studyCount: 2, records: [record(1, [A]), record(2, [B])] },
+      { id: 2, displayName: null, studyCount: 1, records: [record(3, [C])] },
+    ] as PersonSummary[];
+    expect(chosenPeopleCount(people, new Map([[1, 'all'], [2, 'all']]))).toBe(1);
+    expect(chosenPeopleCount(people, new Map([[1, 'all'], [3, 'all']]))).toBe(2);
   });
 
   it('drops options and the follow-up for an identified export', () => {

@@ -40,6 +40,11 @@ export function allStudies(people: readonly PersonSummary[]): StudySummary[] {
   return people.flatMap((p) => p.records.flatMap((r) => r.studies));
 }
 
+/** How many people the chosen studies belong to (a share holds one person's scans). */
+export function chosenPeopleCount(people: readonly PersonSummary[], chosen: Chosen): number {
+  return people.filter((p) => p.records.some((r) => r.studies.some((s) => chosen.has(s.id)))).length;
+}
+
 /** The series of a study that are chosen (all of them, a subset, or none). */
 export function chosenSeries(chosen: Chosen, study: StudySummary): number[] {
   const entry = chosen.get(study.id);
