@@ -148,6 +148,18 @@ export function shareSecret(db: VaultDatabase, shareId: number): Buffer | null {
   return (db.prepare('SELECT secret FROM shares WHERE id = ? AND outside = 0').pluck().get(shareId) as Buffer | null | undefined) ?? null;
 }
 
+/**
+ * The people a share's studies belong to now, found through its items (studies and series) rather
+ * than the people stored with it, which linking records may since have merged away.
+ */
+export function currentPersonsOfShare(db: VaultDatabase, shareId: number): number[] {
+  return db.prepare(`SELECT DISTINCT r.person_id FROM share_items si
+    JOIN studies st ON (si.level = 'study' AND st.study_uid = si.uid)
+      OR (si.level = 'series' AND st.id = (SELECT se.study_id FROM series se WHERE se.series_uid = si.uid))
+    JOIN person_records r ON r.patient_id = st.patient_id
+    WHERE si.share_id = ? ORDER BY r.person_id`).pluck().all(shareId) as number[];
+}
+
 export function shareExists(db: VaultDatabase, shareId: number): boolean {
   return db.prepare('SELECT 1 FROM shares WHERE id = ?').get(shareId) !== undefined;
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { ONE_PERSON_PER_SHARE, type HeldBackItem, type HeldBackReason, type PrepareShareRequest } from '../../../shared/share/share-domain';
 import { CoreError } from '../core-error';
-import { instancesOfSelection, personIdsOfPatients, seriesByUid, shareSecret, studiesByUid } from '../db/shares';
+import { currentPersonsOfShare, instancesOfSelection, personIdsOfPatients, seriesByUid, shareSecret, studiesByUid } from '../db/shares';
 import type { ProgressSink } from '../jobs/job-runner';
 import type { OpenVault } from '../vault/vault';
 import { ImageError } from './burned-in';
@@ -60,7 +60,8 @@ function selectionItems(vault: OpenVault, request: PrepareShareRequest): DraftIt
   return items;
 }
 
-function secretFor(vault: OpenVault, request: PrepareShareRequest): Buffer | null {
+/** A follow-up carries the earlier share's made-up name: it must be the same person's scans, or two people would become one. */
+function secretFor(vault: OpenVault, request: PrepareShareRequest, personIds: readonly number[]): Buffer | null {
   if (request.identified) {
     if (request.followUpOfShareId !== null) throw new CoreError('BAD_REQUEST', 'A follow-up reuses a de-identified share’s pseudonym; an identified export has none. Choose one or the other.');
     return null;
@@ -68,6 +69,10 @@ function secretFor(vault: OpenVault, request: PrepareShareRequest): Buffer | nul
   if (request.followUpOfShareId === null) return randomBytes(32);
   const earlier = shareSecret(vault.db, request.followUpOfShareId);
   if (earlier === null) throw new CoreError('NOT_FOUND', 'That earlier share is not a de-identified export made with ScanVault, so it has no pseudonym to reuse. Choose another share or make a new, unlinked one.');
+  const earlierPeople = currentPersonsOfShare(vault.db, request.followUpOfShareId);
+  if (earlierPeople.length > 0 && !earlierPeople.some((p) => personIds.includes(p))) {
+    throw new CoreError('BAD_REQUEST', 'That earlier share was of another person’s scans. A follow-up gives these scans the same made-up name, so the doctor would take the two people for one. Make a new, unlinked share instead.');
+  }
   return earlier;
 }
 
@@ -82,7 +87,7 @@ export async function prepareShare(vault: OpenVault, request: PrepareShareReques
   const draft: Draft = {
     draftId: randomBytes(16).toString('hex'),
     request,
-    secret: secretFor(vault, request),
+    secret: secretFor(vault, request, personIds),
     files, heldBack: new Map(), decisions: new Map(), leftOut: [], personIds,
     identifiers: emptyIdentifiers(), items, screened: { images: 0, withText: 0 },
     screeningAvailable: false,

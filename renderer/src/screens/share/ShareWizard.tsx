@@ -16,7 +16,7 @@ import { StepFrame } from './StepFrame';
 import { SummaryStep } from './SummaryStep';
 import { seriesChoices } from './series-choices';
 import {
-  allStudies, checkRecipient, chosenPeopleCount, DEFAULT_METHOD, earlierSharesWith, EMPTY_RECIPIENT, toPrepareRequest, toRecipient,
+  allStudies, checkRecipient, chosenPeople, DEFAULT_METHOD, earlierSharesWith, EMPTY_RECIPIENT, toPrepareRequest, toRecipient,
   type Chosen, type MethodDraft, type RecipientErrors, type StepKey,
 } from './wizard-state';
 
@@ -76,7 +76,7 @@ export function ShareWizard({ initialStudyIds, nativeDialogs, onClose }: Props) 
 
   const studies = useMemo(() => allStudies(people ?? []), [people]);
   const chosenStudies = studies.filter((s) => chosen.has(s.id));
-  const earlier = earlierSharesWith(shares, recipient.name);
+  const earlier = earlierSharesWith(shares, recipient.name, chosenPeople(people ?? [], chosen));
   const go = (next: Stage) => { setStepError(null); setStage(next); };
 
   const prepare = async () => {
@@ -119,7 +119,7 @@ export function ShareWizard({ initialStudyIds, nativeDialogs, onClose }: Props) 
         <StepFrame step="choose" onBack={null} nextLabel="Next" extra={cancel}
           onNext={() => {
             if (chosen.size === 0) setStepError('Tick at least one scan to share.');
-            else if (chosenPeopleCount(people, chosen) > 1) setStepError(ONE_PERSON_PER_SHARE);
+            else if (chosenPeople(people, chosen).length > 1) setStepError(ONE_PERSON_PER_SHARE);
             else go('recipient');
           }}>
           <ChooseStep people={people} chosen={chosen} onChange={(c) => { setStepError(null); setChosen(c); }} />

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PersonSummary, StudySummary } from '../../../../shared/domain';
 import type { ShareRecord } from '../../../../shared/share/share-domain';
 import { SECOND_OPINION_DEFAULTS } from '../../../../shared/share/options';
-import { checkRecipient, chosenPeopleCount, DEFAULT_METHOD, earlierSharesWith, EMPTY_RECIPIENT, stepNumber, toggleSeries, toggleStudy, toPrepareRequest, toRecipient, toSelection, type Chosen } from './wizard-state';
+import { checkRecipient, chosenPeople, DEFAULT_METHOD, earlierSharesWith, EMPTY_RECIPIENT, stepNumber, toggleSeries, toggleStudy, toPrepareRequest, toRecipient, toSelection, type Chosen } from './wizard-state';
 
 const series = (id: number, uid: string) => ({ id, seriesInstanceUid: uid, modality: 'CT', bodyPart: null, description: null, seriesNumber: id, instanceCount: 1, conflictCount: 0, alteredCount: 0 });
 const study = (id: number, uid: string, s: ReturnType<typeof series>[]): StudySummary => ({
@@ -31,15 +31,15 @@ describe('share wizard state', () => {
     expect(toSelection(chosen, [A, B])).toEqual({ studyUids: ['1.2.2'], seriesUids: [] });
   });
 
-  it('counts the people the chosen studies belong to: two linked records are one person', () => {
+  it('finds the people the chosen studies belong to: two linked records are one person', () => {
     const C = study(3, '1.2.3', [series(31, '1.2.3.1')]);
     const record = (id: number, studies: StudySummary[]) => ({ studies, id }) as unknown as PersonSummary['records'][number];
     const people = [
       { id: 1, displayName: null, studyCount: 2, records: [record(1, [A]), record(2, [B])] },
       { id: 2, displayName: null, studyCount: 1, records: [record(3, [C])] },
     ] as PersonSummary[];
-    expect(chosenPeopleCount(people, new Map([[1, 'all'], [2, 'all']]))).toBe(1);
-    expect(chosenPeopleCount(people, new Map([[1, 'all'], [3, 'all']]))).toBe(2);
+    expect(chosenPeople(people, new Map([[1, 'all'], [2, 'all']]))).toEqual([1]);
+    expect(chosenPeople(people, new Map([[1, 'all'], [3, 'all']]))).toEqual([1, 2]);
   });
 
   it('drops options and the follow-up for an identified export', () => {
@@ -57,14 +57,15 @@ describe('share wizard state', () => {
     expect(toRecipient({ name: ' Dr Lee ', role: '', org: ' City Clinic ', contact: '  ' })).toEqual({ name: 'Dr Lee', role: null, org: 'City Clinic', contact: null });
   });
 
-  it('finds earlier de-identified shares with the same recipient for a follow-up', () => {
-    const rec = (id: number, name: string, pseudonym: string | null, outside = false): ShareRecord => ({
+  it('finds earlier de-identified shares of the same person with the same recipient for a follow-up', () => {
+    const rec = (id: number, name: string, pseudonym: string | null, outside = false, personIds = [1]): ShareRecord => ({
       id, date: '2026-01-01', recipient: { name, role: null, org: null, contact: null }, purpose: 'p', method: 'm', items: [], profile: null,
-      options: [], packageSha256: null, pseudonym, outside, personIds: [1], fileCount: null, documentId: null, note: null,
+      options: [], packageSha256: null, pseudonym, outside, personIds, fileCount: null, documentId: null, note: null,
     });
-    const shares = [rec(1, 'Dr  Lee', 'SECOND-OPINION-AAAA'), rec(2, 'Dr Lee', null), rec(3, 'dr lee', 'X', true), rec(4, 'Dr Kim', 'Y')];
-    expect(earlierSharesWith(shares, 'DR LEE').map((s) => s.id)).toEqual([1]);
-    expect(earlierSharesWith(shares, ' ')).toEqual([]);
+    const shares = [rec(1, 'Dr  Lee', 'SECOND-OPINION-AAAA'), rec(2, 'Dr Lee', null), rec(3, 'dr lee', 'X', true), rec(4, 'Dr Kim', 'Y'), rec(5, 'Dr Lee', 'Z', false, [2])];
+    expect(earlierSharesWith(shares, 'DR LEE', [1]).map((s) => s.id)).toEqual([1]);
+    expect(earlierSharesWith(shares, 'DR LEE', [2]).map((s) => s.id)).toEqual([5]); // another person's share is never continued
+    expect(earlierSharesWith(shares, ' ', [1])).toEqual([]);
   });
 });
 

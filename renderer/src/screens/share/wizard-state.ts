@@ -40,9 +40,9 @@ export function allStudies(people: readonly PersonSummary[]): StudySummary[] {
   return people.flatMap((p) => p.records.flatMap((r) => r.studies));
 }
 
-/** How many people the chosen studies belong to (a share holds one person's scans). */
-export function chosenPeopleCount(people: readonly PersonSummary[], chosen: Chosen): number {
-  return people.filter((p) => p.records.some((r) => r.studies.some((s) => chosen.has(s.id)))).length;
+/** The people the chosen studies belong to (a share holds one person's scans). */
+export function chosenPeople(people: readonly PersonSummary[], chosen: Chosen): number[] {
+  return people.filter((p) => p.records.some((r) => r.studies.some((s) => chosen.has(s.id)))).map((p) => p.id);
 }
 
 /** The series of a study that are chosen (all of them, a subset, or none). */
@@ -121,8 +121,10 @@ export function checkRecipient(r: RecipientDraft, purpose: string): RecipientErr
 }
 
 /** Earlier de-identified shares with this recipient (same name, case and spacing aside): a follow-up can reuse their pseudonym. */
-export function earlierSharesWith(shares: readonly ShareRecord[], name: string): ShareRecord[] {
+/** Earlier de-identified shares with this recipient of these people's scans: the ones a follow-up may continue. */
+export function earlierSharesWith(shares: readonly ShareRecord[], name: string, personIds: readonly number[]): ShareRecord[] {
   const key = name.trim().replace(/\s+/g, ' ').toLowerCase();
   if (key === '') return [];
-  return shares.filter((s) => !s.outside && s.pseudonym !== null && s.recipient.name.trim().replace(/\s+/g, ' ').toLowerCase() === key);
+  return shares.filter((s) => !s.outside && s.pseudonym !== null && s.recipient.name.trim().replace(/\s+/g, ' ').toLowerCase() === key
+    && s.personIds.some((p) => personIds.includes(p)));
 }
