@@ -20,6 +20,8 @@ export interface FixtureOptions {
   institution?: string;
   /** Manufacturer (0008,0070), written only when given. */
   manufacturer?: string;
+  /** Study ID (0020,0010), written only when given. */
+  studyId?: string;
   /** YYYYMMDD; default 20240315. */
   studyDate?: string;
   /** Body Part Examined, written only when given. */
@@ -56,6 +58,7 @@ export function makeDicom(o: FixtureOptions = {}): Buffer {
     SeriesDescription: o.seriesDescription ?? 'AXIAL',
     InstitutionName: o.institution ?? 'Mercy Hospital',
     ...(o.manufacturer !== undefined ? { Manufacturer: o.manufacturer } : {}),
+    ...(o.studyId !== undefined ? { StudyID: o.studyId } : {}),
     AccessionNumber: 'ACC123',
     Modality: o.modality ?? 'CT',
     ...(o.bodyPart !== undefined ? { BodyPartExamined: o.bodyPart } : {}),

@@ -32,8 +32,16 @@ const CODE_ACTION: Record<string, Action> = { X: 'remove', Z: 'empty', D: 'dummy
  */
 const OPTIONAL_SEQUENCES = new Set([0x00081110]);
 
+/**
+ * Z attributes a disc's DICOMDIR needs filled (Type 1 in its Study record, PS3.3 F.5): Z allows a
+ * dummy, and with an empty one dcmtk's dcmmkdir refuses every file ("required attribute StudyID
+ * empty"), so a doctor's tools could not re-index the copy.
+ */
+const DIRECTORY_KEYS = new Set([0x00200010]); // Study ID
+
 function codeToAction(code: string, tag: number): Action {
   if (code === 'X/Z' && OPTIONAL_SEQUENCES.has(tag)) return 'remove';
+  if (code === 'Z' && DIRECTORY_KEYS.has(tag)) return 'dummy';
   const parts = code.replace('*', '').split('/');
   return CODE_ACTION[parts[parts.length - 1] ?? 'X'] ?? 'remove';
 }
