@@ -150,14 +150,16 @@ export function shareSecret(db: VaultDatabase, shareId: number): Buffer | null {
 
 /**
  * The people a share's studies belong to now, found through its items (studies and series) rather
- * than the people stored with it, which linking records may since have merged away.
+ * than the people stored with it, which linking records may since have merged away; those stored
+ * people when its studies are no longer in the vault.
  */
 export function currentPersonsOfShare(db: VaultDatabase, shareId: number): number[] {
-  return db.prepare(`SELECT DISTINCT r.person_id FROM share_items si
+  const now = db.prepare(`SELECT DISTINCT r.person_id FROM share_items si
     JOIN studies st ON (si.level = 'study' AND st.study_uid = si.uid)
       OR (si.level = 'series' AND st.id = (SELECT se.study_id FROM series se WHERE se.series_uid = si.uid))
     JOIN person_records r ON r.patient_id = st.patient_id
     WHERE si.share_id = ? ORDER BY r.person_id`).pluck().all(shareId) as number[];
+  return now.length > 0 ? now : db.prepare('SELECT person_id FROM share_persons WHERE share_id = ? ORDER BY person_id').pluck().all(shareId) as number[];
 }
 
 export function shareExists(db: VaultDatabase, shareId: number): boolean {
