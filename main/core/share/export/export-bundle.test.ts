@@ -6,35 +6,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeShareVault, filesUnder, type ShareVault } from '../../../test-support/share/share-vault';
 import { optionalToolPresent } from '../../../test-support/optional-tools';
+import { readZipEntries } from '../../../test-support/share/read-zip';
 import { silentLogger } from '../../log';
 import { ScanVaultCore } from '../../scanvault-core';
 import { FAST_KDF } from '../../../test-support/dicom-fixtures';
 import { isPs310FileId } from './media-layout';
 
 const IDENTIFIERS = ['WHITFIELD', 'MARGARET', 'MRN-77123', '19610412', 'Mercy Hospital', 'ACC123'];
-
-function unzip(file: string): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    const out = new Map<string, Buffer>();
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err !== null) { reject(err); return; }
-      zip.on('end', () => resolve(out));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e !== null) { reject(e); return; }
-          const parts: Buffer[] = [];
-          stream.on('data', (c: Buffer) => parts.push(c));
-          stream.on('end', () => { out.set(entry.fileName, Buffer.concat(parts)); zip.readEntry(); });
-        });
-      });
-      zip.readEntry();
-    });
-  });
-}
 
 describe('exporting a share', () => {
   let v: ShareVault;
@@ -111,7 +92,7 @@ describe('exporting a share', () => {
   it('writes a zip holding the same tree, which verifies the same way', async () => {
     const draft = await v.prepare({ studyUids: [studyUid] });
     const report = await v.exportTo(draft.draftId, 'zip', 'to-doctor.zip');
-    const entries = await unzip(path.join(v.root, 'to-doctor.zip'));
+    const entries = await readZipEntries(path.join(v.root, 'to-doctor.zip'));
     expect([...entries.keys()].sort()).toEqual([
       'DICOM/P0000001/S0000001/SE000001/IM000001', 'DICOM/P0000001/S0000001/SE000001/IM000002', 'DICOM/P0000001/S0000001/SE000001/IM000003',
       'DICOMDIR', 'MANIFEST.json', 'MANIFEST.sig', 'README.txt',

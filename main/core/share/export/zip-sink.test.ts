@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import yauzl from 'yauzl';
 import { afterEach, describe, expect, it } from 'vitest';
 import { optionalToolPresent } from '../../../test-support/optional-tools';
+import { readZipEntries } from '../../../test-support/share/read-zip';
 import { zipSink, type ZipLimits } from './zip-sink';
 
 const dirs: string[] = [];
@@ -20,27 +20,6 @@ async function writeZip(files: [string, Buffer][], limits?: ZipLimits): Promise<
   await sink.close();
   await sink.commit();
   return target;
-}
-
-/** Every entry's name and content, as yauzl reads them. */
-function readZip(file: string): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, validateEntrySizes: true }, (err, zip) => {
-      if (err !== null) { reject(err); return; }
-      zip.on('error', reject);
-      zip.on('end', () => resolve(out));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamErr, stream) => {
-          if (streamErr !== null) { reject(streamErr); return; }
-          const parts: Buffer[] = [];
-          stream.on('data', (c: Buffer) => parts.push(c));
-          stream.on('end', () => { out.set(entry.fileName, Buffer.concat(parts)); zip.readEntry(); });
-        });
-      });
-      zip.readEntry();
-    });
-  });
 }
 
 const ZIP64_END = Buffer.from([0x50, 0x4b, 0x06, 0x06]);
@@ -58,7 +37,7 @@ describe('zipSink', () => {
   it('writes a classic zip below the limits', async () => {
     const zip = await writeZip(files(5));
     expect(readFileSync(zip).includes(ZIP64_END)).toBe(false);
-    const read = await readZip(zip);
+    const read = await readZipEntries(zip);
     expect([...read.keys()]).toEqual(files(5).map(([n]) => n));
     expect(read.get('DICOM/P0000001/IM000003')?.toString()).toBe('picture 3 '.repeat(4));
     if (hasUnzip) expect(unzipTest(zip)).toEqual({ status: 0, last: 'No errors detected in compressed data of ' + zip + '.' });
@@ -67,7 +46,7 @@ describe('zipSink', () => {
   it('adds ZIP64 records past the limits (forced low here): entries beyond the offset limit, more entries than the count allows', async () => {
     const zip = await writeZip(files(6), { offset: 60, entries: 4 });
     expect(readFileSync(zip).includes(ZIP64_END)).toBe(true);
-    const read = await readZip(zip);
+    const read = await readZipEntries(zip);
     expect(read.size).toBe(6);
     for (const [name, bytes] of files(6)) expect(read.get(name)).toEqual(bytes);
     if (hasUnzip) expect(unzipTest(zip)).toEqual({ status: 0, last: 'No errors detected in compressed data of ' + zip + '.' });
