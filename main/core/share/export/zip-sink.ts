@@ -9,7 +9,8 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { CoreError } from '../../core-error';
 import { fsyncDirectory } from '../../vault/atomic-file';
-import { assertNewDestination, EXISTS, partialName, type BundleSink } from './bundle-sink';
+import { SHARE_TARGET_EXISTS } from '../../../../shared/share/share-domain';
+import { assertNewDestination, partialName, type BundleSink } from './bundle-sink';
 
 /** Where the classic fields overflow. Tests pass smaller ones to exercise the ZIP64 records. */
 export interface ZipLimits { offset: number; entries: number }
@@ -29,19 +30,29 @@ function dosTime(date: Date): { time: number; day: number } {
   };
 }
 
+/**
+ * The fields a local header (from its offset 4) and a central entry (from its offset 6) share, in
+ * the same order (APPNOTE 4.3.7, 4.3.12): version needed, flags, method, time, date, CRC, sizes, name length.
+ */
+function sharedFields(e: CentralEntry, time: number, day: number, versionNeeded: number): Buffer {
+  const f = Buffer.alloc(24);
+  f.writeUInt16LE(versionNeeded, 0);
+  f.writeUInt16LE(UTF8_NAMES, 2);
+  f.writeUInt16LE(0, 4); // stored
+  f.writeUInt16LE(time, 6);
+  f.writeUInt16LE(day, 8);
+  f.writeUInt32LE(e.crc, 10);
+  f.writeUInt32LE(e.size, 14);
+  f.writeUInt32LE(e.size, 18);
+  f.writeUInt16LE(e.name.length, 22);
+  return f;
+}
+
 function localHeader(e: CentralEntry, time: number, day: number): Buffer {
-  const h = Buffer.alloc(30);
-  h.writeUInt32LE(0x04034b50, 0);
-  h.writeUInt16LE(STORED_VERSION, 4);
-  h.writeUInt16LE(UTF8_NAMES, 6);
-  h.writeUInt16LE(0, 8); // stored
-  h.writeUInt16LE(time, 10);
-  h.writeUInt16LE(day, 12);
-  h.writeUInt32LE(e.crc, 14);
-  h.writeUInt32LE(e.size, 18);
-  h.writeUInt32LE(e.size, 22);
-  h.writeUInt16LE(e.name.length, 26);
-  return Buffer.concat([h, e.name]);
+  const signature = Buffer.alloc(4);
+  signature.writeUInt32LE(0x04034b50, 0);
+  const extraLength = Buffer.alloc(2); // no extra field
+  return Buffer.concat([signature, sharedFields(e, time, day, STORED_VERSION), extraLength, e.name]);
 }
 
 /** A central directory entry; one whose local header lies past the limit carries its offset in a ZIP64 extra field. */
@@ -53,22 +64,14 @@ function centralEntry(e: CentralEntry, time: number, day: number, limits: ZipLim
     extra.writeUInt16LE(8, 2);
     extra.writeBigUInt64LE(BigInt(e.offset), 4);
   }
-  const c = Buffer.alloc(46);
-  c.writeUInt32LE(0x02014b50, 0);
-  c.writeUInt16LE(0x0300 | (far ? ZIP64_VERSION : 20), 4); // made by: Unix
-  c.writeUInt16LE(far ? ZIP64_VERSION : STORED_VERSION, 6);
-  c.writeUInt16LE(UTF8_NAMES, 8);
-  c.writeUInt16LE(0, 10);
-  c.writeUInt16LE(time, 12);
-  c.writeUInt16LE(day, 14);
-  c.writeUInt32LE(e.crc, 16);
-  c.writeUInt32LE(e.size, 20);
-  c.writeUInt32LE(e.size, 24);
-  c.writeUInt16LE(e.name.length, 28);
-  c.writeUInt16LE(extra.length, 30);
-  c.writeUInt32LE((0o100644 << 16) >>> 0, 38);
-  c.writeUInt32LE(far ? 0xffffffff : e.offset, 42);
-  return Buffer.concat([c, e.name, extra]);
+  const head = Buffer.alloc(6);
+  head.writeUInt32LE(0x02014b50, 0);
+  head.writeUInt16LE(0x0300 | (far ? ZIP64_VERSION : 20), 4); // made by: Unix
+  const tail = Buffer.alloc(16); // extra length, comment length, disk, internal and external attributes, offset
+  tail.writeUInt16LE(extra.length, 0);
+  tail.writeUInt32LE((0o100644 << 16) >>> 0, 8);
+  tail.writeUInt32LE(far ? 0xffffffff : e.offset, 12);
+  return Buffer.concat([head, sharedFields(e, time, day, far ? ZIP64_VERSION : STORED_VERSION), tail, e.name, extra]);
 }
 
 /** The end records: a ZIP64 end record and its locator first when a classic field would overflow. */
@@ -131,7 +134,7 @@ export async function zipSink(target: string, now = new Date(), limits: ZipLimit
     async commit() {
       // link, not rename: it fails rather than replace a file that appeared meanwhile.
       await link(partial, target).catch((error: unknown) => {
-        throw error instanceof Error && 'code' in error && error.code === 'EEXIST' ? new CoreError('TARGET_EXISTS', EXISTS) : error;
+        throw error instanceof Error && 'code' in error && error.code === 'EEXIST' ? new CoreError('TARGET_EXISTS', SHARE_TARGET_EXISTS) : error;
       });
       committed = true;
       await rm(partial, { force: true });
