@@ -15,6 +15,10 @@ const text = (max: number) => z.string().trim().min(1).max(max);
  * Why a share holds one person's scans: a de-identified copy gives every file the same made-up
  * name, so two people's scans would reach the doctor as one person's history.
  */
+/** Where a share is saved: never over something that exists, and only into a folder that does (the CLI checks before the slow prepare, the core again when writing). */
+export const SHARE_TARGET_EXISTS = 'Something is already saved under this name, and ScanVault never overwrites it. Choose another name or folder for the share.';
+export const SHARE_FOLDER_MISSING = 'The folder to save the share in does not exist. Check that the drive is connected, or choose another place.';
+
 export const ONE_PERSON_PER_SHARE = 'The chosen scans belong to different people in your vault. Share one person’s scans at a time: a copy shows them all as one patient, so the doctor would take them for one person. If they are in fact the same person, link their records first (on their profile: This is the same person).';
 const optText = (max: number) => z.string().trim().max(max).nullable();
 

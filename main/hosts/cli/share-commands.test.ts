@@ -80,7 +80,7 @@ describe('scanvault export, shares, share-add, verify-export', () => {
     expect([exists.code, exists.stderr]).toEqual([1, expect.stringContaining('ScanVault never overwrites it')]);
     expect(exists.stderr).not.toContain('Preparing the share');
     const noParent = await cli(['export', '--study', studyUid, '--recipient', 'Dr B', '--purpose', 'review', '--zip', path.join(root, 'missing', 'x.zip')]);
-    expect([noParent.code, noParent.stderr]).toEqual([1, expect.stringContaining('this folder does not exist')]);
+    expect([noParent.code, noParent.stderr]).toEqual([1, expect.stringContaining('The folder to save the share in does not exist')]);
     const blank = await cli(['export', '--study', studyUid, '--recipient', ' ', '--purpose', 'review', '--out', path.join(root, 'blank')]);
     expect([blank.code, blank.stderr]).toEqual([2, expect.stringContaining('--recipient: write the name of the person or place')]);
     const both = await cli(['export', '--study', studyUid, '--identified', '--option', 'retain-device-identity', '--recipient', 'Dr B', '--purpose', 'review', '--out', path.join(root, 'both')]);

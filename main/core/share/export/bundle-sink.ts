@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { SHARE_FOLDER_MISSING, SHARE_TARGET_EXISTS } from '../../../../shared/share/share-domain';
 import { CoreError } from '../../core-error';
 import { fsyncDirectory } from '../../vault/atomic-file';
 
@@ -26,13 +27,11 @@ export interface BundleSink {
 const SYNC_BATCH = 64;
 /** Batches being synced before add() waits for one: bounds the open files at about 3 x SYNC_BATCH. */
 const SYNC_BATCHES_OPEN = 2;
-export const EXISTS = 'Something is already saved under this name, and ScanVault never overwrites it. Choose another name or folder for the share.';
-const NO_PARENT = 'The folder to save the share in does not exist. Check that the drive is connected, or choose another place.';
 
 export async function assertNewDestination(target: string): Promise<void> {
-  if (existsSync(target)) throw new CoreError('TARGET_EXISTS', EXISTS);
+  if (existsSync(target)) throw new CoreError('TARGET_EXISTS', SHARE_TARGET_EXISTS);
   const parent = await stat(path.dirname(target)).catch(() => null);
-  if (!parent?.isDirectory()) throw new CoreError('PATH_NOT_FOUND', NO_PARENT);
+  if (!parent?.isDirectory()) throw new CoreError('PATH_NOT_FOUND', SHARE_FOLDER_MISSING);
 }
 
 export const partialName = (target: string): string => path.join(path.dirname(target), `.${path.basename(target)}.partial-${randomBytes(6).toString('hex')}`);
@@ -113,7 +112,7 @@ export async function folderSink(target: string): Promise<BundleSink> {
       await Promise.all([...made].map((dir) => fsyncDirectory(dir)));
     },
     async commit() {
-      if (existsSync(target)) throw new CoreError('TARGET_EXISTS', EXISTS);
+      if (existsSync(target)) throw new CoreError('TARGET_EXISTS', SHARE_TARGET_EXISTS);
       await rename(partial, target);
       committed = true;
       await fsyncDirectory(path.dirname(target));

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { BurnedInMode } from '../../../../shared/share/share-domain';
+import { BurnedInMode, SHARE_FOLDER_MISSING, SHARE_TARGET_EXISTS } from '../../../../shared/share/share-domain';
 import { isDeidOptionName, resolveOptions, type DeidOptionName } from '../../../../shared/share/options';
 import { IsoDate } from '../../../../shared/primitives';
 import { printJson, withSession, type CliContext } from '../context';
@@ -50,8 +50,8 @@ async function runExport(ctx: CliContext, o: ExportOpts): Promise<void> {
   const options = identified ? [] : resolveOptions(optionNames(o.option), optionNames(o.noOption));
   const destination = { kind: o.out !== undefined ? 'folder' as const : 'zip' as const, path: path.resolve((o.out ?? o.zip)!) };
   // Before the files are read (screening can take minutes): the export would refuse these anyway.
-  if (existsSync(destination.path)) throw new CliExit(EXIT.failure, `${destination.path}: something is already saved under this name, and ScanVault never overwrites it. Choose another name or folder for the share.`, 'TARGET_EXISTS');
-  if (!existsSync(path.dirname(destination.path))) throw new CliExit(EXIT.failure, `${path.dirname(destination.path)}: this folder does not exist. Check that the drive is connected, or choose another place.`, 'PATH_NOT_FOUND');
+  if (existsSync(destination.path)) throw new CliExit(EXIT.failure, `${destination.path}: ${SHARE_TARGET_EXISTS}`, 'TARGET_EXISTS');
+  if (!existsSync(path.dirname(destination.path))) throw new CliExit(EXIT.failure, `${path.dirname(destination.path)}: ${SHARE_FOLDER_MISSING}`, 'PATH_NOT_FOUND');
   const followUpOfShareId = o.followUp === undefined ? null : positiveId(o.followUp, '--follow-up');
   const { draft, job } = await withUnlocked(ctx, async (session) => {
     ctx.stderr.write('Preparing the share: reading the files and checking them…\n');
